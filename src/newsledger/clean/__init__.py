@@ -1,0 +1,1 @@
+"""Clean: documents to articles (extraction, boilerplate removal, story splitting, dates, duplicates)."""

@@ -1,0 +1,112 @@
+"""Publication dates when metadata lacks them: URL paths, datelines, explicit dates in the text.
+
+Each answer carries a precision (day, month, year) and its evidence. Nothing is guessed: when
+no evidence exists the date is null. A date found only inside the body is the latest date the
+article mentions, a floor for its publication, and the evidence says so.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from newsledger.model import DatedEvidence
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
+            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
+            ("oct", "october"), ("nov", "november"), ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}  # fmt: skip
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)")
+URL_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])/")
+MDY = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MON}\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+MY = re.compile(rf"\b{_MON}\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
+ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")
+IMAGE_URL = re.compile(r"!\[.*?\]\((?P<src>[^)\s]+)\)")
+
+
+def _mk(y: int, m: int | None, d: int | None) -> tuple[str, str] | None:
+    try:
+        if d and m:
+            return date(y, m, d).isoformat(), "day"
+        if m:
+            return f"{y:04d}-{m:02d}", "month"
+    except ValueError:
+        return None
+    return f"{y:04d}", "year"
+
+
+def from_url(url: str | None) -> tuple[str, str] | None:
+    if not url:
+        return None
+    for rx in (URL_DATE, URL_COMPACT):
+        m = rx.search(url)
+        if m:
+            d = m.group("d")
+            return _mk(int(m.group("y")), int(m.group("m")), int(d) if d else None)
+    return None
+
+
+def dates_in(text: str) -> list[tuple[str, str, str]]:
+    """Explicit calendar dates in text: (iso value, precision, the words), in text order."""
+    found: list[tuple[int, str, str, str]] = []
+    taken: list[tuple[int, int]] = []
+    for rx in (ISO, MDY, DMY, MY):
+        for m in rx.finditer(text):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            mon = m.groupdict().get("mon")
+            month = MONTHS.get(mon.lower().rstrip(".")) if mon else int(m.group("m"))
+            day = m.groupdict().get("d")
+            val = _mk(int(m.group("y")), month, int(day) if day else None)
+            if val:
+                found.append((m.start(), val[0], val[1], m.group(0)))
+                taken.append(m.span())
+    return [(v, p, w) for _, v, p, w in sorted(found)]
+
+
+def infer_published(
+    *,
+    given: str | None,
+    metadata: str | None,
+    url: str | None,
+    date_lines: list[str],
+    text: str,
+    page_text: str = "",
+    not_after: str | None = None,
+) -> DatedEvidence:
+    """The best-evidenced publication date, strongest evidence first."""
+    for value, label in ((given, "input"), (metadata, "html metadata")):
+        if value:
+            found = dates_in(value) or ([(value[:10], "day", value)] if ISO.match(value[:10]) else [])
+            if found:
+                return DatedEvidence(found[0][0], found[0][1], label)  # type: ignore[arg-type]
+    hit = from_url(url)
+    if hit:
+        return DatedEvidence(hit[0], hit[1], f"url path {url}")  # type: ignore[arg-type]
+    for line in date_lines:
+        found = dates_in(line)
+        if found:
+            return DatedEvidence(found[0][0], found[0][1], f"date line {line!r}")  # type: ignore[arg-type]
+    head = text[:200]
+    dl = dates_in(head[:120])
+    if dl and re.search(r"[—–-]|\(\w+\)", head[: head.find(dl[0][2]) + len(dl[0][2]) + 6]):
+        return DatedEvidence(dl[0][0], dl[0][1], f"dateline {dl[0][2]!r}")  # type: ignore[arg-type]
+    for m in IMAGE_URL.finditer(page_text):
+        hit = from_url(m.group("src"))
+        if hit and hit[1] == "day":
+            return DatedEvidence(hit[0], hit[1], f"image url path {m.group('src')}")  # type: ignore[arg-type]
+    mentioned = [d for d in dates_in(text) if not not_after or d[0] <= not_after]
+    if mentioned:
+        latest = max(mentioned, key=lambda d: d[0])
+        return DatedEvidence(latest[0], latest[1], f"latest date the text mentions ({latest[2]!r}); published on or after")  # type: ignore[arg-type]
+    return DatedEvidence(None, None, None)

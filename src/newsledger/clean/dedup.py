@@ -1,0 +1,62 @@
+"""Exact and near-duplicate articles, marked (never dropped) as ``duplicate_of`` the first copy.
+
+Exact copies are found by a hash of the normalised text; near copies (a re-syndicated story
+with a changed sentence or a trimmed ending) by MinHash signatures over word 5-shingles,
+indexed with LSH so the work stays linear in the corpus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from datasketch import MinHash, MinHashLSH
+
+from newsledger.clean import lines as L
+from newsledger.model import Article, content_id
+
+NUM_PERM = 128
+SHINGLE = 5
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[str]:
+    toks = L.words(text.lower())
+    if len(toks) <= k:
+        return {" ".join(toks)} if toks else set()
+    return {" ".join(toks[i : i + k]) for i in range(len(toks) - k + 1)}
+
+
+def minhash(text: str) -> MinHash:
+    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    for sh in shingles(text):
+        mh.update(sh.encode("utf-8"))
+    return mh
+
+
+def mark_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> None:
+    """Set ``duplicate_of``/``duplicate_kind`` in place; the first article (input order) is the original."""
+    exact: dict[str, str] = {}
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    sigs: dict[str, MinHash] = {}
+    for art in articles:
+        if art.duplicate_of:  # already marked by an earlier build
+            continue
+        key = content_id(L.normalize(art.text))
+        if key in exact and exact[key] != art.id:
+            art.duplicate_of, art.duplicate_kind = exact[key], "exact"
+            continue
+        exact.setdefault(key, art.id)
+        if len(L.words(art.text)) < 2 * SHINGLE:
+            continue
+        mh = minhash(art.text)
+        near = [k for k in lsh.query(mh) if mh.jaccard(sigs[k]) >= threshold]
+        if near:
+            art.duplicate_of, art.duplicate_kind = min(near, key=_order(articles)), "near"
+            continue
+        if art.id not in sigs:
+            lsh.insert(art.id, mh)
+            sigs[art.id] = mh
+
+
+def _order(articles: Sequence[Article]):  # noqa: ANN202 - a sort key
+    index = {a.id: i for i, a in enumerate(articles)}
+    return lambda aid: index.get(aid, 0)

@@ -1,0 +1,82 @@
+"""HTML pages to one main article with trafilatura (body, title, byline) and htmldate (date).
+
+Where trafilatura finds nothing usable (an app shell, a page of bare <div>s), the page is
+flattened to its visible lines and handed to the flattened-text cleaner, so an HTML input is
+never poorer than its copy-pasted text.
+"""
+
+from __future__ import annotations
+
+import re
+
+import lxml.html
+import trafilatura
+from htmldate import find_date
+
+from newsledger.clean import lines as L
+
+_BLOCK_TAGS = {
+    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section",
+    "article", "header", "footer", "nav", "aside", "blockquote", "pre", "figure", "figcaption", "dt", "dd",
+    "main", "form", "title", "td", "th",
+}  # fmt: skip
+_DROP_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe", "canvas")
+
+
+def flatten_html(html: str) -> str:
+    """Visible text of a page, one block a line, as a browser's select-all and copy gives it."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (lxml.etree.ParserError, ValueError):
+        return ""
+    for bad in root.iter(*_DROP_TAGS):
+        bad.drop_tree() if bad.getparent() is not None else None
+    chunks: list[str] = []
+
+    def walk(el: lxml.html.HtmlElement) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        block = tag in _BLOCK_TAGS
+        if block:
+            chunks.append("\n")
+        if el.text and tag:
+            chunks.append(el.text)
+        for child in el:
+            walk(child)
+            if child.tail:
+                chunks.append(child.tail)
+        if block:
+            chunks.append("\n")
+
+    walk(root)
+    text = "".join(chunks)
+    out = [re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in out if line)
+
+
+def extract_html(html: str, url: str | None = None) -> dict[str, str | None] | None:
+    """Main article of a page: ``{"title", "byline", "date", "text"}`` or None when there is none."""
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=True,
+        favor_recall=True,
+        as_dict=True,
+    )
+    result: dict[str, str | None] = {"title": None, "byline": None, "date": None, "text": None}
+    if doc:
+        result["title"] = doc.get("title")
+        result["byline"] = doc.get("author")
+        result["date"] = doc.get("date")
+        body = doc.get("text") or ""
+        paras = [p.strip() for p in body.split("\n") if p.strip()]
+        result["text"] = "\n\n".join(paras) or None
+    if not result["date"]:
+        try:
+            result["date"] = find_date(html, url=url, original_date=True, outputformat="%Y-%m-%d")
+        except (ValueError, TypeError):
+            result["date"] = None
+    if result["text"] and result["title"] and L.normalize(result["text"]).startswith(L.normalize(result["title"])):
+        result["text"] = result["text"].split("\n\n", 1)[-1] if "\n\n" in result["text"] else result["text"]
+    return result if result["text"] else None

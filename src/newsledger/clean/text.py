@@ -1,0 +1,216 @@
+"""Flattened page text (select-all-and-copy) to the stories it holds.
+
+The page is read as a sequence of lines, each classed by shape (``lines.py``): prose, a
+title-like line, an image, a caption, or furniture. Stories are then recovered from the
+sequence, not from any site's markup:
+
+* a title-like line followed by prose starts a story when furniture (a label, a timestamp, a
+  "Related" marker) separates it from the prose before it; directly after prose it is a subhead;
+* the first story is the page's main article and the stories after it are related articles;
+* a run of short, self-contained paragraphs with no headline and no continuity between them
+  (no pronoun or surname pointing back) is a list of teasers, one story each;
+* title-like lines that no prose follows (headline lists, menus) and furniture are dropped;
+* a markdown image's alt text, and the caption line repeating it, is kept once as a caption.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from newsledger import nlp
+from newsledger.clean import lines as L
+
+
+@dataclass
+class Story:
+    title: str | None = None
+    byline: str | None = None
+    paragraphs: list[str] = field(default_factory=list)
+    captions: list[str] = field(default_factory=list)
+    date_lines: list[str] = field(default_factory=list)
+    role: str = "main"
+    after_marker: bool = False
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    def n_words(self) -> int:
+        return sum(len(L.words(p)) for p in self.paragraphs)
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str  # blank | image | caption | byline | date | body | title | furniture | short
+    alt: str | None = None
+
+
+_DATE_LINE = re.compile(
+    r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:\d{1,2}\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$"
+    r"|^(?:(?:published|updated|posted)\s*:?\s*)?\d{4}[-./]\d{1,2}[-./]\d{1,2}\b.{0,20}$",
+    re.I,
+)
+
+
+def _classify(raw_lines: list[str]) -> list[_Line]:
+    out: list[_Line] = []
+    captions: set[str] = set()
+    for raw in raw_lines:
+        t = raw.strip()
+        if not t:
+            out.append(_Line(t, "blank"))
+            continue
+        m = L.MD_IMAGE.match(t)
+        if m:
+            alt = m.group("alt").strip()
+            if alt:
+                captions.add(L.normalize(alt))
+            out.append(_Line(t, "image", alt or None))
+            continue
+        norm = L.normalize(t)
+        if norm and norm in captions:
+            out.append(_Line(t, "caption"))
+        elif L.BYLINE.match(t) and len(L.words(t)) <= 12:
+            out.append(_Line(t, "byline"))
+        elif _DATE_LINE.match(t):
+            out.append(_Line(t, "date"))
+        elif L.is_furniture(t):
+            out.append(_Line(t, "furniture"))
+        elif L.is_body(t):
+            out.append(_Line(t, "body"))
+        elif L.is_title_like(t):
+            out.append(_Line(t, "title"))
+        else:
+            out.append(_Line(t, "short"))
+    # a furniture label repeated on the page ("CNN" above every related story) stays furniture
+    counts: dict[str, int] = {}
+    for line in out:
+        if line.kind in ("title", "short"):
+            counts[line.text] = counts.get(line.text, 0) + 1
+    for line in out:
+        if line.kind in ("title", "short") and counts[line.text] > 1 and len(L.words(line.text)) <= 4:
+            line.kind = "furniture"
+    return out
+
+
+_TRANSPARENT = ("blank", "image", "caption", "byline", "date")
+
+
+def _next_solid(classed: list[_Line], i: int) -> _Line | None:
+    for line in classed[i + 1 :]:
+        if line.kind not in _TRANSPARENT:
+            return line
+    return None
+
+
+def _clean_byline(text: str) -> str:
+    m = L.BYLINE.match(text)
+    name = m.group("name") if m else text
+    name = L.EMAIL.sub("", name).strip(" ,;[]")
+    if name.isupper():
+        name = " ".join(w.capitalize() for w in name.split())
+    return name
+
+
+def split_stories(text: str) -> list[Story]:
+    """Recover the stories of a flattened page, in page order, with their roles."""
+    classed = _classify(text.splitlines())
+    stories: list[Story] = []
+    cur: Story | None = None
+    prev_solid: str | None = None  # kind of the last non-transparent line
+    saw_marker = False
+    pending_byline: str | None = None
+    pending_dates: list[str] = []
+    for i, line in enumerate(classed):
+        kind = line.kind
+        if kind == "furniture":
+            if L.RELATED_MARKER.match(line.text):
+                saw_marker = True
+            prev_solid = kind
+            continue
+        if kind == "image":
+            if line.alt and cur is not None and line.alt not in cur.captions:
+                cur.captions.append(line.alt)
+            continue
+        if kind in ("blank", "caption"):
+            continue
+        if kind == "byline":
+            if cur is not None and cur.byline is None and cur.paragraphs:
+                cur.byline = _clean_byline(line.text)
+            else:
+                pending_byline = _clean_byline(line.text)
+            continue
+        if kind == "date":
+            pending_dates.append(line.text)
+            continue
+        if kind == "title":
+            nxt = _next_solid(classed, i)
+            starts_story = nxt is not None and nxt.kind == "body"
+            if starts_story and (cur is None or not cur.paragraphs or prev_solid != "body"):
+                cur = Story(title=line.text, after_marker=saw_marker or bool(stories))
+                stories.append(cur)
+            elif starts_story and cur is not None:
+                cur.paragraphs.append(line.text)  # a subhead inside the story
+            prev_solid = kind
+            continue
+        if kind == "short":
+            prev_solid = kind
+            continue
+        # body
+        para, _credit = L.strip_credit_tail(L.strip_share_prefix(line.text))
+        if not para:
+            prev_solid = kind
+            continue
+        if cur is None or (prev_solid not in ("body", "title", None) and saw_marker and cur.paragraphs and not cur.after_marker):
+            cur = Story(after_marker=saw_marker)
+            stories.append(cur)
+        cur.paragraphs.append(para)
+        if pending_byline and cur.byline is None:
+            cur.byline = pending_byline
+        pending_byline = None
+        if pending_dates:
+            cur.date_lines.extend(pending_dates)
+            pending_dates = []
+        prev_solid = kind
+    if cur is not None and pending_byline and cur.byline is None:
+        cur.byline = pending_byline
+    if cur is not None and pending_dates:
+        cur.date_lines.extend(pending_dates)
+    stories = [s for s in stories if s.paragraphs]
+    stories = [part for s in stories for part in _split_teasers(s)]
+    for n, s in enumerate(stories):
+        if s.role != "teaser":
+            s.role = "main" if n == 0 else "related"
+    return stories
+
+
+def _continuity(paragraphs: list[str]) -> float:
+    """Share of paragraphs after the first that point back to an earlier one.
+
+    A paragraph points back when it opens with a pronoun or connective, or names a person by
+    one part of a name given in full earlier ("Kim Jong Un" ... "Kim said"). Persons come from
+    the NER model, which only pages shaped like a teaser list ever reach.
+    """
+    docs = list(nlp.load(("parser", "lemmatizer")).pipe(paragraphs))
+    seen: set[str] = set()
+    linked = 0
+    for i, doc in enumerate(docs):
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        if i and (L.ANAPHORIC_START.match(doc.text) or any(len(e) == 1 and e.text in seen for e in persons)):
+            linked += 1
+        for e in persons:
+            if len(e) > 1:
+                seen.update((e[0].text, e[-1].text))
+    return linked / max(1, len(paragraphs) - 1)
+
+
+def _split_teasers(story: Story) -> list[Story]:
+    paras = story.paragraphs
+    if story.title is not None or len(paras) < 4:
+        return [story]
+    if max(len(L.words(p)) for p in paras) > 80 or _continuity(paras) >= 0.34:
+        return [story]
+    return [Story(paragraphs=[p], role="teaser", after_marker=story.after_marker) for p in paras]

@@ -1,0 +1,77 @@
+"""The ``newsledger`` command line."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from newsledger import __version__
+from newsledger.clean.articles import clean_document
+from newsledger.ingest import ReadError, read_input
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.present.exports import article_record
+from newsledger.run.build import build as run_build
+from newsledger.run.executors import make_executor
+from newsledger.samples import sample_dir
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsledger")
+def main() -> None:
+    """Turn a pile of news pages into an evidence-linked ledger."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder (created; an existing ledger there is extended).")
+@click.option("--sample", is_flag=True, help="Add the bundled demo corpus to the inputs.")
+@click.option("--engine", type=click.Choice(["local", "processes"]), default="local", show_default=True, help="Executor for the per-document stages.")
+@click.option("--workers", type=int, default=0, help="Worker processes for --engine processes (default: all cores).")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest input file read.")
+@click.option("--quiet", is_flag=True, help="No progress bar.")
+def build(inputs: tuple[str, ...], out_dir: Path, sample: bool, engine: str, workers: int, max_bytes: int, quiet: bool) -> None:
+    """Build the ledger from INPUTS: files, folders (recursive), JSON Lines, WARC, http(s) URLs."""
+    names = list(inputs) + ([str(sample_dir())] if sample else [])
+    if not names:
+        raise click.UsageError("give at least one input (or --sample for the bundled demo corpus)")
+    result = run_build(names, out_dir, executor=make_executor(engine, workers), max_bytes=max_bytes, progress=False if quiet else None)
+    roles: dict[str, int] = {}
+    for a in result.articles:
+        roles[a.role] = roles.get(a.role, 0) + 1
+    skipped = [r for r in result.reports if r.status == "skipped"]
+    dups = sum(1 for a in result.articles if a.duplicate_of)
+    click.echo(
+        f"{len(result.reports)} input(s): {result.readable} read, {len(skipped)} skipped. "
+        f"{len(result.articles)} article(s) ({', '.join(f'{n} {r}' for r, n in sorted(roles.items()))}), {dups} marked duplicate."
+    )
+    click.echo("Outputs:")
+    for label, path in result.outputs.items():
+        click.echo(f"  {label:<9} {path}")
+    if result.readable == 0:
+        sys.exit(1)
+
+
+@main.command()
+@click.argument("input_name", metavar="INPUT")
+@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest input file read.")
+def clean(input_name: str, max_bytes: int) -> None:
+    """Print the articles found in one INPUT as a JSON list (no ledger is written)."""
+    out: list[dict] = []
+    failed = False
+    for item in read_input(input_name, max_bytes=max_bytes):
+        if isinstance(item, ReadError):
+            click.echo(f"newsledger: error: {item}", err=True)
+            failed = True
+            continue
+        out.extend(article_record(a) for a in clean_document(item))
+    json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    if failed and not out:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

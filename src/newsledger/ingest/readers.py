@@ -1,0 +1,265 @@
+"""Readers for every kind of input. Each yields ``Document``s and ``ReadError``s, never raises.
+
+An input that fails in the middle (a truncated gzip or WARC, a bad JSON line) keeps what was
+read before the failure, so nothing readable is lost.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import os
+import urllib.error
+import urllib.request
+import zlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+from warcio.exceptions import ArchiveLoadFailed
+
+from newsledger.ingest.decode import DecodeError, decode_bytes
+from newsledger.model import Document, content_id
+
+DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+TEXT_SUFFIXES = (".txt", ".md", ".text", ".markdown")
+HTML_SUFFIXES = (".html", ".htm", ".xhtml")
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
+
+
+@dataclass
+class ReadError:
+    """One input (or one record inside it) that could not be read, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+def is_url(spec: str) -> bool:
+    return spec.startswith(("http://", "https://"))
+
+
+def expand_inputs(specs: list[str]) -> Iterator[str | ReadError]:
+    """Expand folders recursively (following links, refusing loops) into input names."""
+    for spec in specs:
+        if is_url(spec):
+            yield spec
+            continue
+        path = Path(spec)
+        if not path.exists():
+            yield ReadError(spec, "no such file or directory")
+        elif path.is_dir():
+            yield from _walk(path, set())
+        else:
+            yield spec
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str | ReadError]:
+    try:
+        st = folder.stat()
+    except OSError as exc:
+        yield ReadError(str(folder), f"cannot open folder ({exc.strerror})")
+        return
+    key = (st.st_dev, st.st_ino)
+    if key in seen:
+        yield ReadError(str(folder), "directory loop (a link back to a folder already being read); skipped")
+        return
+    seen = seen | {key}
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError as exc:
+        yield ReadError(str(folder), f"cannot list folder ({exc.strerror})")
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_dir(follow_symlinks=True):
+            yield from _walk(path, seen)
+        elif entry.is_file(follow_symlinks=True):
+            yield str(path)
+        elif entry.is_symlink():
+            yield ReadError(str(path), "broken link")
+
+
+def _kind(name: str) -> str | None:
+    low = name.lower()
+    if low.endswith(WARC_SUFFIXES):
+        return "warc"
+    if low.endswith(".gz"):
+        low = low[:-3]
+    if low.endswith(TEXT_SUFFIXES):
+        return "text"
+    if low.endswith(HTML_SUFFIXES):
+        return "html"
+    if low.endswith(JSONL_SUFFIXES):
+        return "jsonl"
+    return None
+
+
+def _sniff(text: str) -> str:
+    head = text[:2048].lstrip().lower()
+    if head.startswith(("<!doctype html", "<html", "<?xml")) or "<body" in head or "<html" in head:
+        return "html"
+    return "text"
+
+
+def read_input(spec: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 15.0) -> Iterator[Document | ReadError]:
+    """Read one input name (a file path or a URL) into documents."""
+    if is_url(spec):
+        yield from _read_url(spec, max_bytes, timeout)
+        return
+    kind = _kind(spec)
+    if kind == "warc":
+        yield from _read_warc(spec, max_bytes)
+        return
+    try:
+        size = os.path.getsize(spec)
+    except OSError as exc:
+        yield ReadError(spec, f"cannot read ({exc.strerror})")
+        return
+    if size > max_bytes:
+        yield ReadError(spec, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB, see --max-bytes)")
+        return
+    try:
+        data = _read_bytes(spec, max_bytes)
+    except ReadError as err:
+        yield err
+        return
+    if kind == "jsonl":
+        yield from _read_jsonl(spec, data)
+        return
+    try:
+        text, warnings = decode_bytes(data)
+    except DecodeError as exc:
+        yield ReadError(spec, str(exc))
+        return
+    fmt = kind or _sniff(text)
+    yield Document(id=content_id(data), source=spec, format=fmt, content=text, warnings=warnings)  # type: ignore[arg-type]
+
+
+def _read_bytes(spec: str, max_bytes: int) -> bytes:
+    try:
+        with open(spec, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise ReadError(spec, f"cannot read ({exc.strerror})") from exc
+    if data[:2] == b"\x1f\x8b":
+        try:
+            with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
+                data = gz.read(max_bytes + 1)
+        except (EOFError, zlib.error, OSError) as exc:
+            raise ReadError(spec, f"truncated or corrupt gzip ({exc})") from exc
+        if len(data) > max_bytes:
+            raise ReadError(spec, f"too large once unpacked (over {max_bytes / 1e6:.0f} MB)")
+    return data
+
+
+def _read_jsonl(spec: str, data: bytes) -> Iterator[Document | ReadError]:
+    for lineno, raw in enumerate(data.split(b"\n"), start=1):
+        if not raw.strip():
+            continue
+        where = f"{spec}#L{lineno}"
+        try:
+            obj = json.loads(raw)
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            yield ReadError(where, f"malformed JSON line ({exc})")
+            continue
+        if not isinstance(obj, dict):
+            yield ReadError(where, "JSON line is not an object")
+            continue
+        html, text = obj.get("html"), obj.get("text")
+        body = html if isinstance(html, str) and html.strip() else text
+        if not isinstance(body, str) or not body.strip():
+            yield ReadError(where, "JSON line has no 'html' or 'text' field with content")
+            continue
+        fmt = "html" if body is html else "text"
+        yield Document(
+            id=content_id(body),
+            source=where,
+            format=fmt,  # type: ignore[arg-type]
+            content=body,
+            url=_str_or_none(obj.get("url")),
+            title=_str_or_none(obj.get("title")),
+            published=_str_or_none(obj.get("published")),
+        )
+
+
+def _str_or_none(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def _read_warc(spec: str, max_bytes: int) -> Iterator[Document | ReadError]:
+    count = 0
+    try:
+        with open(spec, "rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type != "response":
+                    continue
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
+                if "html" not in ctype.lower():
+                    continue
+                url = record.rec_headers.get_header("WARC-Target-URI")
+                where = f"{spec}#{url}"
+                payload = record.content_stream().read(max_bytes + 1)
+                if len(payload) > max_bytes:
+                    yield ReadError(where, "WARC record too large")
+                    continue
+                try:
+                    text, warnings = decode_bytes(payload)
+                except DecodeError as exc:
+                    yield ReadError(where, str(exc))
+                    continue
+                count += 1
+                yield Document(
+                    id=content_id(payload),
+                    source=where,
+                    format="html",
+                    content=text,
+                    url=url,
+                    fetched=(record.rec_headers.get_header("WARC-Date") or "")[:10] or None,
+                    warnings=warnings,
+                )
+    except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
+        yield ReadError(spec, f"truncated or corrupt WARC after {count} record(s) ({str(exc).splitlines()[0][:120]})")
+
+
+def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Document | ReadError]:
+    request = urllib.request.Request(url, headers={"User-Agent": "newsledger/0.1 (+offline news ledger)"})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as resp:
+            data = resp.read(max_bytes + 1)
+            ctype = resp.headers.get("Content-Type", "") or ""
+            final_url = resp.geturl()
+    except urllib.error.HTTPError as exc:
+        yield ReadError(url, f"HTTP error {exc.code} {exc.reason}")
+        return
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        reason = getattr(exc, "reason", exc)
+        yield ReadError(url, f"unreachable ({reason})")
+        return
+    if len(data) > max_bytes:
+        yield ReadError(url, f"too large (over {max_bytes / 1e6:.0f} MB)")
+        return
+    try:
+        text, warnings = decode_bytes(data)
+    except DecodeError as exc:
+        yield ReadError(url, str(exc))
+        return
+    fmt = "html" if "html" in ctype.lower() else ("text" if "text/plain" in ctype.lower() else _sniff(text))
+    yield Document(
+        id=content_id(data),
+        source=url,
+        format=fmt,  # type: ignore[arg-type]
+        content=text,
+        url=final_url,
+        fetched=datetime.now(timezone.utc).date().isoformat(),
+        warnings=warnings,
+    )

@@ -1,0 +1,1 @@
+"""The ledger: one SQLite file a user can open with any SQLite tool."""

@@ -1,0 +1,90 @@
+"""The one record vocabulary every stage speaks.
+
+Records are plain dataclasses so they serialise to JSON rows and SQLite rows without a
+mapping layer. Provenance is carried as ids plus character offsets: an ``Article`` knows the
+``Document`` it came from and where in that document's text it starts, so any later fact
+(a figure, a quote) can point back to its sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Role = Literal["main", "related", "teaser"]
+Precision = Literal["day", "month", "year"]
+
+
+def content_id(*parts: str | bytes, length: int = 16) -> str:
+    """Stable id: the hex sha256 of the parts (joined with NUL), truncated."""
+    h = hashlib.sha256()
+    for i, part in enumerate(parts):
+        if i:
+            h.update(b"\0")
+        h.update(part.encode("utf-8") if isinstance(part, str) else part)
+    return h.hexdigest()[:length]
+
+
+@dataclass
+class Document:
+    """One unit of input as read, before any interpretation of its content."""
+
+    id: str
+    source: str  # the input path or URL as the user gave it (plus ``#n`` for records inside)
+    format: Literal["text", "html"]
+    content: str
+    url: str | None = None
+    fetched: str | None = None  # ISO date the page was fetched (WARC-Date)
+    title: str | None = None  # given by the input itself (JSON Lines)
+    published: str | None = None  # given by the input itself (JSON Lines)
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class DatedEvidence:
+    """A publication date with how sure we are and why."""
+
+    value: str | None  # ISO date, truncated to precision: 2025-04-28 / 2025-04 / 2025
+    precision: Precision | None
+    evidence: str | None  # e.g. "metadata", "url:/2025/04/28/", "text:'April 28, 2025'"
+
+
+@dataclass
+class Article:
+    """One story recovered from a document."""
+
+    id: str
+    document_id: str
+    source: str
+    role: Role
+    title: str | None
+    byline: str | None
+    published: str | None
+    published_precision: Precision | None
+    published_evidence: str | None
+    text: str
+    url: str | None = None
+    position: int = 0  # order of the story within its document
+    captions: list[str] = field(default_factory=list)
+    duplicate_of: str | None = None
+    duplicate_kind: Literal["exact", "near"] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class InputReport:
+    """What happened to one input: the build report accounts for every one."""
+
+    source: str
+    status: Literal["read", "partial", "skipped"]
+    reason: str | None = None
+    documents: int = 0
+    articles: int = 0
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,1 @@
+"""Present: exports and reports written from the ledger."""

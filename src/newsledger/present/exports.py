@@ -1,0 +1,37 @@
+"""Exports written from the ledger: deterministic, so a rebuild gives byte-identical files."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from newsledger.model import Article
+
+ARTICLE_FIELDS = (
+    "id source role title published published_precision published_evidence byline text "
+    "duplicate_of duplicate_kind document_id url position captions"
+).split()
+
+
+def article_record(art: Article) -> dict[str, Any]:
+    d = art.to_dict()
+    return {k: d[k] for k in ARTICLE_FIELDS}
+
+
+def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
+    n = 0
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for rec in records:
+            fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=False) + "\n")
+            n += 1
+    tmp.replace(path)
+    return n
+
+
+def write_json(path: Path, obj: Any) -> None:
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    tmp.replace(path)

@@ -1,0 +1,1 @@
+"""Run: pipelines of stages, and the executors that run them."""

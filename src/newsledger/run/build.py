@@ -1,0 +1,124 @@
+"""The build: read every input, clean it into articles, mark duplicates, store, export.
+
+Each document is stored with its articles in one transaction, so a build killed midway leaves
+a ledger holding whole documents only; the next build skips what is stored and finishes the
+rest. Exports are rewritten from the ledger at the end, so they always describe all of it.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from newsledger.clean.articles import clean_document
+from newsledger.clean.dedup import mark_duplicates
+from newsledger.ingest import ReadError, expand_inputs, read_input
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.ledger.store import Ledger
+from newsledger.model import Article, Document, InputReport
+from newsledger.present.exports import article_record, write_json, write_jsonl
+from newsledger.run.executors import Executor, InProcess
+
+
+@dataclass
+class BuildResult:
+    out_dir: Path
+    reports: list[InputReport] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+    @property
+    def readable(self) -> int:
+        return sum(1 for r in self.reports if r.status != "skipped")
+
+
+def _clean_safely(doc: Document) -> tuple[Document, list[Article] | str]:
+    """Clean one document; a failure becomes a reason, never an exception that stops the build."""
+    try:
+        return doc, clean_document(doc)
+    except Exception as exc:  # noqa: BLE001 - hostile input must not end the build
+        return doc, f"cleaning failed ({type(exc).__name__}: {exc})"
+
+
+def _warn(message: str) -> None:
+    tqdm.write(f"newsledger: error: {message}", file=sys.stderr)
+
+
+def build(
+    inputs: list[str],
+    out_dir: Path,
+    *,
+    executor: Executor | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    progress: bool | None = None,
+) -> BuildResult:
+    executor = executor or InProcess()
+    result = BuildResult(out_dir=out_dir)
+    names = list(expand_inputs(inputs))
+    with Ledger(out_dir) as ledger:
+        bar = tqdm(names, desc="reading", unit="input", disable=None if progress is None else not progress, file=sys.stderr)
+        for name in bar:
+            if isinstance(name, ReadError):
+                _warn(str(name))
+                rep = InputReport(source=name.source, status="skipped", reason=name.reason)
+                result.reports.append(rep)
+                ledger.record_input(rep)
+                continue
+            rep = InputReport(source=name, status="read")
+            fresh: list[Document] = []
+            for item in read_input(name, max_bytes=max_bytes):
+                if isinstance(item, ReadError):
+                    _warn(str(item))
+                    rep.errors.append(str(item))
+                    continue
+                rep.documents += 1
+                rep.warnings.extend(f"{item.source}: {w}" for w in item.warnings)
+                if ledger.has_document(item):
+                    rep.articles += ledger.articles_of(item)
+                else:
+                    fresh.append(item)
+            for doc, cleaned in executor.map(_clean_safely, fresh):
+                if isinstance(cleaned, str):
+                    _warn(f"{doc.source}: {cleaned}")
+                    rep.errors.append(f"{doc.source}: {cleaned}")
+                    continue
+                ledger.add(doc, cleaned)
+                rep.articles += len(cleaned)
+            if rep.documents == 0:
+                rep.status = "skipped"
+                rep.reason = rep.errors[0].split(": ", 1)[-1] if rep.errors else "no documents in input"
+            elif rep.errors:
+                rep.status = "partial"
+                rep.reason = f"{len(rep.errors)} problem(s) inside the input; the rest was read"
+            result.reports.append(rep)
+            ledger.record_input(rep)
+        articles = list(ledger.articles())
+        mark_duplicates(articles)
+        ledger.set_duplicates(articles)
+        result.articles = articles
+        result.outputs["ledger"] = ledger.path
+    result.outputs["articles"] = out_dir / "articles.jsonl"
+    write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
+    result.outputs["report"] = out_dir / "report.json"
+    write_json(result.outputs["report"], report_json(result))
+    return result
+
+
+def report_json(result: BuildResult) -> dict:
+    by_status: dict[str, int] = {}
+    for r in result.reports:
+        by_status[r.status] = by_status.get(r.status, 0) + 1
+    roles: dict[str, int] = {}
+    for a in result.articles:
+        roles[a.role] = roles.get(a.role, 0) + 1
+    return {
+        "inputs": len(result.reports),
+        "inputs_by_status": by_status,
+        "articles": len(result.articles),
+        "articles_by_role": roles,
+        "duplicates": sum(1 for a in result.articles if a.duplicate_of),
+        "input_reports": [r.to_dict() for r in result.reports],
+    }
