@@ -26,9 +26,21 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1)
-@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), required=True, help="Output folder (created; an existing ledger there is extended).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    required=True,
+    help="Output folder (created; an existing ledger there is extended).",
+)
 @click.option("--sample", is_flag=True, help="Add the bundled demo corpus to the inputs.")
-@click.option("--engine", type=click.Choice(["local", "processes"]), default="local", show_default=True, help="Executor for the per-document stages.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "processes"]),
+    default="local",
+    show_default=True,
+    help="Executor for the per-document stages.",
+)
 @click.option("--workers", type=int, default=0, help="Worker processes for --engine processes (default: all cores).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest input file read.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
@@ -37,7 +49,9 @@ def build(inputs: tuple[str, ...], out_dir: Path, sample: bool, engine: str, wor
     names = list(inputs) + ([str(sample_dir())] if sample else [])
     if not names:
         raise click.UsageError("give at least one input (or --sample for the bundled demo corpus)")
-    result = run_build(names, out_dir, executor=make_executor(engine, workers), max_bytes=max_bytes, progress=False if quiet else None)
+    result = run_build(
+        names, out_dir, executor=make_executor(engine, workers), max_bytes=max_bytes, progress=False if quiet else None
+    )
     roles: dict[str, int] = {}
     for a in result.articles:
         roles[a.role] = roles.get(a.role, 0) + 1

@@ -21,7 +21,7 @@ def _article(doc: Document, story: Story, position: int, page_text: str, metadat
     )
     text = story.text
     return Article(
-        id=content_id(doc.id, str(position), text),
+        id=content_id(doc.id, doc.source, str(position), text),
         document_id=doc.id,
         source=doc.source,
         role=story.role,  # type: ignore[arg-type]

@@ -32,7 +32,7 @@ def minhash(text: str) -> MinHash:
     return mh
 
 
-def mark_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> None:
+def mark_duplicates(articles: Sequence[Article], threshold: float = 0.7) -> None:
     """Set ``duplicate_of``/``duplicate_kind`` in place; the first article (input order) is the original."""
     exact: dict[str, str] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
@@ -57,6 +57,6 @@ def mark_duplicates(articles: Sequence[Article], threshold: float = 0.8) -> None
             sigs[art.id] = mh
 
 
-def _order(articles: Sequence[Article]):  # noqa: ANN202 - a sort key
+def _order(articles: Sequence[Article]):
     index = {a.id: i for i, a in enumerate(articles)}
     return lambda aid: index.get(aid, 0)

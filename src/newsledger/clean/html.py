@@ -62,10 +62,10 @@ def extract_html(html: str, url: str | None = None) -> dict[str, str | None] | N
         include_comments=False,
         include_tables=True,
         favor_recall=True,
-        as_dict=True,
     )
     result: dict[str, str | None] = {"title": None, "byline": None, "date": None, "text": None}
     if doc:
+        doc = doc.as_dict()
         result["title"] = doc.get("title")
         result["byline"] = doc.get("author")
         result["date"] = doc.get("date")

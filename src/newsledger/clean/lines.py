@@ -49,7 +49,7 @@ RELATED_MARKER = re.compile(
 SHARE_WORDS = r"(?:Facebook|Twitter|Tweet|Email|E-mail|Link|Copy link|Share|WhatsApp|LinkedIn|Print|Reddit|Follow)"
 SHARE_PREFIX = re.compile(rf"^.{{0,80}}?{SHARE_WORDS}(?:\s*{SHARE_WORDS}){{1,}}\s+(?=[A-Z\"'“‘])")
 CREDIT_SENTENCE = re.compile(
-    r"(?:^|(?<=[.!?]\s))[^.!?]{0,200}?\b(?:contributed (?:reporting )?to this (?:report|story|article)|"
+    r"(?:^|(?<=[.!?]\s)|(?<=[.!?]['\"”’]\s))[^.!?]{0,200}?\b(?:contributed (?:reporting )?to this (?:report|story|article)|"
     r"contributed reporting|additional reporting by|this (?:story|article) (?:has been|was) (?:updated|corrected)|"
     r"translated from [^.]{0,80}(?:using|by)|reporting by [^.]{0,80}editing by)[^.!?]*[.!?]?\s*$",
     re.I,

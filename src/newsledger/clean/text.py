@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from newsledger import nlp
 from newsledger.clean import lines as L
 
@@ -195,16 +197,29 @@ def _continuity(paragraphs: list[str]) -> float:
     the NER model, which only pages shaped like a teaser list ever reach.
     """
     docs = list(nlp.load(("parser", "lemmatizer")).pipe(paragraphs))
-    seen: set[str] = set()
+    seen: set[str] = set()  # parts of persons' full names
+    nouns: set[str] = set()  # common nouns used so far
     linked = 0
     for i, doc in enumerate(docs):
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        if i and (L.ANAPHORIC_START.match(doc.text) or any(len(e) == 1 and e.text in seen for e in persons)):
+        if i and (
+            L.ANAPHORIC_START.match(doc.text)
+            or any(len(e) == 1 and e.text in seen for e in persons)
+            or _definite_back_reference(doc, nouns)
+        ):
             linked += 1
         for e in persons:
             if len(e) > 1:
                 seen.update((e[0].text, e[-1].text))
+        nouns.update(t.lower_ for t in doc if t.pos_ == "NOUN")
     return linked / max(1, len(paragraphs) - 1)
+
+
+def _definite_back_reference(doc: Doc, nouns: set[str]) -> bool:
+    """An opening "The <noun>" whose noun was used before ("The opposition leader" after "the opposition")."""
+    if len(doc) < 2 or doc[0].lower_ != "the":
+        return False
+    return any(t.pos_ == "NOUN" and t.lower_ in nouns for t in doc[1:4])
 
 
 def _split_teasers(story: Story) -> list[Story]:

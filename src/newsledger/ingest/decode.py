@@ -66,9 +66,7 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
             legacy_lines += 1
         out.append(line)
     if utf8_lines and legacy_lines:
-        return "\n".join(out), [
-            f"mixed encodings: {utf8_lines} line(s) UTF-8, {legacy_lines} line(s) decoded as Windows-1252"
-        ]
+        return "\n".join(out), [f"mixed encodings: {utf8_lines} line(s) UTF-8, {legacy_lines} line(s) decoded as Windows-1252"]
     best = charset_normalizer.from_bytes(data).best()
     if best is None:
         raise DecodeError("undecodable: no text encoding fits these bytes")

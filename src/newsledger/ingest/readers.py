@@ -14,8 +14,7 @@ import urllib.error
 import urllib.request
 import zlib
 from collections.abc import Iterator
-from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from warcio.archiveiterator import ArchiveIterator
@@ -31,12 +30,13 @@ JSONL_SUFFIXES = (".jsonl", ".ndjson")
 WARC_SUFFIXES = (".warc", ".warc.gz", ".arc.gz")
 
 
-@dataclass
-class ReadError:
+class ReadError(Exception):
     """One input (or one record inside it) that could not be read, and why."""
 
-    source: str
-    reason: str
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(source, reason)
+        self.source = source
+        self.reason = reason
 
     def __str__(self) -> str:
         return f"{self.source}: {self.reason}"
@@ -198,37 +198,52 @@ def _str_or_none(value: object) -> str | None:
 
 def _read_warc(spec: str, max_bytes: int) -> Iterator[Document | ReadError]:
     count = 0
+    end = 0  # file offset just past the last whole record
     try:
+        size = os.path.getsize(spec)
         with open(spec, "rb") as fh:
-            for record in ArchiveIterator(fh):
-                if record.rec_type != "response":
-                    continue
-                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else "") or ""
-                if "html" not in ctype.lower():
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI")
-                where = f"{spec}#{url}"
-                payload = record.content_stream().read(max_bytes + 1)
-                if len(payload) > max_bytes:
-                    yield ReadError(where, "WARC record too large")
-                    continue
-                try:
-                    text, warnings = decode_bytes(payload)
-                except DecodeError as exc:
-                    yield ReadError(where, str(exc))
-                    continue
-                count += 1
-                yield Document(
-                    id=content_id(payload),
-                    source=where,
-                    format="html",
-                    content=text,
-                    url=url,
-                    fetched=(record.rec_headers.get_header("WARC-Date") or "")[:10] or None,
-                    warnings=warnings,
-                )
+            records = ArchiveIterator(fh)
+            for record in records:
+                item = _warc_document(spec, record, max_bytes)
+                records.read_to_end(record)
+                end = records.get_record_offset() + records.get_record_length()
+                if item is not None:
+                    count += isinstance(item, Document)
+                    yield item
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         yield ReadError(spec, f"truncated or corrupt WARC after {count} record(s) ({str(exc).splitlines()[0][:120]})")
+        return
+    if end < size:
+        yield ReadError(spec, f"truncated or corrupt WARC after {count} record(s) ({size - end} trailing bytes unreadable)")
+
+
+def _warc_document(spec: str, record: object, max_bytes: int) -> Document | ReadError | None:
+    """An HTML response record as a document; other records (requests, metadata) as None."""
+    if record.rec_type != "response":  # type: ignore[attr-defined]
+        return None
+    headers = record.http_headers  # type: ignore[attr-defined]
+    ctype = (headers.get_header("Content-Type") if headers else "") or ""
+    if "html" not in ctype.lower():
+        return None
+    rec_headers = record.rec_headers  # type: ignore[attr-defined]
+    url = rec_headers.get_header("WARC-Target-URI")
+    where = f"{spec}#{url}"
+    payload = record.content_stream().read(max_bytes + 1)  # type: ignore[attr-defined]
+    if len(payload) > max_bytes:
+        return ReadError(where, "WARC record too large")
+    try:
+        text, warnings = decode_bytes(payload)
+    except DecodeError as exc:
+        return ReadError(where, str(exc))
+    return Document(
+        id=content_id(payload),
+        source=where,
+        format="html",
+        content=text,
+        url=url,
+        fetched=(rec_headers.get_header("WARC-Date") or "")[:10] or None,
+        warnings=warnings,
+    )
 
 
 def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Document | ReadError]:
@@ -260,6 +275,6 @@ def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Document | R
         format=fmt,  # type: ignore[arg-type]
         content=text,
         url=final_url,
-        fetched=datetime.now(timezone.utc).date().isoformat(),
+        fetched=datetime.now(UTC).date().isoformat(),
         warnings=warnings,
     )

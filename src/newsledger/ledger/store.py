@@ -39,10 +39,23 @@ CREATE TABLE IF NOT EXISTS inputs (
 );
 """
 
-_ARTICLE_COLS = (
-    "id document_id source role title byline published published_precision published_evidence "
-    "text url position captions duplicate_of duplicate_kind"
-).split()
+_ARTICLE_COLS = [
+    "id",
+    "document_id",
+    "source",
+    "role",
+    "title",
+    "byline",
+    "published",
+    "published_precision",
+    "published_evidence",
+    "text",
+    "url",
+    "position",
+    "captions",
+    "duplicate_of",
+    "duplicate_kind",
+]
 
 
 class Ledger:
@@ -97,8 +110,15 @@ class Ledger:
         with self.db:
             self.db.execute(
                 "INSERT OR REPLACE INTO inputs VALUES (?,?,?,?,?,?,?)",
-                (rep.source, rep.status, rep.reason, rep.documents, rep.articles,
-                 json.dumps(rep.errors), json.dumps(rep.warnings)),  # fmt: skip
+                (
+                    rep.source,
+                    rep.status,
+                    rep.reason,
+                    rep.documents,
+                    rep.articles,
+                    json.dumps(rep.errors),
+                    json.dumps(rep.warnings),
+                ),
             )
 
     def articles(self) -> Iterator[Article]:

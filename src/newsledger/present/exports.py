@@ -9,10 +9,23 @@ from typing import Any
 
 from newsledger.model import Article
 
-ARTICLE_FIELDS = (
-    "id source role title published published_precision published_evidence byline text "
-    "duplicate_of duplicate_kind document_id url position captions"
-).split()
+ARTICLE_FIELDS = [
+    "id",
+    "source",
+    "role",
+    "title",
+    "published",
+    "published_precision",
+    "published_evidence",
+    "byline",
+    "text",
+    "duplicate_of",
+    "duplicate_kind",
+    "document_id",
+    "url",
+    "position",
+    "captions",
+]
 
 
 def article_record(art: Article) -> dict[str, Any]:

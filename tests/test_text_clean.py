@@ -1,0 +1,57 @@
+"""Stage tests: flattened pages in, stories out."""
+
+from newsledger.clean.text import split_stories
+
+BOILERPLATE = ("Subscribe", "Share this", "Comments", "No comments", "Related Articles", "hours ago",
+               "Daily Wire Service", "contributed to this report", "[email", "![")  # fmt: skip
+
+
+def test_main_and_related_stories_are_split_with_roles(fixtures):
+    stories = split_stories((fixtures / "page_with_related.txt").read_text())
+    assert [s.role for s in stories] == ["main", "related", "related"]
+    assert stories[0].title == "Harbour Strike Leaves Port City Without Power for Third Night"
+    assert stories[1].title == "Grain Exports Resume From Southern Ports After Two-Week Pause"
+    assert stories[2].title == "Parliament Debates New Rules on Drone Imports"
+
+
+def test_no_boilerplate_survives_in_bodies(fixtures):
+    for story in split_stories((fixtures / "page_with_related.txt").read_text()):
+        for marker in BOILERPLATE:
+            assert marker not in story.text, (marker, story.title)
+
+
+def test_caption_kept_once_as_caption_not_body(fixtures):
+    main = split_stories((fixtures / "page_with_related.txt").read_text())[0]
+    assert main.captions == ["Workers repair a power line in the port district on Tuesday. [REUTERS]"]
+    assert "Workers repair a power line" not in main.text
+
+
+def test_subhead_stays_in_story_and_byline_is_found(fixtures):
+    main = split_stories((fixtures / "page_with_related.txt").read_text())[0]
+    assert "What comes next" in main.paragraphs
+    assert main.paragraphs[-1].startswith("The governor asked residents")
+    assert main.byline == "Anna Koval"
+
+
+def test_topic_page_of_unrelated_paragraphs_becomes_teasers(fixtures):
+    stories = split_stories((fixtures / "topic_page.txt").read_text())
+    assert len(stories) == 6
+    assert {s.role for s in stories} == {"teaser"}
+
+
+def test_article_with_pronoun_continuity_is_not_split(fixtures):
+    stories = split_stories((fixtures / "headline_list.txt").read_text())
+    assert len(stories) == 1
+    assert stories[0].role == "main"
+    assert len(stories[0].paragraphs) == 4
+
+
+def test_headline_list_without_bodies_is_dropped(fixtures):
+    text = split_stories((fixtures / "headline_list.txt").read_text())[0].text
+    assert "Storm Warnings" not in text and "Rail Strike" not in text
+
+
+def test_share_bar_glued_to_paragraph_is_removed():
+    page = "Main Title Of The Story Here\nWorld NewsFacebookTweetLink Follow The ministry said on Monday that talks would resume next week in Geneva, officials confirmed."
+    (story,) = split_stories(page)
+    assert story.paragraphs[0].startswith("The ministry said")
