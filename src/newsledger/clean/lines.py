@@ -69,11 +69,22 @@ def ends_sentence(text: str) -> bool:
     return bool(TERMINAL.search(text.rstrip()))
 
 
+CODE_CHARS = re.compile(r"[{}<>=;\\|]|\bfunction\b|\bvar\b|=>|&&")
+
+
+def looks_like_code(text: str) -> bool:
+    """Script, JSON or markup that leaked into the visible text."""
+    hits = len(CODE_CHARS.findall(text))
+    return hits >= 3 and hits / max(1, len(words(text))) > 0.15
+
+
 def is_furniture(text: str) -> bool:
     """A short line that is page furniture: a timestamp, a label, a prompt, a share bar."""
     t = text.strip()
     if not t:
         return False
+    if looks_like_code(t):
+        return True
     if TIMESTAMP.match(t) or URL_ONLY.match(t) or MD_LINK_ONLY.match(t) or RELATED_MARKER.match(t):
         return True
     if EMAIL.fullmatch(t):

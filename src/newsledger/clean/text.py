@@ -47,6 +47,7 @@ class _Line:
     text: str
     kind: str  # blank | image | caption | byline | date | body | title | furniture | short
     alt: str | None = None
+    header: bool = False  # furniture typical of a story's header: a timestamp, an outlet label
 
 
 _DATE_LINE = re.compile(
@@ -80,7 +81,7 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
         elif _DATE_LINE.match(t):
             out.append(_Line(t, "date"))
         elif L.is_furniture(t):
-            out.append(_Line(t, "furniture"))
+            out.append(_Line(t, "furniture", header=bool(L.TIMESTAMP.match(t))))
         elif L.is_body(t):
             out.append(_Line(t, "body"))
         elif L.is_title_like(t):
@@ -94,7 +95,7 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             counts[line.text] = counts.get(line.text, 0) + 1
     for line in out:
         if line.kind in ("title", "short") and counts[line.text] > 1 and len(L.words(line.text)) <= 4:
-            line.kind = "furniture"
+            line.kind, line.header = "furniture", True
     return out
 
 
@@ -118,75 +119,79 @@ def _clean_byline(text: str) -> str:
 
 
 def split_stories(text: str) -> list[Story]:
-    """Recover the stories of a flattened page, in page order, with their roles."""
+    """Recover the stories of a flattened page, in page order, with their roles.
+
+    Before any "Related" marker, a headline only starts a new story when the furniture before
+    it holds a story header (a timestamp, a byline, a date, an outlet label); otherwise it is a
+    subhead of the story it sits in, since articles are often broken by ads and widgets.
+    """
     classed = _classify(text.splitlines())
     stories: list[Story] = []
     cur: Story | None = None
     prev_solid: str | None = None  # kind of the last non-transparent line
     saw_marker = False
+    gap_header = False  # a story-header signal since the last prose line
     pending_byline: str | None = None
     pending_dates: list[str] = []
     for i, line in enumerate(classed):
         kind = line.kind
         if kind == "furniture":
-            if L.RELATED_MARKER.match(line.text):
-                saw_marker = True
+            saw_marker = saw_marker or bool(L.RELATED_MARKER.match(line.text))
+            gap_header = gap_header or line.header
             prev_solid = kind
-            continue
-        if kind == "image":
+        elif kind == "image":
             if line.alt and cur is not None and line.alt not in cur.captions:
                 cur.captions.append(line.alt)
-            continue
-        if kind in ("blank", "caption"):
-            continue
-        if kind == "byline":
-            if cur is not None and cur.byline is None and cur.paragraphs:
+        elif kind == "byline":
+            gap_header = True
+            if cur is not None and cur.byline is None and cur.paragraphs and prev_solid in ("body", "short"):
                 cur.byline = _clean_byline(line.text)
             else:
                 pending_byline = _clean_byline(line.text)
-            continue
-        if kind == "date":
+        elif kind == "date":
+            gap_header = True
             pending_dates.append(line.text)
-            continue
-        if kind == "title":
-            nxt = _next_solid(classed, i)
-            starts_story = nxt is not None and nxt.kind == "body"
-            if starts_story and (cur is None or not cur.paragraphs or prev_solid != "body"):
-                cur = Story(title=line.text, after_marker=saw_marker or bool(stories))
-                stories.append(cur)
-            elif starts_story and cur is not None:
-                cur.paragraphs.append(line.text)  # a subhead inside the story
+        elif kind in ("title", "short"):
+            nxt = _next_solid(classed, i) if kind == "title" else None
+            if nxt is not None and nxt.kind == "body":
+                fresh = cur is None or not cur.paragraphs or (prev_solid != "body" and (saw_marker or gap_header))
+                if fresh:
+                    cur = Story(title=line.text, after_marker=saw_marker)
+                    stories.append(cur)
+                else:
+                    cur.paragraphs.append(line.text)  # type: ignore[union-attr]  # a subhead
             prev_solid = kind
-            continue
-        if kind == "short":
+        elif kind == "body":
+            para, _credit = L.strip_credit_tail(L.strip_share_prefix(line.text))
+            if para:
+                if cur is None or (prev_solid not in ("body", "title", None) and saw_marker and not cur.after_marker):
+                    cur = Story(after_marker=saw_marker)
+                    stories.append(cur)
+                cur.paragraphs.append(para)
+                if pending_byline and cur.byline is None:
+                    cur.byline = pending_byline
+                pending_byline = None
+                cur.date_lines.extend(pending_dates)
+                pending_dates = []
+            gap_header = False
             prev_solid = kind
-            continue
-        # body
-        para, _credit = L.strip_credit_tail(L.strip_share_prefix(line.text))
-        if not para:
-            prev_solid = kind
-            continue
-        if cur is None or (prev_solid not in ("body", "title", None) and saw_marker and cur.paragraphs and not cur.after_marker):
-            cur = Story(after_marker=saw_marker)
-            stories.append(cur)
-        cur.paragraphs.append(para)
-        if pending_byline and cur.byline is None:
-            cur.byline = pending_byline
-        pending_byline = None
-        if pending_dates:
-            cur.date_lines.extend(pending_dates)
-            pending_dates = []
-        prev_solid = kind
-    if cur is not None and pending_byline and cur.byline is None:
-        cur.byline = pending_byline
-    if cur is not None and pending_dates:
+    if cur is not None:
+        cur.byline = cur.byline or pending_byline
         cur.date_lines.extend(pending_dates)
-    stories = [s for s in stories if s.paragraphs]
-    stories = [part for s in stories for part in _split_teasers(s)]
-    for n, s in enumerate(stories):
-        if s.role != "teaser":
-            s.role = "main" if n == 0 else "related"
+    stories = [part for s in stories if s.paragraphs for part in _split_teasers(s)]
+    _assign_roles(stories)
     return stories
+
+
+def _assign_roles(stories: list[Story]) -> None:
+    """The longest story before any "Related" marker is the main one; the others are related."""
+    whole = [s for s in stories if s.role != "teaser"]
+    if not whole:
+        return
+    before = [s for s in whole if not s.after_marker] or whole
+    main = max(before, key=lambda s: s.n_words())
+    for s in whole:
+        s.role = "main" if s is main else "related"
 
 
 def _continuity(paragraphs: list[str]) -> float:

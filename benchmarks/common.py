@@ -1,0 +1,83 @@
+"""Shared helpers for the benchmark scripts: data location, shingle scoring, timing."""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import re
+import sys
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
+TOKEN = re.compile(r"\w+")
+
+
+def bench_dir(sub: str, description: str) -> tuple[Path, argparse.Namespace]:
+    """Parse ``--bench`` and return the set's folder; exit 0 with a note when it is absent."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="folder holding the public benchmark sets")
+    ap.add_argument("--limit", type=int, default=0, help="only the first N items")
+    args = ap.parse_args()
+    path = args.bench / sub
+    if not path.exists():
+        print(f"skipped: {path} not found (pass --bench)")
+        sys.exit(0)
+    return path, args
+
+
+def shingles(text: str) -> Counter:
+    toks = TOKEN.findall(text or "")
+    if len(toks) < 4:
+        return Counter([tuple(toks)]) if toks else Counter()
+    return Counter(tuple(toks[i : i + 4]) for i in range(len(toks) - 3))
+
+
+def prf(gold: str, pred: str) -> tuple[int, int, int]:
+    g, p = shingles(gold), shingles(pred)
+    tp = sum((g & p).values())
+    return tp, sum(p.values()) - tp, sum(g.values()) - tp
+
+
+def score(pairs: Iterable[tuple[str, str]]) -> dict[str, float]:
+    """The article-extraction-benchmark scoring: mean per-page precision and recall, then F1."""
+    precs, recs = [], []
+    for gold, pred in pairs:
+        tp, fp, fn = prf(gold, pred)
+        if fp == 0 and fn == 0:
+            precs.append(1.0)
+            recs.append(1.0)
+            continue
+        if tp + fp > 0:
+            precs.append(tp / (tp + fp))
+        if tp + fn > 0:
+            recs.append(tp / (tp + fn))
+    p = sum(precs) / len(precs) if precs else 0.0
+    r = sum(recs) / len(recs) if recs else 0.0
+    return {"precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+
+
+def load_extraction(path: Path, limit: int = 0) -> list[tuple[str, str, str, str]]:
+    """(id, url, html, gold body) for the extraction set."""
+    gold = json.loads((path / "ground-truth.json").read_text())
+    items = []
+    for key in sorted(gold)[: limit or None]:
+        html = gzip.decompress((path / "html" / f"{key}.html.gz").read_bytes()).decode("utf-8", errors="replace")
+        items.append((key, gold[key].get("url"), html, gold[key]["articleBody"]))
+    return items
+
+
+def report(rows: list[tuple[str, dict[str, float], float]]) -> None:
+    print(f"{'system':<34} {'precision':>9} {'recall':>7} {'F1':>7} {'pages/s':>8}")
+    for name, s, rate in rows:
+        print(f"{name:<34} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>7.3f} {rate:>8.1f}")
+
+
+def timed(fn: Callable[[], list[str]]) -> tuple[list[str], float]:
+    import time
+
+    t = time.perf_counter()
+    out = fn()
+    return out, time.perf_counter() - t

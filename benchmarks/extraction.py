@@ -1,0 +1,40 @@
+"""HTML article extraction on ../shared/bench/extraction: newsledger beside plain trafilatura.
+
+    .venv/bin/python benchmarks/extraction.py [--bench PATH] [--limit N]
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import trafilatura  # noqa: E402
+from common import bench_dir, load_extraction, report, score, timed  # noqa: E402
+
+from newsledger.clean.articles import clean_document  # noqa: E402
+from newsledger.model import Document  # noqa: E402
+
+
+def ours(url: str, html: str) -> str:
+    arts = clean_document(Document(id="x", source="bench", format="html", content=html, url=url))
+    main = [a for a in arts if a.role == "main"] or arts
+    return "\n".join(((a.title or "") + "\n" + a.text) if False else a.text for a in main[:1])
+
+
+def main() -> None:
+    path, args = bench_dir("extraction", __doc__ or "")
+    items = load_extraction(path, args.limit)
+    golds = [g for *_, g in items]
+    rows = []
+    base, t0 = timed(lambda: [trafilatura.extract(h, url=u) or "" for _, u, h, _ in items])
+    rows.append(("trafilatura.extract (default)", score(zip(golds, base, strict=True)), len(items) / t0))
+    mine, t1 = timed(lambda: [ours(u, h) for _, u, h, _ in items])
+    rows.append(("newsledger", score(zip(golds, mine, strict=True)), len(items) / t1))
+    print(f"{len(items)} pages from {path}")
+    report(rows)
+
+
+if __name__ == "__main__":
+    main()
