@@ -4,11 +4,13 @@ The page is read as a sequence of lines, each classed by shape (``lines.py``): p
 title-like line, an image, a caption, or furniture. Stories are then recovered from the
 sequence, not from any site's markup:
 
-* a title-like line followed by prose starts a story when furniture (a label, a timestamp, a
-  "Related" marker) separates it from the prose before it; directly after prose it is a subhead;
-* the first story is the page's main article and the stories after it are related articles;
-* a run of short, self-contained paragraphs with no headline and no continuity between them
-  (no pronoun or surname pointing back) is a list of teasers, one story each;
+* a title-like line followed by prose starts a story when furniture holding a story header
+  (a timestamp, byline, date or repeated outlet label), or a "Related" marker seen earlier,
+  separates it from the prose before it; otherwise it is a subhead;
+* the longest story before any "Related" marker is the main article, the others are related;
+* a page that is one run of short, self-contained paragraphs with no headline and no
+  continuity between them (no pronoun, surname or "the <noun>" pointing back) is a topic page
+  of teasers, one story each;
 * title-like lines that no prose follows (headline lists, menus) and furniture are dropped;
 * a markdown image's alt text, and the caption line repeating it, is kept once as a caption.
 """
@@ -143,8 +145,9 @@ def split_stories(text: str) -> list[Story]:
             if line.alt and cur is not None and line.alt not in cur.captions:
                 cur.captions.append(line.alt)
         elif kind == "byline":
+            trailing = prev_solid != "title" and not gap_header  # a signature under the story
             gap_header = True
-            if cur is not None and cur.byline is None and cur.paragraphs and prev_solid in ("body", "short"):
+            if cur is not None and cur.byline is None and cur.paragraphs and trailing:
                 cur.byline = _clean_byline(line.text)
             else:
                 pending_byline = _clean_byline(line.text)
@@ -178,7 +181,9 @@ def split_stories(text: str) -> list[Story]:
     if cur is not None:
         cur.byline = cur.byline or pending_byline
         cur.date_lines.extend(pending_dates)
-    stories = [part for s in stories if s.paragraphs for part in _split_teasers(s)]
+    stories = [s for s in stories if s.paragraphs]
+    if len(stories) == 1:  # a topic page is one untitled run of teasers and nothing else
+        stories = _split_teasers(stories[0])
     _assign_roles(stories)
     return stories
 
