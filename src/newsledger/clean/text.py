@@ -182,7 +182,8 @@ def split_stories(text: str) -> list[Story]:
         cur.byline = cur.byline or pending_byline
         cur.date_lines.extend(pending_dates)
     stories = [s for s in stories if s.paragraphs]
-    if len(stories) == 1:  # a topic page is one untitled run of teasers and nothing else
+    if len(stories) == 1 and not any(line.kind == "title" for line in classed):
+        # a topic page is one untitled run of teasers and nothing else: no headline anywhere
         stories = _split_teasers(stories[0])
     _assign_roles(stories)
     return stories
