@@ -1,0 +1,49 @@
+"""Build throughput and peak memory on the BBC corpus (2,225 articles), one process.
+
+The reference, measured in the same run, is reading alone (walking and decoding the same
+files), the floor any build pays.
+
+    .venv/bin/python benchmarks/throughput.py [--bench PATH] [--limit N]
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import bench_dir  # noqa: E402
+
+from newsledger.ingest import ReadError, expand_inputs, read_input  # noqa: E402
+from newsledger.run.build import build  # noqa: E402
+
+
+def main() -> None:
+    path, args = bench_dir("corpora/bbc", __doc__ or "")
+    files = sorted(str(p) for p in path.rglob("*.txt") if p.name[0].isdigit())[: args.limit or None]
+    t = time.perf_counter()
+    docs = sum(1 for f in expand_inputs(files) for d in read_input(str(f)) if not isinstance(d, ReadError))
+    read_s = time.perf_counter() - t
+    with tempfile.TemporaryDirectory() as out:
+        t = time.perf_counter()
+        result = build(files, Path(out), progress=False)
+        build_s = time.perf_counter() - t
+        t = time.perf_counter()
+        build(files, Path(out), progress=False)
+        rebuild_s = time.perf_counter() - t
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(files)} files from {path}")
+    print(f"{'step':<40} {'seconds':>8} {'pages/s':>8}")
+    print(f"{'read only (reference)':<40} {read_s:>8.2f} {docs / read_s:>8.1f}")
+    print(f"{'newsledger build (cold)':<40} {build_s:>8.2f} {len(files) / build_s:>8.1f}")
+    print(f"{'newsledger build (again, nothing new)':<40} {rebuild_s:>8.2f} {len(files) / rebuild_s:>8.1f}")
+    print(f"articles: {len(result.articles)}, duplicates marked: {sum(1 for a in result.articles if a.duplicate_of)}")
+    print(f"peak memory (RSS, whole process): {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
