@@ -1,6 +1,6 @@
 """HTML article extraction on ../shared/bench/extraction: newsledger beside plain trafilatura.
 
-    .venv/bin/python benchmarks/extraction.py [--bench PATH] [--limit N]
+.venv/bin/python benchmarks/extraction.py [--bench PATH] [--limit N]
 """
 
 from __future__ import annotations
@@ -10,11 +10,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-import trafilatura  # noqa: E402
-from common import bench_dir, load_extraction, report, score, timed  # noqa: E402
+import trafilatura
 
-from newsledger.clean.articles import clean_document  # noqa: E402
-from newsledger.model import Document  # noqa: E402
+from common import bench_dir, load_extraction, report, score, timed
+from newsledger.clean.articles import clean_document
+from newsledger.model import Document
 
 
 def ours(url: str, html: str) -> str:

@@ -14,10 +14,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import bench_dir, load_extraction, report, score, timed  # noqa: E402
-
-from newsledger.clean.html import flatten_html  # noqa: E402
-from newsledger.clean.text import split_stories  # noqa: E402
+from common import bench_dir, load_extraction, report, score, timed
+from newsledger.clean.html import flatten_html
+from newsledger.clean.text import split_stories
 
 
 def main_text(page: str) -> str:

@@ -16,10 +16,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import bench_dir  # noqa: E402
-
-from newsledger.ingest import ReadError, expand_inputs, read_input  # noqa: E402
-from newsledger.run.build import build  # noqa: E402
+from common import bench_dir
+from newsledger.ingest import ReadError, expand_inputs, read_input
+from newsledger.run.build import build
 
 
 def main() -> None:

@@ -61,6 +61,8 @@ def build(inputs: tuple[str, ...], out_dir: Path, sample: bool, engine: str, wor
         f"{len(result.reports)} input(s): {result.readable} read, {len(skipped)} skipped. "
         f"{len(result.articles)} article(s) ({', '.join(f'{n} {r}' for r, n in sorted(roles.items()))}), {dups} marked duplicate."
     )
+    facts = result.facts
+    click.echo(f"{len(facts.claims)} figure(s), {len(facts.quotes)} quote(s), {len(result.entities)} entities.")
     click.echo("Outputs:")
     for label, path in result.outputs.items():
         click.echo(f"  {label:<9} {path}")
@@ -85,6 +87,39 @@ def clean(input_name: str, max_bytes: int) -> None:
     sys.stdout.write("\n")
     if failed and not out:
         sys.exit(1)
+
+
+@main.command()
+@click.argument("input_file", metavar="INPUT", type=click.File("r", encoding="utf-8"), default="-")
+def extract(input_file) -> None:
+    """Extract facts from INPUT (JSON Lines {"id", "text", "published"?}, or plain text; - for stdin).
+
+    Writes one JSON line per input: {"id", "entities", "quantities", "quotes"}.
+    """
+    from newsledger.extract.stage import extract_texts
+    from newsledger.present.exports import fact_record
+
+    raw = input_file.read()
+    items: list[tuple[str, str, str]] = []
+    lines = [ln for ln in raw.splitlines() if ln.strip()]
+    if lines and all(ln.lstrip().startswith("{") for ln in lines):
+        for n, ln in enumerate(lines, start=1):
+            try:
+                obj = json.loads(ln)
+                items.append((str(obj.get("id", n)), "stdin", str(obj["text"])))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
+                click.echo(f"newsledger: error: line {n}: malformed input ({exc})", err=True)
+    else:
+        items.append(("1", "stdin", raw))
+    for aid, _, text in items:
+        facts = extract_texts([(aid, "input", text)])
+        rec = {
+            "id": aid,
+            "entities": [{"text": m.text, "label": m.label, "start": m.start, "end": m.end} for m in facts.mentions],
+            "quantities": [fact_record(c) for c in facts.claims],
+            "quotes": [fact_record(q) for q in facts.quotes],
+        }
+        click.echo(json.dumps(rec, ensure_ascii=False))
 
 
 if __name__ == "__main__":

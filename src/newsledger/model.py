@@ -88,3 +88,60 @@ class InputReport:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@dataclass
+class Span:
+    """Where a fact sits: its article, the character span in the article text, its sentence."""
+
+    article_id: str
+    source: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+
+
+@dataclass
+class Claim:
+    """A figure (quantitative claim) as one article states it."""
+
+    id: str
+    span: Span
+    text: str  # the figure's words, e.g. "an estimated 14,000 to 15,000"
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+    change: str | None  # "up" / "down" where the figure is a rise or fall
+    unit: str | None
+    measure: str | None
+    about: list[str]
+    attribution: str | None
+    time: str | None  # the time the figure refers to, as written ("in April")
+
+
+@dataclass
+class Quote:
+    """What a speaker said, directly (in quotation marks) or indirectly."""
+
+    id: str
+    span: Span
+    kind: Literal["direct", "indirect"]
+    speaker: str | None
+    cue: str | None
+    content: str
+
+
+@dataclass
+class Mention:
+    """A named entity as it appears in one article."""
+
+    article_id: str
+    source: str
+    text: str
+    label: str
+    start: int
+    end: int
+    sentence: str
+    entity_id: str | None = None

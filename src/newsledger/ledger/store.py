@@ -33,6 +33,26 @@ CREATE TABLE IF NOT EXISTS articles (
     duplicate_of TEXT REFERENCES articles(id), duplicate_kind TEXT
 );
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
+CREATE TABLE IF NOT EXISTS claims (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
+    text TEXT NOT NULL, value REAL, low REAL, high REAL, approximate INTEGER NOT NULL, change TEXT, unit TEXT,
+    measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT
+);
+CREATE TABLE IF NOT EXISTS quotes (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
+    kind TEXT NOT NULL, speaker TEXT, cue TEXT, content TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entities (
+    id TEXT PRIMARY KEY, name TEXT NOT NULL, label TEXT NOT NULL, aliases TEXT NOT NULL,
+    mentions INTEGER NOT NULL, articles TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, entity_id TEXT REFERENCES entities(id),
+    PRIMARY KEY (article_id, start, "end")
+);
 CREATE TABLE IF NOT EXISTS inputs (
     source TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT, documents INTEGER NOT NULL,
     articles INTEGER NOT NULL, errors TEXT NOT NULL, warnings TEXT NOT NULL
@@ -127,6 +147,16 @@ class Ledger:
             rec = dict(zip(_ARTICLE_COLS, row, strict=True))
             rec["captions"] = json.loads(rec["captions"])
             yield Article(**rec)
+
+    def replace_facts(self, rows: dict[str, list[dict]]) -> None:
+        """Rewrite the fact tables (claims, quotes, entities, mentions) in one transaction."""
+        with self.db:
+            for table, records in rows.items():
+                self.db.execute(f"DELETE FROM {table}")
+                for rec in records:
+                    cols = ",".join(f'"{c}"' for c in rec)
+                    values = [json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in rec.values()]
+                    self.db.execute(f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({','.join('?' * len(rec))})", values)
 
     def set_duplicates(self, articles: list[Article]) -> None:
         with self.db:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from newsledger.model import Article
+from newsledger.extract.entities import Entity
+from newsledger.model import Article, Claim, Mention, Quote
 
 ARTICLE_FIELDS = [
     "id",
@@ -31,6 +33,24 @@ ARTICLE_FIELDS = [
 def article_record(art: Article) -> dict[str, Any]:
     d = art.to_dict()
     return {k: d[k] for k in ARTICLE_FIELDS}
+
+
+def fact_record(fact: Claim | Quote) -> dict[str, Any]:
+    """A claim or quote as one flat row: provenance first (article, source, offsets, sentence)."""
+    d = asdict(fact)
+    span = d.pop("span")
+    return {"id": d.pop("id"), **span, **d}
+
+
+def mention_record(m: Mention, entities: dict[str, Entity]) -> dict[str, Any]:
+    d = asdict(m)
+    ent = entities.get(m.entity_id or "")
+    d["entity"] = ent.name if ent else None
+    return d
+
+
+def entity_record(e: Entity) -> dict[str, Any]:
+    return asdict(e)
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:

@@ -15,11 +15,13 @@ from tqdm import tqdm
 
 from newsledger.clean.articles import clean_document
 from newsledger.clean.dedup import mark_duplicates
+from newsledger.extract.entities import Entity, merge
+from newsledger.extract.stage import Facts, extract_articles
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.ledger.store import Ledger
 from newsledger.model import Article, Document, InputReport
-from newsledger.present.exports import article_record, write_json, write_jsonl
+from newsledger.present.exports import article_record, entity_record, fact_record, mention_record, write_json, write_jsonl
 from newsledger.run.executors import Executor, InProcess
 
 
@@ -29,6 +31,8 @@ class BuildResult:
     reports: list[InputReport] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
+    facts: Facts = field(default_factory=Facts)
+    entities: list[Entity] = field(default_factory=list)
 
     @property
     def readable(self) -> int:
@@ -99,9 +103,28 @@ def build(
         mark_duplicates(articles)
         ledger.set_duplicates(articles)
         result.articles = articles
+        facts = extract_articles(articles)
+        entities = merge(facts.mentions)
+        by_id = {e.id: e for e in entities}
+        result.facts = facts
+        result.entities = entities
+        claims = [fact_record(c) for c in facts.claims]
+        quotes = [fact_record(q) for q in facts.quotes]
+        mentions = [mention_record(m, by_id) for m in facts.mentions]
+        ledger.replace_facts(
+            {
+                "claims": claims,
+                "quotes": quotes,
+                "entities": [entity_record(e) for e in entities],
+                "mentions": [{k: v for k, v in m.items() if k != "entity"} for m in mentions],
+            }
+        )
         result.outputs["ledger"] = ledger.path
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
+    for name, rows in (("claims", claims), ("quotes", quotes), ("entities", mentions)):
+        result.outputs[name] = out_dir / f"{name}.jsonl"
+        write_jsonl(result.outputs[name], rows)
     result.outputs["report"] = out_dir / "report.json"
     write_json(result.outputs["report"], report_json(result))
     return result
@@ -120,5 +143,8 @@ def report_json(result: BuildResult) -> dict:
         "articles": len(result.articles),
         "articles_by_role": roles,
         "duplicates": sum(1 for a in result.articles if a.duplicate_of),
+        "claims": len(result.facts.claims),
+        "quotes": len(result.facts.quotes),
+        "entities": len(result.entities),
         "input_reports": [r.to_dict() for r in result.reports],
     }

@@ -1,0 +1,101 @@
+"""Named-entity mentions, merged across articles into entities with their aliases.
+
+Merging is by a normalised key (case, punctuation, hyphens, honorifics and titles removed;
+final "-ey" read as "-ei" in personal names, so Sergey and Sergei meet), a small table of
+country and body abbreviations, and, for a one-word personal name ("Kim", "Lavrov"), the
+full name it shortens: the latest one mentioned before it in the same article, else the only
+(or most mentioned) full name in the corpus containing it. Two full names that differ
+(Kim Jong Un, Kim Ju-ae) never merge.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from newsledger.model import Mention, content_id
+
+TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "president", "prime", "minister", "foreign", "defense", "defence", "leader",
+    "secretary", "general", "gen", "sen", "senator", "rep", "gov", "governor", "king", "queen", "chairman", "premier",
+    "deputy", "state", "chancellor", "pope", "sir", "lady", "lord", "the",
+}  # fmt: skip
+ALIASES = {
+    "us": "united states", "u s": "united states", "usa": "united states", "u s a": "united states", "america": "united states",
+    "the united states": "united states", "uk": "united kingdom", "u k": "united kingdom", "britain": "united kingdom",
+    "great britain": "united kingdom", "un": "united nations", "u n": "united nations", "eu": "european union",
+    "dprk": "north korea", "rok": "south korea", "prc": "china", "russian federation": "russia",
+}  # fmt: skip
+LABEL_GROUP = {"GPE": "PLACE", "LOC": "PLACE"}
+
+
+def key_of(text: str, label: str) -> str:
+    t = re.sub(r"['’]s$", "", text.strip())
+    t = re.sub(r"[.\-‐–]", " ", t.lower())
+    toks = re.findall(r"\w+", t)
+    if label == "PERSON":
+        while len(toks) > 1 and toks[0] in TITLES:
+            toks = toks[1:]
+        toks = [re.sub(r"ey$", "ei", w) for w in toks]
+        toks = [w for w in toks if len(w) > 1 or len(toks) == 1]
+    elif toks and toks[0] == "the":
+        toks = toks[1:]
+    key = " ".join(toks)
+    return ALIASES.get(key, key)
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    articles: list[str] = field(default_factory=list)
+
+
+def merge(mentions: Iterable[Mention]) -> list[Entity]:
+    """Give every mention an ``entity_id`` and return the entities, most mentioned first."""
+    ms = list(mentions)
+    group = {m.label: LABEL_GROUP.get(m.label, m.label) for m in ms}
+    keys = [key_of(m.text, m.label) for m in ms]
+    full_people: Counter[str] = Counter(k for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and " " in k)
+    latest_full: dict[str, str] = {}  # per article: last full name seen containing a word
+    current_article = None
+    resolved: list[str] = []
+    for m, k in zip(ms, keys, strict=True):
+        if m.article_id != current_article:
+            current_article, latest_full = m.article_id, {}
+        if m.label == "PERSON" and " " in k:
+            for w in k.split():
+                latest_full[w] = k
+        elif m.label == "PERSON" and k:
+            if k in latest_full:
+                k = latest_full[k]
+            else:
+                options = [(n, full) for full, n in full_people.items() if k in full.split()]
+                if options:
+                    k = max(options)[1]
+        resolved.append(k)
+    entities: dict[str, Entity] = {}
+    names: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, k in zip(ms, resolved, strict=True):
+        if not k:
+            continue
+        eid = content_id(group[m.label], k)
+        m.entity_id = eid
+        ent = entities.setdefault(eid, Entity(eid, m.text, m.label))
+        ent.mentions += 1
+        if m.text not in ent.aliases:
+            ent.aliases.append(m.text)
+        if m.article_id not in ent.articles:
+            ent.articles.append(m.article_id)
+        names[eid][re.sub(r"['’]s$", "", m.text)] += 1
+    for eid, ent in entities.items():
+        forms = names[eid]
+        full = Counter({f: n for f, n in forms.items() if len(f.split()) > 1}) if ent.label == "PERSON" else Counter()
+        ent.name = (full or forms).most_common(1)[0][0]  # a person by full name, where one is known
+        ent.aliases.sort()
+    return sorted(entities.values(), key=lambda e: (-e.mentions, e.name))

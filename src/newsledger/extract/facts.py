@@ -1,0 +1,217 @@
+"""Figures and quotes with their sources, from parsed sentences.
+
+Only sentences that hold an amount or a quotation mark or a speech verb are parsed in full;
+the rest of an article needs sentence splitting and NER only.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+
+with warnings.catch_warnings():  # quantulum3 warns that its optional sklearn classifier is absent
+    warnings.simplefilter("ignore", UserWarning)
+    from quantulum3 import parser as qparser
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.extract.numbers import CHANGE_DOWN, CHANGE_UP, find_amounts
+from newsledger.model import Claim, Quote, content_id
+from newsledger.model import Span as Where
+
+SPEECH_VERBS = {
+    "say", "tell", "add", "state", "claim", "report", "announce", "warn", "note", "estimate", "write", "confirm",
+    "insist", "argue", "explain", "suggest", "believe", "deny", "acknowledge", "declare", "vow", "call", "describe",
+    "praise", "criticize", "condemn", "predict", "indicate", "show", "reveal", "allege", "assert", "admit", "urge",
+    "find", "conclude", "calculate", "assess", "publish", "accuse",
+}  # fmt: skip
+PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+QUOTE_RX = re.compile(r"[\"“”](?P<a>[^\"“”]{8,}?)[\"“”]|(?<!\w)['‘](?P<b>[^'‘’]{15,}?)[’'](?!\w)")
+
+
+def _where(doc: Doc, sent: Span, start: int, end: int, article_id: str, source: str) -> Where:
+    return Where(article_id, source, start, end, sent.text, sent.start_char)
+
+
+@lru_cache(maxsize=4096)
+def _unit_name(words: str) -> str | None:
+    """quantulum3's unit name for a written unit ("metric tons" -> "tonne"), or None."""
+    try:
+        found = qparser.parse(f"1 {words}")
+    except Exception:
+        return None
+    for q in found:
+        if q.unit.entity.name not in ("dimensionless", "unknown") and q.unit.name:
+            return str(q.unit.name)
+    return None
+
+
+def _counted(doc: Doc, end_char: int) -> Token | None:
+    """The noun an amount counts: the next noun within a few tokens, skipping adjectives."""
+    span = doc.char_span(end_char, min(len(doc.text), end_char + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    for tok in span[:6]:
+        if tok.pos_ == "NOUN":
+            while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+                tok = tok.head
+            return tok
+        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") and tok.dep_ != "compound" and tok.text != "-":
+            return None
+    return None
+
+
+def _speaker_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "nsubj":
+            return child
+    if verb.dep_ in ("ccomp", "conj", "advcl") and verb.head is not verb:
+        return _speaker_of(verb.head) if verb.head.lemma_ in SPEECH_VERBS else None
+    return None
+
+
+def _subject_phrase(tok: Token) -> str:
+    parts = [t for t in tok.subtree if t.dep_ not in ("punct", "relcl", "acl") or t is tok]
+    # keep the noun phrase, drop trailing clauses
+    start, end = tok.left_edge.i, tok.i
+    for t in tok.rights:
+        if t.dep_ in ("appos", "compound", "prep") and t.i - tok.i < 6:
+            end = max(end, t.right_edge.i)
+            break
+    words = [t.text for t in tok.doc[start : end + 1] if t in parts]
+    text = " ".join(words).strip(" ,")
+    return re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.I)
+
+
+def attribution(sent: Span, anchor: Token | None = None) -> tuple[str | None, str | None]:
+    """Who a sentence attributes its content to, and the cue: ("South Korean intelligence officials", "told").
+
+    "According to X" and "data obtained by X" hold for the whole sentence; otherwise the speech
+    verb that governs the anchor (the figure) is used, and then the sentence's main speech verb.
+    """
+    for tok in sent:
+        if tok.lower_ == "according":
+            to = [c for c in tok.children if c.lower_ == "to"]
+            objs = [g for c in to for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                span = sent.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
+                return re.sub(r"^(?:the)\s+", "", span.text, flags=re.I), "according to"
+    for tok in sent:
+        if tok.dep_ == "agent" and tok.head.lemma_ in (
+            "obtain",
+            "provide",
+            "publish",
+            "compile",
+            "collect",
+            "release",
+            "estimate",
+            "report",
+        ):
+            objs = [c for c in tok.children if c.dep_ == "pobj"]
+            if objs:
+                appos = [c for c in objs[0].children if c.dep_ == "appos"]
+                return (appos[0].text if appos else _subject_phrase(objs[0])), f"{tok.head.text} by"
+    chain = list(anchor.ancestors) if anchor is not None else []
+    candidates = chain + sorted(sent, key=lambda t: (t.dep_ != "ROOT", t.i))
+    for tok in candidates:
+        if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
+            subj = _speaker_of(tok)
+            if subj is not None and subj.lower_ not in ("it", "this", "that", "which", "who"):
+                return _subject_phrase(subj), tok.text
+    return None, None
+
+
+def figures(doc: Doc, article_id: str, source: str) -> list[Claim]:
+    out: list[Claim] = []
+    previous: str | None = None  # the attribution of the sentence before
+    for sent in doc.sents:
+        amounts = find_amounts(sent.text)
+        opens_quote = sent.text.lstrip()[:1] in "'\"“‘"
+        if not amounts:
+            previous = attribution(sent)[0]
+            continue
+        dates = [e.text for e in sent.ents if e.label_ == "DATE"]
+        for am in amounts:
+            start, end = sent.start_char + am.start, sent.start_char + am.end
+            anchor = doc.char_span(start, end, alignment_mode="expand")
+            who = attribution(sent, anchor.root if anchor is not None else None)[0]
+            if who is None and opens_quote:
+                who = previous  # a quotation that goes on from the sentence before
+            noun = _counted(doc, end)
+            unit = am.currency or ("percentage" if am.percent else None)
+            measure = None
+            if noun is not None:
+                written_unit = _unit_name(doc.text[end : noun.idx + len(noun.text)].strip())
+                if unit is None and written_unit:
+                    unit = written_unit
+                    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+                    objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
+                    measure = doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
+                else:
+                    measure = doc.text[end : noun.idx + len(noun.text)].strip(" -") or None
+                    unit = unit or noun.lemma_.lower()
+            if am.currency and measure is None:
+                per = re.match(
+                    r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", doc.text[end : end + 40]
+                )
+                measure = per.group(1) if per else None
+            if am.word_number and (noun is None or am.value == 1):
+                continue  # "one of them", "one such drone", "nine" alone: not a figure
+            if unit is None and noun is None:
+                continue
+            window = doc.text[max(sent.start_char, start - 40) : start]
+            change = "down" if CHANGE_DOWN.search(window) else ("up" if CHANGE_UP.search(window) else None)
+            about = sorted({e.text for e in sent.ents if e.label_ in ENTITY_LABELS})
+            previous = who
+            out.append(
+                Claim(
+                    id=content_id(article_id, str(start), am.text),
+                    span=_where(doc, sent, start, end, article_id, source),
+                    text=am.text,
+                    value=am.value,
+                    low=am.low,
+                    high=am.high,
+                    approximate=am.approximate,
+                    change=change,
+                    unit=unit,
+                    measure=measure,
+                    about=about,
+                    attribution=who,
+                    time=dates[0] if dates else None,
+                )
+            )
+    return out
+
+
+def _last_person_before(doc: Doc, char: int) -> str | None:
+    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]
+    return persons[-1].text if persons else None
+
+
+def quotes(doc: Doc, article_id: str, source: str) -> list[Quote]:
+    out: list[Quote] = []
+    for sent in doc.sents:
+        found = list(QUOTE_RX.finditer(sent.text))
+        cue_tok = next((t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and _speaker_of(t) is not None), None)
+        speaker = None
+        if cue_tok is not None:
+            subj = _speaker_of(cue_tok)
+            speaker = _subject_phrase(subj) if subj is not None else None
+            if subj is not None and subj.lower_ in PRONOUNS:
+                speaker = _last_person_before(doc, sent.start_char) or speaker
+        if not speaker:
+            m = re.search(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", sent.text, re.I)
+            speaker = m.group("src").strip() if m else None
+        for m in found:
+            content = m.group("a") or m.group("b")
+            start = sent.start_char + m.start()
+            out.append(Quote(content_id(article_id, str(start)), _where(doc, sent, start, sent.start_char + m.end(), article_id, source),
+                             "direct", speaker, cue_tok.text if cue_tok is not None else None, content.strip()))  # fmt: skip
+        if not found and cue_tok is not None and speaker:
+            comp = [c for c in cue_tok.children if c.dep_ == "ccomp"]
+            if comp:
+                span = doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
+                out.append(Quote(content_id(article_id, str(span.start_char)), _where(doc, sent, span.start_char, span.end_char, article_id, source),
+                                 "indirect", speaker, cue_tok.text, span.text))  # fmt: skip
+    return out

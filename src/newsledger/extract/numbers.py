@@ -1,0 +1,161 @@
+"""Finding amounts in text: digits, scale words, word numbers, ranges and bounds.
+
+Pure string work, no NLP: the figure extractor uses it on sentences, then the parse tells what
+each amount counts and who says so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
+    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+    "a thousand": 1000,
+}  # fmt: skip
+# vague plurals: (low, high), approximate by nature
+VAGUE = {
+    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
+    "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e8),
+}  # fmt: skip
+CURRENCIES = {
+    "$": "dollar",
+    "us$": "dollar",
+    "€": "euro",
+    "£": "pound sterling",
+    "¥": "yen",
+    "₩": "won",
+    "₴": "hryvnia",
+    "₽": "rouble",
+}
+MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+_VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
+_CUR = r"US\$|\$|€|£|¥|₩|₴|₽"
+_SCALE = r"thousand|million|billion|trillion|bn|mn|tn|[mkb](?![a-z])"
+_AMT = rf"(?:{_CUR})?\s?(?:{_NUM}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:\s?(?:%|percent\b|per\s?cent\b))?"
+LOWER = r"more than|over|above|exceeding|at least|no fewer than|no less than|upwards of|in excess of"
+UPPER = r"up to|as many as|no more than|fewer than|less than|under|below|nearly|almost|just under|at most"
+APPROX = r"an estimated|estimated|about|approximately|roughly|close to|around|some|an average of|on average"
+QUAL = rf"(?P<qual>(?:(?:{APPROX})\s+)?(?:{LOWER}|{UPPER}|{APPROX}))\s+"
+AMOUNT = re.compile(
+    rf"(?<![\w.-])(?:{QUAL})?(?:(?:between|from)\s+)?"
+    rf"(?:(?P<vague>{_VAGUE})\b|(?P<a>{_AMT})(?:\s*(?:to|and|-|–|—)\s*(?P<b>{_AMT}))?)"
+    rf"(?![\w-]*\d)(?![a-z])(?!-[a-z])",
+    re.I,
+)
+CHANGE_UP = re.compile(
+    r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|surg\w*|doubl\w*|gain\w*)\b", re.I
+)
+CHANGE_DOWN = re.compile(
+    r"\b(?:fell|fall\w*|drop\w*|declin\w*|decreas\w*|down|cut|came down|shr[iu]nk\w*|plung\w*|slid|lower\w*)\b", re.I
+)
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: bool
+    currency: str | None
+    percent: bool
+    word_number: bool
+
+
+def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
+    """(value, currency unit, is percent, written as words) of one amount."""
+    t = text.strip().lower()
+    currency = next((u for s, u in CURRENCIES.items() if t.startswith(s)), None)
+    t = re.sub(rf"^(?:{_CUR.lower()})\s?", "", t)
+    percent = bool(re.search(r"%|per\s?cent", t))
+    t = re.sub(r"\s?(?:%|percent|per\s?cent)$", "", t)
+    m = re.match(rf"^({_NUM}|{_WORDNUM})(?:[\s-]?({_SCALE}))?$", t)
+    if not m:
+        return None, currency, percent, False
+    num, scale = m.group(1), m.group(2)
+    words = num in WORDS
+    value = float(WORDS[num]) if words else float(num.replace(",", ""))
+    if scale:
+        value *= SCALES[scale]
+    return value, currency, percent, words
+
+
+def find_amounts(sentence: str) -> list[Amount]:
+    """Every amount in a sentence, dates, times, years and parts of names excluded."""
+    out: list[Amount] = []
+    for m in AMOUNT.finditer(sentence):
+        if not m.group(0).strip() or _is_not_a_figure(sentence, m):
+            continue
+        lead = len(m.group(0)) - len(m.group(0).lstrip())
+        dangling = re.match(r"\s*(?:between|from)\s+", m.group(0), re.I) if not m.group("b") else None
+        if dangling:  # "from two ports": a preposition, not a range
+            lead = dangling.end()
+        qual = (m.group("qual") or "").lower()
+        approximate = bool(re.search(APPROX, qual)) if qual else False
+        if m.group("vague"):
+            low, high = VAGUE[m.group("vague").lower()]
+            out.append(Amount(m.start() + lead, m.end(), m.group(0)[lead:].strip(), None, low, high, True, None, False, True))
+            continue
+        va, cur_a, pct_a, words_a = _parse_one(m.group("a"))
+        if va is None:
+            continue
+        value, low, high = va, va, va
+        currency, percent = cur_a, pct_a
+        if m.group("b"):
+            vb, cur_b, pct_b, _ = _parse_one(m.group("b"))
+            if vb is None:
+                continue
+            scale_b = re.search(rf"(?:{_SCALE})\s*$", m.group("b").strip(), re.I)
+            if scale_b and not re.search(rf"(?:{_SCALE})\s*$", m.group("a").strip(), re.I):
+                va *= SCALES[scale_b.group(0).strip().lower()]  # "3 to 5 million"
+            if vb < va:
+                continue  # "2-1" scores and the like are not ranges
+            value, low, high = None, va, vb
+            currency, percent = currency or cur_b, percent or pct_b
+        if re.search(LOWER, qual):
+            high = None
+        elif re.search(UPPER, qual):
+            low = None
+            approximate = approximate or qual in ("nearly", "almost", "just under")
+        out.append(
+            Amount(
+                m.start() + lead, m.end(), m.group(0)[lead:].strip(), value, low, high, approximate, currency, percent, words_a
+            )
+        )
+    return out
+
+
+def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
+    text = m.group(0)
+    before, after = sentence[max(0, m.start() - 12) : m.start()], sentence[m.end() : m.end() + 12]
+    if re.search(rf"\b{MONTHS}\.?\s*$", before, re.I) or re.match(rf"\s*{MONTHS}\b", after, re.I):
+        return True  # "June 19", "19 June"
+    if re.match(r"\s*(?::\d|[ap]\.?m\b|o'clock|(?:st|nd|rd|th)\b)", after, re.I) or before.endswith(":"):
+        return True  # times, ordinals
+    core = re.sub(rf"^(?:{QUAL})", "", text, flags=re.I).strip()
+    if re.fullmatch(r"(?:19|20)\d{2}s?", core) and not re.match(r"\s*(?:troops|people|soldiers)", after):
+        return True  # a year
+    if re.fullmatch(r"(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)?\d{2}", core):
+        return True  # "2018 to 2019", "2018-19"
+    return bool(re.search(r"[#№]\s*$", before))

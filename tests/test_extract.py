@@ -1,0 +1,92 @@
+"""Stage tests for figures, quotes and entities on short, realistic sentences."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from newsledger.cli import main
+from newsledger.extract.entities import merge
+from newsledger.extract.numbers import find_amounts
+from newsledger.extract.stage import extract_texts
+
+
+def _one(text: str):
+    return extract_texts([("a1", "test", text)])
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "low", "high", "approx"),
+    [
+        (
+            "The army sent an estimated 4,000 to 5,000 soldiers to the border.",
+            "an estimated 4,000 to 5,000",
+            None,
+            4000,
+            5000,
+            True,
+        ),
+        ("More than 12,000 people fled the city.", "More than 12,000", 12000, 12000, None, False),
+        ("The plan costs up to $3.2 billion.", "up to $3.2 billion", 3.2e9, None, 3.2e9, False),
+        ("Nearly 40% of voters stayed home.", "Nearly 40%", 40, None, 40, True),
+        ("Tens of thousands of residents lost power.", "Tens of thousands", None, 20000, 99999, True),
+    ],
+)
+def test_amounts_values_ranges_and_bounds(sentence, text, value, low, high, approx):
+    (am,) = find_amounts(sentence)
+    assert (am.text, am.value, am.low, am.high, am.approximate) == (text, value, low, high, approx)
+
+
+def test_dates_times_years_and_names_are_not_figures():
+    assert find_amounts("The pact was signed on June 19, 2024 at 10:30 in Pyongyang during the G-20 summit in 2019.") == []
+
+
+def test_figure_with_unit_measure_and_attribution():
+    facts = _one("The rebels lost about 1,200 fighters in March, Western intelligence officials told reporters.")
+    (claim,) = facts.claims
+    assert claim.value == 1200 and claim.approximate
+    assert claim.unit == "fighter" and claim.measure == "fighters"
+    assert claim.attribution == "Western intelligence officials"
+    assert claim.time == "March"
+    assert claim.span.sentence.startswith("The rebels lost") and claim.span.start == claim.span.sentence.index("about")
+
+
+def test_money_and_according_to():
+    (claim,) = _one("Each missile costs $400,000, according to the Center for Arms Control.").claims
+    assert claim.unit == "dollar" and claim.value == 400000
+    assert claim.attribution == "Center for Arms Control"
+
+
+def test_quote_speaker_and_pronoun_resolution():
+    text = 'Maria Lopez, the city mayor, spoke on Tuesday. "We will rebuild every school," she said.'
+    (quote,) = _one(text).quotes
+    assert quote.kind == "direct" and quote.content == "We will rebuild every school,"
+    assert quote.speaker == "Maria Lopez" and quote.cue == "said"
+
+
+def test_entities_merge_variants_and_keep_namesakes_apart():
+    facts = extract_texts(
+        [
+            (
+                "a1",
+                "s",
+                "Sergei Lavrov met Kim Jong Un in Wonsan. Lavrov praised Kim for his support of the United States talks.",
+            ),
+            ("a2", "s", "Sergey Lavrov said Kim Jong-un and his daughter Kim Ju-ae attended. The U.S. did not comment."),
+        ]
+    )
+    entities = {e.name: e for e in merge(facts.mentions)}
+    lav = next(e for e in entities.values() if "Lavrov" in e.name)
+    assert {"Sergei Lavrov", "Sergey Lavrov", "Lavrov"} <= set(lav.aliases)
+    kims = [e for e in entities.values() if e.name.startswith("Kim")]
+    assert len({e.id for e in kims}) == 2
+
+
+def test_extract_command_writes_one_line_per_input():
+    lines = "\n".join(
+        json.dumps({"id": i, "text": t}) for i, t in [("x", "Officials said 300 troops arrived."), ("y", "No figures here.")]
+    )
+    res = CliRunner().invoke(main, ["extract", "-"], input=lines)
+    out = [json.loads(line) for line in res.output.splitlines()]
+    assert [o["id"] for o in out] == ["x", "y"]
+    assert out[0]["quantities"][0]["value"] == 300 and out[1]["quantities"] == []
