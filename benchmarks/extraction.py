@@ -20,7 +20,7 @@ from newsledger.model import Document
 def ours(url: str, html: str) -> str:
     arts = clean_document(Document(id="x", source="bench", format="html", content=html, url=url))
     main = [a for a in arts if a.role == "main"] or arts
-    return "\n".join(((a.title or "") + "\n" + a.text) if False else a.text for a in main[:1])
+    return main[0].text if main else ""
 
 
 def main() -> None:
