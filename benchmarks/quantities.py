@@ -1,0 +1,87 @@
+"""Figures on NewsQuant (dev half): value and value+unit P/R/F1, newsledger beside quantulum3.
+
+.venv/bin/python benchmarks/quantities.py [--bench PATH] [--limit N]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import warnings
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import bench_dir
+from newsledger.extract.stage import extract_texts
+
+with warnings.catch_warnings():
+    warnings.simplefilter("ignore")
+    from quantulum3 import parser as qparser
+
+
+def _gold_value(v: str) -> tuple[float, float]:
+    if "-" in v.strip("-")[1:]:
+        a, b = v.split("-", 1) if not v.startswith("-") else ("-" + v[1:].split("-", 1)[0], v[1:].split("-", 1)[1])
+        return float(a), float(b)
+    return float(v), float(v)
+
+
+def _close(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-5 * max(abs(a), abs(b), 1e-9)
+
+
+def _prf(
+    pairs: list[tuple[list[tuple[float, float, str]], list[tuple[float, float, str]]]], use_unit: bool
+) -> tuple[float, float, float]:
+    tp = fp = fn = 0
+    for gold, pred in pairs:
+        left = list(gold)
+        for p in pred:
+            hit = next(
+                (
+                    g
+                    for g in left
+                    if _close(g[0], p[0]) and _close(g[1], p[1]) and (not use_unit or g[2].lower() == (p[2] or "").lower())
+                ),
+                None,
+            )
+            if hit:
+                tp += 1
+                left.remove(hit)
+            else:
+                fp += 1
+        fn += len(left)
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def main() -> None:
+    path, args = bench_dir("quantities", __doc__ or "")
+    data = json.loads((path / "newsquant-dev.json").read_text())[: args.limit or None]
+    golds = [[(*_gold_value(q["value"]), q.get("normalized_unit", "-")) for q in d["quantities"]] for d in data]
+    facts = extract_texts((str(i), "bench", d["text"]) for i, d in enumerate(data))
+    ours: list[list[tuple[float, float, str]]] = [[] for _ in data]
+    for c in facts.claims:
+        lo = c.low if c.low is not None else c.value
+        hi = c.high if c.high is not None else c.value
+        if c.value is not None:
+            lo = hi = c.value
+        if lo is None or hi is None:
+            continue
+        ours[int(c.span.article_id)].append((lo, hi, c.unit or "-"))
+    ref = [
+        [(q.value, q.value, q.unit.name if q.unit.name != "dimensionless" else "-") for q in qparser.parse(d["text"])]
+        for d in data
+    ]
+    print(f"{len(data)} sentences from {path}")
+    print(f"{'system':<14} {'value P/R/F1':>22} {'value+unit P/R/F1':>24}")
+    for name, pred in (("quantulum3", ref), ("newsledger", ours)):
+        v = _prf(list(zip(golds, pred, strict=True)), False)
+        u = _prf(list(zip(golds, pred, strict=True)), True)
+        print(f"{name:<14} {v[0]:>8.3f}{v[1]:>7.3f}{v[2]:>7.3f} {u[0]:>10.3f}{u[1]:>7.3f}{u[2]:>7.3f}")
+
+
+if __name__ == "__main__":
+    main()
