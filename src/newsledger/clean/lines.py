@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import re
 
-WORD = re.compile(r"[^\W_]+(?:['’.-][^\W_]+)*")
-TERMINAL = re.compile(r"""[.!?…]["'”’)\]]*$""")
+_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+# a word, or one CJK character (scripts written without spaces count by character)
+WORD = re.compile(rf"[{_CJK}]|[^\W_{_CJK}]+(?:['’.-][^\W_{_CJK}]+)*")
+TERMINAL = re.compile(r"""[.!?…。！？]["'”’)\]」』]*$""")
 MD_IMAGE = re.compile(r"^!\[(?P<alt>.*)\]\((?P<src>[^)\s]*)\)\s*$")
 MD_LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
@@ -30,7 +32,7 @@ FURNITURE_TERMS = re.compile(
     r"most (?:read|popular|viewed)|trending|top stories|latest news|hashtags?|tags?|topics?|skip to|menu|"
     r"all rights reserved|copyright|©|translated (?:from|by)|contributed to this|reporting by|editing by|"
     r"photo(?:graph)?s? by|image credit|getty images|card on file|download (?:the|our) app|app store|google play|"
-    r"rss|podcasts?)\b",
+    r"rss|podcasts?|filed under)\b",
     re.I,
 )
 # Terms that, twice in one long line, make it a prompt rather than prose.
@@ -78,12 +80,26 @@ def looks_like_code(text: str) -> bool:
     return hits >= 3 and hits / max(1, len(words(text))) > 0.15
 
 
+GLUE = re.compile(r"(?<=[a-z0-9)’'!?])(?=[A-Z][a-z])")
+COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+GALLERY_COUNTER = re.compile(r"^\d+\s*(?:of|/)\s*\d+(?=\D)")  # "1of4A shopper looks at ..."
+
+
+def is_glued_teaser(text: str) -> bool:
+    """A link-list item: a Title Case headline glued to its teaser ("...Student-AthleteA 24-year-old ...")."""
+    for m in GLUE.finditer(text[:200]):
+        head = words(text[: m.start()])
+        if len(head) >= 3 and sum(w[0].isupper() or w[0].isdigit() for w in head) / len(head) >= 0.6:
+            return True
+    return False
+
+
 def is_furniture(text: str) -> bool:
     """A short line that is page furniture: a timestamp, a label, a prompt, a share bar."""
     t = text.strip()
     if not t:
         return False
-    if looks_like_code(t):
+    if looks_like_code(t) or COPYRIGHT.match(t) or GALLERY_COUNTER.match(t) or is_glued_teaser(t):
         return True
     if TIMESTAMP.match(t) or URL_ONLY.match(t) or MD_LINK_ONLY.match(t) or RELATED_MARKER.match(t):
         return True

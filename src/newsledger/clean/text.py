@@ -5,7 +5,7 @@ title-like line, an image, a caption, or furniture. Stories are then recovered f
 sequence, not from any site's markup:
 
 * a title-like line followed by prose starts a story when furniture holding a story header
-  (a timestamp, byline, date or repeated outlet label), or a "Related" marker seen earlier,
+  (a timestamp, byline or date), or a "Related" marker seen earlier,
   separates it from the prose before it; otherwise it is a subhead;
 * the longest story before any "Related" marker is the main article, the others are related;
 * a page that is one run of short, self-contained paragraphs with no headline and no
@@ -49,7 +49,7 @@ class _Line:
     text: str
     kind: str  # blank | image | caption | byline | date | body | title | furniture | short
     alt: str | None = None
-    header: bool = False  # furniture typical of a story's header: a timestamp, an outlet label
+    header: bool = False  # furniture typical of a story's header: a timestamp
 
 
 _DATE_LINE = re.compile(
@@ -64,7 +64,7 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
     out: list[_Line] = []
     captions: set[str] = set()
     for raw in raw_lines:
-        t = raw.strip()
+        t = L.strip_share_prefix(raw.strip())
         if not t:
             out.append(_Line(t, "blank"))
             continue
@@ -97,7 +97,7 @@ def _classify(raw_lines: list[str]) -> list[_Line]:
             counts[line.text] = counts.get(line.text, 0) + 1
     for line in out:
         if line.kind in ("title", "short") and counts[line.text] > 1 and len(L.words(line.text)) <= 4:
-            line.kind, line.header = "furniture", True
+            line.kind = "furniture"
     return out
 
 
@@ -124,7 +124,7 @@ def split_stories(text: str) -> list[Story]:
     """Recover the stories of a flattened page, in page order, with their roles.
 
     Before any "Related" marker, a headline only starts a new story when the furniture before
-    it holds a story header (a timestamp, a byline, a date, an outlet label); otherwise it is a
+    it holds a story header (a timestamp, a byline, a date); otherwise it is a
     subhead of the story it sits in, since articles are often broken by ads and widgets.
     """
     classed = _classify(text.splitlines())
@@ -138,7 +138,9 @@ def split_stories(text: str) -> list[Story]:
     for i, line in enumerate(classed):
         kind = line.kind
         if kind == "furniture":
-            saw_marker = saw_marker or bool(L.RELATED_MARKER.match(line.text))
+            # a "Related" marker counts once an article has begun, not in the menus above it
+            begun = any(len(st.paragraphs) >= 3 and st.n_words() >= 120 for st in stories)
+            saw_marker = saw_marker or (begun and bool(L.RELATED_MARKER.match(line.text)))
             gap_header = gap_header or line.header
             prev_solid = kind
         elif kind == "image":
@@ -165,7 +167,7 @@ def split_stories(text: str) -> list[Story]:
                     cur.paragraphs.append(line.text)  # type: ignore[union-attr]  # a subhead
             prev_solid = kind
         elif kind == "body":
-            para, _credit = L.strip_credit_tail(L.strip_share_prefix(line.text))
+            para, _credit = L.strip_credit_tail(line.text)
             if para:
                 if cur is None or (prev_solid not in ("body", "title", None) and saw_marker and not cur.after_marker):
                     cur = Story(after_marker=saw_marker)
