@@ -16,7 +16,8 @@ MD_IMAGE = re.compile(r"^!\[(?P<alt>.*)\]\((?P<src>[^)\s]*)\)\s*$")
 MD_LINK_ONLY = re.compile(r"^\[[^\]]*\]\([^)]*\)$")
 URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 TIMESTAMP = re.compile(
-    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one)\s*(?:s|sec|second|m|min|minute|h|hr|hour|d|day|week|month|year)s?\s+ago$",
+    r"^(?:(?:updated|published|posted)\s*:?\s*)?(?:\d+|an?|one)\s*(?:s|sec|second|m|min|minute|h|hr|hour|d|day|week|month|year)s?\s+ago"
+    r"(?:\s+at\s+\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?)?)?$",
     re.I,
 )
 BYLINE = re.compile(r"^(?:by|written by|words by)\s+(?P<name>[A-Z][\w'’.-]*(?:[ -]+[A-Za-z][\w'’.-]*){0,5})(?P<rest>.*)$", re.I)
@@ -82,7 +83,16 @@ def looks_like_code(text: str) -> bool:
 
 GLUE = re.compile(r"(?<=[a-z0-9)’'!?])(?=[A-Z][a-z])")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
-GALLERY_COUNTER = re.compile(r"^\d+\s*(?:of|/)\s*\d+(?=\D)")  # "1of4A shopper looks at ..."
+GALLERY_COUNTER = re.compile(
+    r"^\d+\s*(?:of|/)\s*\d+(?=\D)|^(?:image|photo|picture|slide|video)\s+\d+\s+(?:of|/)\s+\d+$|^view all\s*\(\d+\)$", re.I
+)  # "1of4A shopper looks at ...", "Image 5 of 5"
+# One of these alone makes a line of up to 60 words a prompt or a notice, not prose.
+NOTICE = re.compile(
+    r"\b(?:this (?:site|website) uses|uses cookies|non-commercial use|presentation-ready|order reprints|akismet|"
+    r"have a (?:news )?tip|send us a tip|news tip|all rights reserved|subscribe now|sign up for (?:our|the)|"
+    r"full episodes|join our|follow (?:us|him|her) on|may be reached at|is a staff writer|thanks for watching)\b",
+    re.I,
+)
 
 
 def is_glued_teaser(text: str) -> bool:
@@ -112,6 +122,8 @@ def is_furniture(text: str) -> bool:
         return True  # "- CNN", "• World"
     if re.search(r"\(\d+/\d+\S*\)$", t):
         return True  # character counters of comment boxes
+    if n <= 60 and NOTICE.search(t):
+        return True
     hit = FURNITURE_TERMS.search(t)
     if hit and (n <= 6 or (n <= 12 and hit.start() == 0)):
         return True

@@ -55,7 +55,8 @@ class _Line:
 _DATE_LINE = re.compile(
     r"^(?:(?:published|updated|posted)\s*:?\s*)?(?:\w+day,?\s+)?(?:\d{1,2}\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b.{0,30}$"
-    r"|^(?:(?:published|updated|posted)\s*:?\s*)?\d{4}[-./]\d{1,2}[-./]\d{1,2}\b.{0,20}$",
+    r"|^(?:(?:published|updated|posted)\s*:?\s*)?\d{4}[-./]\d{1,2}[-./]\d{1,2}\b.{0,20}$"
+    r"|^(?:(?:published|updated|posted)\s*:?\s*)?\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?,?\s+\d{4}\b.{0,20}$",
     re.I,
 )
 
