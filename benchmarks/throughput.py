@@ -17,6 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from common import bench_dir
+from newsledger.extract.stage import extract_texts  # noqa: E402
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.run.build import build
 
@@ -34,12 +35,20 @@ def main() -> None:
         t = time.perf_counter()
         build(files, Path(out), progress=False)
         rebuild_s = time.perf_counter() - t
+    texts = [(str(i), f, Path(f).read_text(encoding="utf-8", errors="replace")) for i, f in enumerate(files)]
+    t = time.perf_counter()
+    facts = extract_texts(texts)
+    extract_s = time.perf_counter() - t
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{len(files)} files from {path}")
     print(f"{'step':<40} {'seconds':>8} {'pages/s':>8}")
     print(f"{'read only (reference)':<40} {read_s:>8.2f} {docs / read_s:>8.1f}")
     print(f"{'newsledger build (cold)':<40} {build_s:>8.2f} {len(files) / build_s:>8.1f}")
     print(f"{'newsledger build (again, nothing new)':<40} {rebuild_s:>8.2f} {len(files) / rebuild_s:>8.1f}")
+    print(
+        f"{'extract stage alone':<40} {extract_s:>8.2f} {len(files) / extract_s:>8.1f}"
+        f"  ({facts.sentences} sentences, {facts.sentences / extract_s:.0f} sentences/s; {facts.parsed} parsed in full)"
+    )
     print(f"articles: {len(result.articles)}, duplicates marked: {sum(1 for a in result.articles if a.duplicate_of)}")
     print(f"peak memory (RSS, whole process): {peak_mb:.0f} MB")
 

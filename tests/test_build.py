@@ -68,9 +68,11 @@ def test_build_outputs_and_report_account_for_every_input(corpus, tmp_path):
 def test_rebuild_is_byte_identical_and_incremental(corpus, tmp_path):
     out = tmp_path / "out"
     _build(str(corpus), "--out", str(out))
-    first = (out / "articles.jsonl").read_bytes()
+    exports = ("articles.jsonl", "claims.jsonl", "quotes.jsonl", "entities.jsonl", "report.json")
+    before = {name: (out / name).read_bytes() for name in exports}
+    first = before["articles.jsonl"]
     _build(str(corpus), "--out", str(out))
-    assert (out / "articles.jsonl").read_bytes() == first
+    assert {name: (out / name).read_bytes() for name in exports} == before
     (corpus / "new.txt").write_text((FIX / "headline_list.txt").read_text())
     _build(str(corpus), "--out", str(out))
     arts = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]

@@ -61,8 +61,7 @@ def build(inputs: tuple[str, ...], out_dir: Path, sample: bool, engine: str, wor
         f"{len(result.reports)} input(s): {result.readable} read, {len(skipped)} skipped. "
         f"{len(result.articles)} article(s) ({', '.join(f'{n} {r}' for r, n in sorted(roles.items()))}), {dups} marked duplicate."
     )
-    facts = result.facts
-    click.echo(f"{len(facts.claims)} figure(s), {len(facts.quotes)} quote(s), {len(result.entities)} entities.")
+    click.echo(f"{len(result.claims)} figure(s), {len(result.quotes)} quote(s), {len(result.entities)} entities.")
     click.echo("Outputs:")
     for label, path in result.outputs.items():
         click.echo(f"  {label:<9} {path}")
@@ -97,7 +96,7 @@ def extract(input_file) -> None:
     Writes one JSON line per input: {"id", "entities", "quantities", "quotes"}.
     """
     from newsledger.extract.stage import extract_texts
-    from newsledger.present.exports import fact_record
+    from newsledger.ledger.store import fact_row
 
     raw = input_file.read()
     items: list[tuple[str, str, str]] = []
@@ -116,8 +115,8 @@ def extract(input_file) -> None:
         rec = {
             "id": aid,
             "entities": [{"text": m.text, "label": m.label, "start": m.start, "end": m.end} for m in facts.mentions],
-            "quantities": [fact_record(c) for c in facts.claims],
-            "quotes": [fact_record(q) for q in facts.quotes],
+            "quantities": [fact_row(c) for c in facts.claims],
+            "quotes": [fact_row(q) for q in facts.quotes],
         }
         click.echo(json.dumps(rec, ensure_ascii=False))
 

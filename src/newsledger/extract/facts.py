@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from functools import lru_cache
 
 with warnings.catch_warnings():  # quantulum3 warns that its optional sklearn classifier is absent
@@ -30,8 +32,23 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 QUOTE_RX = re.compile(r"[\"“”](?P<a>[^\"“”]{8,}?)[\"“”]|(?<!\w)['‘](?P<b>[^'‘’]{15,}?)[’'](?!\w)")
 
 
-def _where(doc: Doc, sent: Span, start: int, end: int, article_id: str, source: str) -> Where:
-    return Where(article_id, source, start, end, sent.text, sent.start_char)
+@dataclass
+class Sentence:
+    """One parsed sentence (its own Doc) and where it sits in its article."""
+
+    doc: Doc
+    base: int  # offset of the sentence's first character in the article text
+    article_id: str
+    source: str
+
+    def where(self, start: int, end: int) -> Where:
+        """Provenance of a span given in sentence coordinates."""
+        return Where(self.article_id, self.source, self.base + start, self.base + end, self.doc.text, self.base)
+
+
+def needs_parse(text: str, lemmas: Iterable[str]) -> bool:
+    """Only sentences with an amount, a quotation or a speech verb are worth a full parse."""
+    return bool(find_amounts(text) or QUOTE_RX.search(text) or "according to" in text.lower() or SPEECH_VERBS & set(lemmas))
 
 
 @lru_cache(maxsize=4096)
@@ -122,96 +139,91 @@ def attribution(sent: Span, anchor: Token | None = None) -> tuple[str | None, st
     return None, None
 
 
-def figures(doc: Doc, article_id: str, source: str) -> list[Claim]:
+def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str | None]:
+    """Figures of one sentence; ``previous`` is the attribution of the sentence before (for
+    a quotation that goes on), and the attribution of this one is returned for the next."""
+    doc = sent.doc
+    span = doc[:]
+    amounts = find_amounts(doc.text)
+    if not amounts:
+        return [], attribution(span)[0]
+    opens_quote = doc.text.lstrip()[:1] in "'\"“‘"
+    dates = [e.text for e in doc.ents if e.label_ == "DATE"]
+    about = sorted({e.text for e in doc.ents if e.label_ in ENTITY_LABELS})
     out: list[Claim] = []
-    previous: str | None = None  # the attribution of the sentence before
-    for sent in doc.sents:
-        amounts = find_amounts(sent.text)
-        opens_quote = sent.text.lstrip()[:1] in "'\"“‘"
-        if not amounts:
-            previous = attribution(sent)[0]
+    for am in amounts:
+        start, end = am.start, am.end
+        anchor = doc.char_span(start, end, alignment_mode="expand")
+        who = attribution(span, anchor.root if anchor is not None else None)[0]
+        if who is None and opens_quote:
+            who = previous  # a quotation that goes on from the sentence before
+        noun = _counted(doc, end)
+        if am.word_number and (noun is None or am.value == 1):
+            continue  # "one of them", "one such drone", "nine" alone: not a figure
+        unit = am.currency or ("percentage" if am.percent else None)
+        measure = None
+        if noun is not None:
+            written_unit = _unit_name(doc.text[end : noun.idx + len(noun.text)].strip())
+            if unit is None and written_unit:
+                unit = written_unit
+                of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+                objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
+                measure = doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
+            else:
+                measure = doc.text[end : noun.idx + len(noun.text)].strip(" -") or None
+                unit = unit or noun.lemma_.lower()
+        if am.currency and measure is None:
+            per = re.match(r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", doc.text[end : end + 40])
+            measure = per.group(1) if per else None
+        if unit is None and noun is None:
             continue
-        dates = [e.text for e in sent.ents if e.label_ == "DATE"]
-        for am in amounts:
-            start, end = sent.start_char + am.start, sent.start_char + am.end
-            anchor = doc.char_span(start, end, alignment_mode="expand")
-            who = attribution(sent, anchor.root if anchor is not None else None)[0]
-            if who is None and opens_quote:
-                who = previous  # a quotation that goes on from the sentence before
-            noun = _counted(doc, end)
-            unit = am.currency or ("percentage" if am.percent else None)
-            measure = None
-            if noun is not None:
-                written_unit = _unit_name(doc.text[end : noun.idx + len(noun.text)].strip())
-                if unit is None and written_unit:
-                    unit = written_unit
-                    of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-                    objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
-                    measure = doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
-                else:
-                    measure = doc.text[end : noun.idx + len(noun.text)].strip(" -") or None
-                    unit = unit or noun.lemma_.lower()
-            if am.currency and measure is None:
-                per = re.match(
-                    r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", doc.text[end : end + 40]
-                )
-                measure = per.group(1) if per else None
-            if am.word_number and (noun is None or am.value == 1):
-                continue  # "one of them", "one such drone", "nine" alone: not a figure
-            if unit is None and noun is None:
-                continue
-            window = doc.text[max(sent.start_char, start - 40) : start]
-            change = "down" if CHANGE_DOWN.search(window) else ("up" if CHANGE_UP.search(window) else None)
-            about = sorted({e.text for e in sent.ents if e.label_ in ENTITY_LABELS})
-            previous = who
-            out.append(
-                Claim(
-                    id=content_id(article_id, str(start), am.text),
-                    span=_where(doc, sent, start, end, article_id, source),
-                    text=am.text,
-                    value=am.value,
-                    low=am.low,
-                    high=am.high,
-                    approximate=am.approximate,
-                    change=change,
-                    unit=unit,
-                    measure=measure,
-                    about=about,
-                    attribution=who,
-                    time=dates[0] if dates else None,
-                )
+        window = doc.text[max(0, start - 40) : start]
+        change = "down" if CHANGE_DOWN.search(window) else ("up" if CHANGE_UP.search(window) else None)
+        previous = who
+        out.append(
+            Claim(
+                id=content_id(sent.article_id, str(sent.base + start), am.text),
+                span=sent.where(start, end),
+                text=am.text,
+                value=am.value,
+                low=am.low,
+                high=am.high,
+                approximate=am.approximate,
+                change=change,
+                unit=unit,
+                measure=measure,
+                about=about,
+                attribution=who,
+                time=dates[0] if dates else None,
             )
-    return out
+        )
+    return out, previous
 
 
-def _last_person_before(doc: Doc, char: int) -> str | None:
-    persons = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= char]
-    return persons[-1].text if persons else None
-
-
-def quotes(doc: Doc, article_id: str, source: str) -> list[Quote]:
-    out: list[Quote] = []
-    for sent in doc.sents:
-        found = list(QUOTE_RX.finditer(sent.text))
-        cue_tok = next((t for t in sent if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and _speaker_of(t) is not None), None)
-        speaker = None
-        if cue_tok is not None:
-            subj = _speaker_of(cue_tok)
-            speaker = _subject_phrase(subj) if subj is not None else None
-            if subj is not None and subj.lower_ in PRONOUNS:
-                speaker = _last_person_before(doc, sent.start_char) or speaker
-        if not speaker:
-            m = re.search(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", sent.text, re.I)
-            speaker = m.group("src").strip() if m else None
-        for m in found:
-            content = m.group("a") or m.group("b")
-            start = sent.start_char + m.start()
-            out.append(Quote(content_id(article_id, str(start)), _where(doc, sent, start, sent.start_char + m.end(), article_id, source),
-                             "direct", speaker, cue_tok.text if cue_tok is not None else None, content.strip()))  # fmt: skip
-        if not found and cue_tok is not None and speaker:
-            comp = [c for c in cue_tok.children if c.dep_ == "ccomp"]
-            if comp:
-                span = doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
-                out.append(Quote(content_id(article_id, str(span.start_char)), _where(doc, sent, span.start_char, span.end_char, article_id, source),
-                                 "indirect", speaker, cue_tok.text, span.text))  # fmt: skip
+def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> list[Quote]:
+    """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence."""
+    doc = sent.doc
+    found = list(QUOTE_RX.finditer(doc.text))
+    cue_tok = next((t for t in doc if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and _speaker_of(t) is not None), None)
+    speaker = None
+    if cue_tok is not None:
+        subj = _speaker_of(cue_tok)
+        speaker = _subject_phrase(subj) if subj is not None else None
+        if subj is not None and subj.lower_ in PRONOUNS:
+            speaker = last_person_before(sent.base) or speaker
+    if not speaker:
+        m = re.search(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", doc.text, re.I)
+        speaker = m.group("src").strip() if m else None
+    cue = cue_tok.text if cue_tok is not None else None
+    out = [
+        Quote(content_id(sent.article_id, str(sent.base + m.start())), sent.where(m.start(), m.end()), "direct", speaker, cue,
+              (m.group("a") or m.group("b")).strip())
+        for m in found
+    ]  # fmt: skip
+    if not found and cue_tok is not None and speaker:
+        comp = [c for c in cue_tok.children if c.dep_ == "ccomp"]
+        if comp:
+            span = doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
+            out.append(Quote(content_id(sent.article_id, str(sent.base + span.start_char)), sent.where(span.start_char, span.end_char),
+                             "indirect", speaker, cue_tok.text, span.text))  # fmt: skip
     return out

@@ -10,9 +10,20 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
+from dataclasses import asdict
 from pathlib import Path
+from typing import Any
 
-from newsledger.model import Article, Document, InputReport
+from newsledger.extract.entities import Entity
+from newsledger.extract.stage import Facts
+from newsledger.model import Article, Claim, Document, InputReport, Mention, Quote
+
+
+def fact_row(fact: Claim | Quote) -> dict[str, Any]:
+    """A claim or quote as one flat row: provenance first (article, source, offsets, sentence)."""
+    d = asdict(fact)
+    span = d.pop("span")
+    return {"id": d.pop("id"), **span, **d}
 
 SCHEMA_VERSION = 1
 DB_NAME = "ledger.sqlite"
@@ -30,7 +41,8 @@ CREATE TABLE IF NOT EXISTS articles (
     id TEXT NOT NULL UNIQUE, document_id TEXT NOT NULL, source TEXT NOT NULL, role TEXT NOT NULL,
     title TEXT, byline TEXT, published TEXT, published_precision TEXT, published_evidence TEXT,
     text TEXT NOT NULL, url TEXT, position INTEGER NOT NULL, captions TEXT NOT NULL,
-    duplicate_of TEXT REFERENCES articles(id), duplicate_kind TEXT
+    duplicate_of TEXT REFERENCES articles(id), duplicate_kind TEXT,
+    extracted INTEGER NOT NULL DEFAULT 0  -- facts of this article are stored
 );
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
 CREATE TABLE IF NOT EXISTS claims (
@@ -148,15 +160,57 @@ class Ledger:
             rec["captions"] = json.loads(rec["captions"])
             yield Article(**rec)
 
-    def replace_facts(self, rows: dict[str, list[dict]]) -> None:
-        """Rewrite the fact tables (claims, quotes, entities, mentions) in one transaction."""
+    def extracted_ids(self) -> set[str]:
+        return {r[0] for r in self.db.execute("SELECT id FROM articles WHERE extracted=1")}
+
+    def add_facts(self, facts: Facts, article_ids: list[str]) -> None:
+        """Store the facts of some articles and mark them done, in one transaction."""
         with self.db:
-            for table, records in rows.items():
-                self.db.execute(f"DELETE FROM {table}")
+            for table, records in (
+                ("claims", [fact_row(c) for c in facts.claims]),
+                ("quotes", [fact_row(q) for q in facts.quotes]),
+                ("mentions", [asdict(m) for m in facts.mentions]),
+            ):
                 for rec in records:
-                    cols = ",".join(f'"{c}"' for c in rec)
-                    values = [json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in rec.values()]
-                    self.db.execute(f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({','.join('?' * len(rec))})", values)
+                    self._insert(table, rec)
+            self.db.executemany("UPDATE articles SET extracted=1 WHERE id=?", [(a,) for a in article_ids])
+
+    def _insert(self, table: str, rec: dict[str, Any]) -> None:
+        cols = ",".join(f'"{c}"' for c in rec)
+        values = [json.dumps(v, ensure_ascii=False) if isinstance(v, list) else v for v in rec.values()]
+        self.db.execute(f"INSERT OR REPLACE INTO {table} ({cols}) VALUES ({','.join('?' * len(rec))})", values)
+
+    def mentions(self) -> list[Mention]:
+        q = (
+            "SELECT m.article_id, m.source, m.text, m.label, m.start, m.\"end\", m.sentence, m.entity_id"
+            " FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.start"
+        )
+        return [Mention(*row) for row in self.db.execute(q)]
+
+    def set_entities(self, entities: list[Entity], mentions: list[Mention]) -> None:
+        with self.db:
+            self.db.execute("DELETE FROM entities")
+            for e in entities:
+                self._insert("entities", asdict(e))
+            self.db.executemany(
+                'UPDATE mentions SET entity_id=? WHERE article_id=? AND start=? AND "end"=?',
+                [(m.entity_id, m.article_id, m.start, m.end) for m in mentions],
+            )
+
+    def rows(self, table: str) -> list[dict[str, Any]]:
+        """A fact table's rows in reading order (article order, then position in the text)."""
+        cur = self.db.execute(f'SELECT t.* FROM {table} t JOIN articles a ON a.id = t.article_id ORDER BY a.seq, t.start, t."end"')
+        cols = [d[0] for d in cur.description]
+        out = []
+        for row in cur:
+            rec = dict(zip(cols, row, strict=True))
+            for key in ("about",):
+                if key in rec:
+                    rec[key] = json.loads(rec[key])
+            if "approximate" in rec:
+                rec["approximate"] = bool(rec["approximate"])
+            out.append(rec)
+        return out
 
     def set_duplicates(self, articles: list[Article]) -> None:
         with self.db:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.extract.entities import Entity
-from newsledger.model import Article, Claim, Mention, Quote
+from newsledger.model import Article, Mention
 
 ARTICLE_FIELDS = [
     "id",
@@ -35,17 +35,11 @@ def article_record(art: Article) -> dict[str, Any]:
     return {k: d[k] for k in ARTICLE_FIELDS}
 
 
-def fact_record(fact: Claim | Quote) -> dict[str, Any]:
-    """A claim or quote as one flat row: provenance first (article, source, offsets, sentence)."""
-    d = asdict(fact)
-    span = d.pop("span")
-    return {"id": d.pop("id"), **span, **d}
-
-
 def mention_record(m: Mention, entities: dict[str, Entity]) -> dict[str, Any]:
     d = asdict(m)
     ent = entities.get(m.entity_id or "")
     d["entity"] = ent.name if ent else None
+    d["entity_label"] = ent.label if ent else None
     return d
 
 

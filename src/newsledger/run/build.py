@@ -21,7 +21,7 @@ from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.ledger.store import Ledger
 from newsledger.model import Article, Document, InputReport
-from newsledger.present.exports import article_record, entity_record, fact_record, mention_record, write_json, write_jsonl
+from newsledger.present.exports import article_record, mention_record, write_json, write_jsonl
 from newsledger.run.executors import Executor, InProcess
 
 
@@ -31,7 +31,9 @@ class BuildResult:
     reports: list[InputReport] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
-    facts: Facts = field(default_factory=Facts)
+    facts: Facts = field(default_factory=Facts)  # facts extracted in this build
+    claims: list[dict] = field(default_factory=list)  # every claim in the ledger
+    quotes: list[dict] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
 
     @property
@@ -103,26 +105,24 @@ def build(
         mark_duplicates(articles)
         ledger.set_duplicates(articles)
         result.articles = articles
-        facts = extract_articles(articles)
-        entities = merge(facts.mentions)
+        done = ledger.extracted_ids()
+        todo = [a for a in articles if not a.duplicate_of and a.id not in done]
+        facts = extract_articles(todo)
+        ledger.add_facts(facts, [a.id for a in todo])
+        mentions = ledger.mentions()
+        entities = merge(mentions)
+        ledger.set_entities(entities, mentions)
         by_id = {e.id: e for e in entities}
         result.facts = facts
         result.entities = entities
-        claims = [fact_record(c) for c in facts.claims]
-        quotes = [fact_record(q) for q in facts.quotes]
-        mentions = [mention_record(m, by_id) for m in facts.mentions]
-        ledger.replace_facts(
-            {
-                "claims": claims,
-                "quotes": quotes,
-                "entities": [entity_record(e) for e in entities],
-                "mentions": [{k: v for k, v in m.items() if k != "entity"} for m in mentions],
-            }
-        )
+        claims = ledger.rows("claims")
+        quotes = ledger.rows("quotes")
+        mention_rows = [mention_record(m, by_id) for m in mentions]
+        result.claims, result.quotes = claims, quotes
         result.outputs["ledger"] = ledger.path
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
-    for name, rows in (("claims", claims), ("quotes", quotes), ("entities", mentions)):
+    for name, rows in (("claims", claims), ("quotes", quotes), ("entities", mention_rows)):
         result.outputs[name] = out_dir / f"{name}.jsonl"
         write_jsonl(result.outputs[name], rows)
     result.outputs["report"] = out_dir / "report.json"
@@ -143,8 +143,8 @@ def report_json(result: BuildResult) -> dict:
         "articles": len(result.articles),
         "articles_by_role": roles,
         "duplicates": sum(1 for a in result.articles if a.duplicate_of),
-        "claims": len(result.facts.claims),
-        "quotes": len(result.facts.quotes),
+        "claims": len(result.claims),
+        "quotes": len(result.quotes),
         "entities": len(result.entities),
         "input_reports": [r.to_dict() for r in result.reports],
     }
