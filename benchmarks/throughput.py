@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from common import bench_dir
-from newsledger.extract.stage import extract_texts  # noqa: E402
+from newsledger.extract.stage import extract_texts
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.run.build import build
 

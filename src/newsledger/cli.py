@@ -93,28 +93,29 @@ def clean(input_name: str, max_bytes: int) -> None:
 def extract(input_file) -> None:
     """Extract facts from INPUT (JSON Lines {"id", "text", "published"?}, or plain text; - for stdin).
 
-    Writes one JSON line per input: {"id", "entities", "quantities", "quotes"}.
+    Writes one JSON line per input: {"id", "entities", "times", "quantities", "quotes"}.
     """
     from newsledger.extract.stage import extract_texts
     from newsledger.ledger.store import fact_row
 
     raw = input_file.read()
-    items: list[tuple[str, str, str]] = []
+    items: list[tuple[str, str, str | None]] = []
     lines = [ln for ln in raw.splitlines() if ln.strip()]
     if lines and all(ln.lstrip().startswith("{") for ln in lines):
         for n, ln in enumerate(lines, start=1):
             try:
                 obj = json.loads(ln)
-                items.append((str(obj.get("id", n)), "stdin", str(obj["text"])))
+                items.append((str(obj.get("id", n)), str(obj["text"]), obj.get("published")))
             except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 click.echo(f"newsledger: error: line {n}: malformed input ({exc})", err=True)
     else:
-        items.append(("1", "stdin", raw))
-    for aid, _, text in items:
-        facts = extract_texts([(aid, "input", text)])
+        items.append(("1", raw, None))
+    for aid, text, published in items:
+        facts = extract_texts([(aid, "input", text, published)])
         rec = {
             "id": aid,
             "entities": [{"text": m.text, "label": m.label, "start": m.start, "end": m.end} for m in facts.mentions],
+            "times": [fact_row(t) for t in facts.times],
             "quantities": [fact_row(c) for c in facts.claims],
             "quotes": [fact_row(q) for q in facts.quotes],
         }

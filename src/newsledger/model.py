@@ -119,6 +119,7 @@ class Claim:
     about: list[str]
     attribution: str | None
     time: str | None  # the time the figure refers to, as written ("in April")
+    time_value: str | None = None  # ... normalised (TIMEX3 value), where it resolves
 
 
 @dataclass
@@ -145,3 +146,15 @@ class Mention:
     end: int
     sentence: str
     entity_id: str | None = None
+
+
+@dataclass
+class TimeExpr:
+    """A time expression, normalised (TIMEX3 value) against its article's publication date."""
+
+    id: str
+    span: Span
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None  # null when it is relative and the article's date is unknown
+    precision: str | None

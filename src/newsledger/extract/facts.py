@@ -173,7 +173,9 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                 measure = doc.text[end : noun.idx + len(noun.text)].strip(" -") or None
                 unit = unit or noun.lemma_.lower()
         if am.currency and measure is None:
-            per = re.match(r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", doc.text[end : end + 40])
+            per = re.match(
+                r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", doc.text[end : end + 40]
+            )
             measure = per.group(1) if per else None
         if unit is None and noun is None:
             continue

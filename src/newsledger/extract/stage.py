@@ -10,10 +10,13 @@ from __future__ import annotations
 import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from newsledger import nlp
 from newsledger.extract.facts import ENTITY_LABELS, Sentence, figures_in, needs_parse, quotes_in
-from newsledger.model import Article, Claim, Mention, Quote
+from newsledger.extract.timex import find_timexes
+from newsledger.model import Article, Claim, Mention, Quote, TimeExpr, content_id
+from newsledger.model import Span as Where
 
 
 @dataclass
@@ -21,17 +24,32 @@ class Facts:
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
     sentences: int = 0
     parsed: int = 0
 
 
-def extract_texts(items: Iterable[tuple[str, str, str]], batch_size: int = 64) -> Facts:
-    """Facts of (article id, source, text) triples, in input order."""
+def anchor_date(published: str | None) -> date | None:
+    """The reference date for relative time expressions: the publication day, when known to the day."""
+    if published and len(published) == 10:
+        try:
+            return date.fromisoformat(published)
+        except ValueError:
+            return None
+    return None
+
+
+def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, str | None]], batch_size: int = 64) -> Facts:
+    """Facts of (article id, source, text[, published]) tuples, in input order."""
     facts = Facts()
-    triples = list(items)
+    rows = [(*t, None)[:4] for t in items]
+    triples = [r[:3] for r in rows]
+    anchors = [anchor_date(r[3]) for r in rows]
     pending: list[tuple[int, int, int, str]] = []  # (article index, sentence index, offset, text)
     persons: list[tuple[list[int], list[str]]] = []
-    for idx, ((aid, source, _), doc) in enumerate(zip(triples, nlp.load_light().pipe((t for _, _, t in triples), batch_size=batch_size), strict=True)):
+    for idx, ((aid, source, _), doc) in enumerate(
+        zip(triples, nlp.load_light().pipe((t for _, _, t in triples), batch_size=batch_size), strict=True)
+    ):
         ends, names = [], []
         for ent in doc.ents:
             if ent.label_ in ENTITY_LABELS:
@@ -42,9 +60,16 @@ def extract_texts(items: Iterable[tuple[str, str, str]], batch_size: int = 64) -
         persons.append((ends, names))
         for i, sent in enumerate(doc.sents):
             facts.sentences += 1
+            for tx in find_timexes(sent.text, anchors[idx]):
+                start = sent.start_char + tx.start
+                where = Where(aid, source, start, sent.start_char + tx.end, sent.text, sent.start_char)
+                facts.times.append(TimeExpr(content_id(aid, "t", str(start)), where, tx.text, tx.type, tx.value, tx.precision))
             if needs_parse(sent.text, (t.lemma_ for t in sent)):
                 pending.append((idx, i, sent.start_char, sent.text))
     facts.parsed = len(pending)
+    times_at: dict[tuple[str, int], list[TimeExpr]] = {}
+    for t in facts.times:
+        times_at.setdefault((t.span.article_id, t.span.sentence_start), []).append(t)
     previous: str | None = None
     last: tuple[int, int] = (-1, -1)
     parsed = nlp.load().pipe((text for *_, text in pending), batch_size=batch_size)
@@ -55,6 +80,8 @@ def extract_texts(items: Iterable[tuple[str, str, str]], batch_size: int = 64) -
         last = (idx, i)
         sent = Sentence(sdoc, base, aid, source)
         claims, previous = figures_in(sent, previous)
+        for claim in claims:
+            claim.time_value = _time_value(claim, times_at)
         facts.claims.extend(claims)
         ends, names = persons[idx]
 
@@ -66,6 +93,17 @@ def extract_texts(items: Iterable[tuple[str, str, str]], batch_size: int = 64) -
     return facts
 
 
+def _time_value(claim: Claim, times: dict[tuple[str, int], list[TimeExpr]]) -> str | None:
+    """The value of the dated expression in the claim's sentence nearest to the figure."""
+    same = times.get((claim.span.article_id, claim.span.sentence_start), [])
+    dated = [t for t in same if t.type in ("DATE", "TIME") and t.value and not t.value.endswith("_REF")]
+    if not dated:
+        return None
+    best = min(dated, key=lambda t: abs(t.span.start - claim.span.start))
+    claim.time = best.text
+    return best.value
+
+
 def extract_articles(articles: Iterable[Article]) -> Facts:
     """Facts of every article that is not a duplicate (a duplicate's facts are its original's)."""
-    return extract_texts((a.id, a.source, a.text) for a in articles if not a.duplicate_of)
+    return extract_texts((a.id, a.source, a.text, a.published) for a in articles if not a.duplicate_of)

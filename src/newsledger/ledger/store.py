@@ -16,14 +16,15 @@ from typing import Any
 
 from newsledger.extract.entities import Entity
 from newsledger.extract.stage import Facts
-from newsledger.model import Article, Claim, Document, InputReport, Mention, Quote
+from newsledger.model import Article, Claim, Document, InputReport, Mention, Quote, TimeExpr
 
 
-def fact_row(fact: Claim | Quote) -> dict[str, Any]:
+def fact_row(fact: Claim | Quote | TimeExpr) -> dict[str, Any]:
     """A claim or quote as one flat row: provenance first (article, source, offsets, sentence)."""
     d = asdict(fact)
     span = d.pop("span")
     return {"id": d.pop("id"), **span, **d}
+
 
 SCHEMA_VERSION = 1
 DB_NAME = "ledger.sqlite"
@@ -49,7 +50,12 @@ CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     text TEXT NOT NULL, value REAL, low REAL, high REAL, approximate INTEGER NOT NULL, change TEXT, unit TEXT,
-    measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT
+    measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT, time_value TEXT
+);
+CREATE TABLE IF NOT EXISTS times (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
+    text TEXT NOT NULL, type TEXT NOT NULL, value TEXT, precision TEXT
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
@@ -169,6 +175,7 @@ class Ledger:
             for table, records in (
                 ("claims", [fact_row(c) for c in facts.claims]),
                 ("quotes", [fact_row(q) for q in facts.quotes]),
+                ("times", [fact_row(t) for t in facts.times]),
                 ("mentions", [asdict(m) for m in facts.mentions]),
             ):
                 for rec in records:
@@ -182,7 +189,7 @@ class Ledger:
 
     def mentions(self) -> list[Mention]:
         q = (
-            "SELECT m.article_id, m.source, m.text, m.label, m.start, m.\"end\", m.sentence, m.entity_id"
+            'SELECT m.article_id, m.source, m.text, m.label, m.start, m."end", m.sentence, m.entity_id'
             " FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.start"
         )
         return [Mention(*row) for row in self.db.execute(q)]
@@ -199,7 +206,9 @@ class Ledger:
 
     def rows(self, table: str) -> list[dict[str, Any]]:
         """A fact table's rows in reading order (article order, then position in the text)."""
-        cur = self.db.execute(f'SELECT t.* FROM {table} t JOIN articles a ON a.id = t.article_id ORDER BY a.seq, t.start, t."end"')
+        cur = self.db.execute(
+            f'SELECT t.* FROM {table} t JOIN articles a ON a.id = t.article_id ORDER BY a.seq, t.start, t."end"'
+        )
         cols = [d[0] for d in cur.description]
         out = []
         for row in cur:

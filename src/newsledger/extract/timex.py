@@ -1,0 +1,421 @@
+"""Time expressions found in text and normalised to TIMEX3 values against a reference date.
+
+A rule grammar in the spirit of HeidelTime: each pattern finds an expression and a function
+gives its value from the article's publication date (the anchor). With no anchor, absolute
+expressions ("June 19, 2024", "April 2025") still resolve, relative ones ("on Monday", "last
+year") get a null value: nothing is guessed. Durations ("three-and-a-half years" -> P3.5Y)
+need no anchor.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from newsledger.extract.numbers import WORDS
+
+MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
+    "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9,
+    "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+UNITS = {
+    "year": "Y",
+    "month": "M",
+    "week": "W",
+    "day": "D",
+    "decade": "Y",
+    "century": "Y",
+    "quarter": "Q",
+    "hour": "H",
+    "minute": "M",
+    "second": "S",
+}
+UNIT_MULT = {"decade": 10, "century": 100}
+SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
+ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+_MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|october|november|december|(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?)"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:1[5-9]|20)\d{2})"
+_WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_NUMW = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
+_NUM = rf"(?P<num>\d+(?:\.\d+)?|{_NUMW}|a|an|several|a few|few|many|some)"
+_FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half)?"
+_UNIT = r"(?P<unit>year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
+_MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
+
+
+@dataclass
+class Timex:
+    start: int
+    end: int
+    text: str
+    type: str  # DATE, TIME, DURATION, SET
+    value: str | None
+    precision: str | None  # day, week, month, quarter, year, decade, century, time, duration, ref
+
+
+def _precision(value: str | None, kind: str) -> str | None:
+    if value is None:
+        return None
+    if kind == "DURATION" or kind == "SET":
+        return "duration"
+    if value.endswith("_REF"):
+        return "ref"
+    if "T" in value:
+        return "time"
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return "day"
+    if "-W" in value:
+        return "week"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return "month"
+    if "-Q" in value or "-H" in value:
+        return "quarter"
+    if re.fullmatch(r"\d{4}(?:-(?:SP|SU|FA|WI))?", value):
+        return "year"
+    if re.fullmatch(r"\d{3}", value):
+        return "decade"
+    if re.fullmatch(r"\d{2}", value):
+        return "century"
+    return None
+
+
+def _num(text: str) -> float | None:
+    t = text.lower().strip()
+    if t in ("a", "an"):
+        return 1
+    if t in ("several", "a few", "few", "many", "some"):
+        return None
+    if t in WORDS:
+        return float(WORDS[t])
+    try:
+        return float(t)
+    except ValueError:
+        return None
+
+
+def _fmt(n: float) -> str:
+    return str(int(n)) if n == int(n) else str(n)
+
+
+def _week(d: date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _shift_month(d: date, months: int) -> tuple[int, int]:
+    m = d.year * 12 + d.month - 1 + months
+    return m // 12, m % 12 + 1
+
+
+Rule = tuple[re.Pattern[str], str, Callable[[re.Match[str], date | None, str], str | None]]
+
+
+def _explicit_date(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    g = m.groupdict()
+    month = MONTHS[g["mon"].lower().rstrip(".")]
+    year = int(g["year"]) if g.get("year") else None
+    if year is None:
+        if anchor is None:
+            return None
+        year = _closest_year(anchor, month, int(g["day"]) if g.get("day") else 15)
+    if g.get("day"):
+        try:
+            return date(year, month, int(g["day"])).isoformat()
+        except ValueError:
+            return None
+    return f"{year:04d}-{month:02d}"
+
+
+def _closest_year(anchor: date, month: int, day: int) -> int:
+    """The year that puts a day-and-month nearest the anchor ("Dec. 30" read in January is last year's)."""
+    best = anchor.year
+    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+        try:
+            if abs((date(y, month, min(day, 28)) - anchor).days) < abs((date(best, month, min(day, 28)) - anchor).days):
+                best = y
+        except ValueError:
+            continue
+    return best
+
+
+def _month_only(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
+    if anchor is None:
+        return None
+    month = MONTHS[m.group("mon").lower().rstrip(".")]
+    return f"{_closest_year(anchor, month, 15):04d}-{month:02d}"
+
+
+def _anchored_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    """ "the quarter", "the latest quarter", "the year": the anchor's own period."""
+    if anchor is None:
+        return None
+    unit = m.group("aunit").lower()
+    if unit == "quarter":  # "the quarter" in a report is the last one completed
+        q = (anchor.month - 1) // 3 - 1
+        return f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "month":
+        return f"{anchor.year:04d}-{anchor.month:02d}"
+    if unit == "week":
+        return _week(anchor)
+    return f"{anchor.year:04d}"
+
+
+def _weekday(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
+    if anchor is None:
+        return None
+    wd = WEEKDAYS[m.group("wd").lower()]
+    future = m.group(0).lower().startswith(("next", "this coming"))  # news tells of the past: the last such day
+    delta = (wd - anchor.weekday()) % 7 if future else -((anchor.weekday() - wd) % 7)
+    return (anchor + timedelta(days=delta)).isoformat()
+
+
+def _relative_day(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    if anchor is None:
+        return None
+    word = m.group(0).lower()
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word.split()[0]]
+    return (anchor + timedelta(days=shift)).isoformat()
+
+
+def _relative_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    if anchor is None:
+        return None
+    which = m.group("which").lower()
+    unit = m.group("runit").lower()
+    step = {
+        "last": -1,
+        "past": -1,
+        "previous": -1,
+        "this": 0,
+        "current": 0,
+        "the current": 0,
+        "next": 1,
+        "coming": 1,
+        "the coming": 1,
+    }[which]
+    if unit == "year":
+        return f"{anchor.year + step:04d}"
+    if unit == "month":
+        y, mo = _shift_month(anchor, step)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "week":
+        return _week(anchor + timedelta(weeks=step))
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3 + step
+        y = anchor.year + (q // 4)
+        return f"{y:04d}-Q{q % 4 + 1}"
+    if unit in SEASONS:
+        return f"{anchor.year + step:04d}-{SEASONS[unit]}"
+    if unit == "weekend":
+        return _week(anchor + timedelta(weeks=step)) + "-WE"
+    return None
+
+
+def _ago(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    if anchor is None:
+        return None
+    n = _num(m.group("num"))
+    unit = m.group("unit").lower().rstrip("s")
+    if n is None or n != int(n):
+        return None
+    n = int(n) * (-1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1)
+    if unit == "year":
+        return f"{anchor.year + n:04d}"
+    if unit == "month":
+        y, mo = _shift_month(anchor, n)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "week":
+        return _week(anchor + timedelta(weeks=n))
+    if unit == "day":
+        return (anchor + timedelta(days=n)).isoformat()
+    if unit == "decade":
+        return f"{(anchor.year + 10 * n) // 10:03d}"
+    return None
+
+
+def _duration(m: re.Match[str], _a: date | None, _s: str) -> str | None:
+    unit = m.group("unit").lower()
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    g = m.groupdict()
+    n = _num(g["num"]) if g.get("num") else 1.0
+    if n is not None and g.get("half"):
+        n += 0.5
+    code = UNITS[unit]
+    count = "X" if n is None else _fmt(n * UNIT_MULT.get(unit, 1))
+    if unit == "quarter":
+        count = "X" if n is None else _fmt(n * 3)
+        code = "M"
+    return f"PT{count}{code}" if unit in ("hour", "minute", "second") else f"P{count}{code}"
+
+
+def _plural_duration(m: re.Match[str], _a: date | None, _s: str) -> str | None:
+    unit = m.group("unit").lower()
+    unit = "century" if unit.startswith("centur") else unit.rstrip("s")
+    return f"PTX{UNITS[unit]}" if unit in ("hour", "minute", "second") else f"PX{UNITS[unit]}"
+
+
+def _year(m: re.Match[str], _a: date | None, _s: str) -> str | None:
+    return m.group("year")
+
+
+def _decade(m: re.Match[str], _a: date | None, _s: str) -> str | None:
+    return m.group("dec")[:3]
+
+
+def _quarter(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    q = ORDINAL[m.group("ord").lower()]
+    year = m.group("year") or (str(anchor.year) if anchor else None)
+    return f"{year}-Q{q}" if year else None
+
+
+def _season(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    year = m.group("year") or (str(anchor.year) if anchor else None)
+    return f"{year}-{SEASONS[m.group('season').lower()]}" if year else None
+
+
+def _clock(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    if anchor is None:
+        return None
+    hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
+    return f"{anchor.isoformat()}T{hour:02d}:{int(m.group('min') or 0):02d}"
+
+
+def _part_of_day(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    if anchor is None:
+        return None
+    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}[m.group("part").lower()]
+    day = anchor - timedelta(days=1) if m.group(0).lower().startswith(("last", "yesterday")) else anchor
+    return f"{day.isoformat()}T{part}"
+
+
+def _ref(value: str) -> Callable[[re.Match[str], date | None, str], str | None]:
+    return lambda _m, _a, _s: value
+
+
+def _iso(m: re.Match[str], _a: date | None, _s: str) -> str | None:
+    try:
+        return date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+    except ValueError:
+        return None
+
+
+def _rx(p: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w-]){p}(?![\w-])", re.I)
+
+
+RULES: list[Rule] = [
+    (_rx(r"(?P<y>(?:19|20)\d{2})-(?P<m>[01]\d)-(?P<d>[0-3]\d)"), "DATE", _iso),
+    (_rx(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY},?\s+{_YEAR}"), "DATE", _explicit_date),
+    (_rx(rf"(?:{_WD},?\s+)?{_DAY}\s+{_MON},?\s+{_YEAR}"), "DATE", _explicit_date),
+    (_rx(rf"(?:{_MOD})?{_MON},?\s+{_YEAR}"), "DATE", _explicit_date),
+    (_rx(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}"), "DATE", _explicit_date),
+    (_rx(rf"(?:{_WD},?\s+)?{_DAY}\s+{_MON}"), "DATE", _explicit_date),
+    (
+        _rx(r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+" + _YEAR + r")?"),
+        "DATE",
+        _quarter,
+    ),
+    (_rx(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR), "DATE", _season),
+    (_rx(rf"(?:{_MOD})?{_MON}"), "DATE", _month_only),
+    (_rx(r"(?:today|tonight|yesterday|tomorrow)"), "DATE", _relative_day),
+    (_rx(r"(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)"), "TIME", _clock),
+    (_rx(r"(?:this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"), "TIME", _part_of_day),
+    (_rx(r"(?:(?:last|this|next)\s+)?" + _WD), "DATE", _weekday),
+    (
+        _rx(
+            r"(?P<which>last|past|previous|this|current|the current|next|coming|the coming)\s+(?P<runit>year|month|week|quarter|weekend|spring|summer|autumn|fall|winter)"
+        ),
+        "DATE",
+        _relative_unit,
+    ),
+    (_rx(rf"{_NUM}{_FRAC}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now)"), "DATE", _ago),
+    (_rx(r"(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s"), "DATE", _decade),
+    (_rx(r"(?:now|currently|current|at present|at the moment|nowadays|these days)"), "DATE", _ref("PRESENT_REF")),
+    (_rx(r"(?:recently|recent|the past|lately)"), "DATE", _ref("PAST_REF")),
+    (_rx(r"(?:the future|in the coming (?:days|weeks|months|years))"), "DATE", _ref("FUTURE_REF")),
+    (
+        _rx(
+            rf"(?:the\s+)?(?:(?:last|past|next|first|coming|previous)\s+)?{_NUM}{_FRAC}[\s-]+{_UNIT}(?:[\s-]+long)?(?![\s-]+old)"
+        ),
+        "DURATION",
+        _duration,
+    ),
+    (_rx(r"the\s+(?:latest\s+|current\s+|same\s+)?(?P<aunit>quarter|year|month|week)"), "DATE", _anchored_unit),
+    (_rx(rf"(?:the\s+)?(?:last|past|next|coming|previous)\s+{_UNIT}"), "DURATION", _duration),
+    (_rx(r"(?:several|many|a few|few)?\s*(?P<unit>years|months|weeks|days|decades|hours|minutes)"), "DURATION", _plural_duration),
+    (_rx(_YEAR), "DATE", _year),
+    (_rx(r"(?:daily|every day|each day)"), "SET", _ref("P1D")),
+    (_rx(r"(?:weekly|every week|each week)"), "SET", _ref("P1W")),
+    (_rx(r"(?:monthly|every month|each month)"), "SET", _ref("P1M")),
+    (_rx(r"(?:annually|yearly|every year|each year)"), "SET", _ref("P1Y")),
+]
+
+
+def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
+    """Time expressions in text, longest match first, no overlaps, in text order."""
+    found: list[Timex] = []
+    taken: list[tuple[int, int]] = []
+    candidates: list[tuple[int, int, str, str, Callable]] = []
+    for rx, kind, fn in RULES:
+        for m in rx.finditer(text):
+            candidates.append((m.start(), m.end(), kind, m.group(0), fn))  # type: ignore[arg-type]
+    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    sentence_of = _sentence_finder(text)
+    for start, end, kind, words, fn in candidates:
+        if any(start < b and a < end for a, b in taken):
+            continue
+        m = next(rx.match(text, start) for rx, k, f in RULES if f is fn and rx.match(text, start))
+        value = fn(m, anchor, sentence_of(start))
+        if (
+            kind == "DATE"
+            and re.fullmatch(r"(?:the\s+)?(?:first|second|third|fourth)\s+quarter", words, re.I) is None
+            and value is None
+            and anchor is not None
+        ):
+            continue
+        if fn is _year and not _looks_like_year(text, start, end):
+            continue
+        if fn is _month_only and not _month_in_context(text, start, end, m):
+            continue
+        found.append(Timex(start, end, words, kind, value, _precision(value, kind)))
+        taken.append((start, end))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _month_in_context(text: str, start: int, end: int, m: re.Match[str]) -> bool:
+    """A bare month name must be capitalised; "May" and "March" also need a date-like context."""
+    name = m.group("mon")
+    if not name[:1].isupper():
+        return False
+    if name.lower() in ("may", "march", "mar"):
+        before = text[max(0, start - 12) : start].lower()
+        return bool(re.search(r"\b(?:in|since|until|by|early|mid|late|last|next|this|of|from|through)\s+$", before))
+    return True
+
+
+def _looks_like_year(text: str, start: int, end: int) -> bool:
+    before, after = text[max(0, start - 2) : start], text[end : end + 12]
+    if re.match(r"\s*(?:%|percent|troops|people|soldiers|\$|dollars|[a-z]+s\b)", after, re.I) and not re.match(
+        r"\s*(?:s\b)", after
+    ):
+        return bool(re.match(r"\s*(?:season|s)\b", after))
+    return "$" not in before and not re.match(r"[,.]\d", after)
+
+
+def _sentence_finder(text: str) -> Callable[[int], str]:
+    bounds = [0] + [m.end() for m in re.finditer(r"[.!?][\"'”’]?\s+", text)] + [len(text)]
+
+    def find(pos: int) -> str:
+        for a, b in itertools.pairwise(bounds):
+            if a <= pos < b:
+                return text[a:b]
+        return text
+
+    return find

@@ -1,0 +1,42 @@
+"""Unit tests: time expressions normalised against a publication date."""
+
+from datetime import date
+
+import pytest
+
+from newsledger.extract.timex import find_timexes
+
+ANCHOR = date(2025, 4, 30)  # a Wednesday
+
+
+@pytest.mark.parametrize(
+    ("text", "expr", "value", "precision"),
+    [
+        ("The talks resumed on Monday in Geneva.", "Monday", "2025-04-28", "day"),
+        ("Exports fell last year, officials said.", "last year", "2024", "year"),
+        ("The deal was reached in April after weeks of talks.", "April", "2025-04", "month"),
+        ("North Korea confirmed the deployment in late April 2025.", "late April 2025", "2025-04", "month"),
+        ("The treaty was signed on June 19, 2024, in Pyongyang.", "June 19, 2024", "2024-06-19", "day"),
+        ("The war has lasted three-and-a-half years.", "three-and-a-half years", "P3.5Y", "duration"),
+        ("Prices rose last week.", "last week", "2025-W17", "week"),
+        ("He arrived two days ago.", "two days ago", "2025-04-28", "day"),
+        ("Results for the third quarter of 2024 were weak.", "the third quarter of 2024", "2024-Q3", "quarter"),
+        ("Shipments on Dec. 30 were delayed.", "Dec. 30", "2024-12-30", "day"),
+    ],
+)
+def test_values_against_publication_date(text, expr, value, precision):
+    found = {t.text: t for t in find_timexes(text, ANCHOR)}
+    assert expr in found, [t.text for t in find_timexes(text, ANCHOR)]
+    assert (found[expr].value, found[expr].precision) == (value, precision)
+
+
+def test_without_a_date_relative_expressions_stay_unresolved():
+    found = {t.text: t.value for t in find_timexes("On Monday, a year after June 19, 2024, and in April, it ended.", None)}
+    assert found["June 19, 2024"] == "2024-06-19"
+    assert found["Monday"] is None and found["April"] is None
+
+
+def test_numbers_ages_and_modal_may_are_not_times():
+    text = "The 6-year-old said 2,000 troops may leave, and 1,500 more in May."
+    found = [t.text for t in find_timexes(text, ANCHOR)]
+    assert found == ["May"]
