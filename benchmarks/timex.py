@@ -73,7 +73,7 @@ def reference(docs):
 
     light = nlp.load_light()
     preds = []
-    for (text, dct, _), doc in zip(docs, light.pipe(t for t, _, _ in docs), strict=True):
+    for (_text, dct, _), doc in zip(docs, light.pipe(t for t, _, _ in docs), strict=True):
         base = datetime(dct.year, dct.month, dct.day)
         one = []
         for e in doc.ents:
