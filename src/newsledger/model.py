@@ -120,6 +120,8 @@ class Claim:
     attribution: str | None
     time: str | None  # the time the figure refers to, as written ("in April")
     time_value: str | None = None  # ... normalised (TIMEX3 value), where it resolves
+    actor: str | None = None  # whose figure it is: the group in the measure or the subject ("North Korea")
+    part_of: str | None = None  # id of the claim this one is a part of ("600 deaths" in "4,700 casualties")
 
 
 @dataclass

@@ -24,8 +24,15 @@ def load(disable: tuple[str, ...] = ()) -> Language:
 
 @lru_cache(maxsize=1)
 def load_light() -> Language:
-    """The model without the parser, sentences from the fast ``senter``: for NER and for
-    choosing which sentences deserve a full parse."""
-    nlp = spacy.load(MODEL, disable=["parser"])
+    """Entities and sentences only (``ner`` and the fast ``senter``, which need neither the
+    shared tok2vec nor the tagger): for mentions and for choosing what deserves a full parse."""
+    nlp = spacy.load(MODEL, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
     nlp.enable_pipe("senter")
     return nlp
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    """Tags and the dependency parse only: entities come from the light pass, and coarse
+    parts of speech and lemmas from the tags (``extract.facts.pos`` and ``lemma``)."""
+    return spacy.load(MODEL, disable=["ner", "attribute_ruler", "lemmatizer"])

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import warnings
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,6 +27,7 @@ SPEECH_VERBS = {
     "praise", "criticize", "condemn", "predict", "indicate", "show", "reveal", "allege", "assert", "admit", "urge",
     "find", "conclude", "calculate", "assess", "publish", "accuse",
 }  # fmt: skip
+PRICE_VERBS = {"cost", "pay", "spend", "sell", "buy", "fetch", "price", "value", "worth", "charge"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 QUOTE_RX = re.compile(r"[\"“”](?P<a>[^\"“”]{8,}?)[\"“”]|(?<!\w)['‘](?P<b>[^'‘’]{15,}?)[’'](?!\w)")
@@ -41,14 +42,83 @@ class Sentence:
     article_id: str
     source: str
 
+    text: str = ""  # the sentence text (spaCy rebuilds ``Doc.text`` on each access)
+
+    def __post_init__(self) -> None:
+        self.text = self.text or self.doc.text
+
     def where(self, start: int, end: int) -> Where:
         """Provenance of a span given in sentence coordinates."""
-        return Where(self.article_id, self.source, self.base + start, self.base + end, self.doc.text, self.base)
+        return Where(self.article_id, self.source, self.base + start, self.base + end, self.text, self.base)
 
 
-def needs_parse(text: str, lemmas: Iterable[str]) -> bool:
+IRREGULAR = {"said", "told", "wrote", "written", "found", "thought", "shown", "saw", "seen", "felt", "held"}
+
+
+_TAG_POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
+            "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "DT": "DET", "MD": "AUX"}  # fmt: skip
+_IRREGULAR_PLURALS = {"people": "people", "personnel": "personnel", "men": "man", "women": "woman", "children": "child",
+                      "police": "police", "feet": "foot", "teeth": "tooth", "mice": "mouse", "data": "data", "media": "media",
+                      "series": "series", "species": "species", "news": "news", "staff": "staff", "aircraft": "aircraft"}  # fmt: skip
+
+
+def pos(tok: Token) -> str:
+    """Coarse part of speech from the fine tag (the parse-only pipeline skips the attribute ruler)."""
+    if tok.tag_.startswith("VB"):
+        return (
+            "AUX"
+            if tok.lower_ in ("is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did")
+            else "VERB"
+        )
+    return _TAG_POS.get(tok.tag_, tok.tag_)
+
+
+def lemma(tok: Token) -> str:
+    """Base form: verbs through the speech-verb table, plural nouns by English spelling rules."""
+    low = tok.lower_
+    if tok.tag_.startswith("VB"):
+        return SPEECH_LEMMA.get(low, low)
+    if tok.tag_ in ("NNS", "NNPS"):
+        if low in _IRREGULAR_PLURALS:
+            return _IRREGULAR_PLURALS[low]
+        if low.endswith("ies") and len(low) > 4:
+            return low[:-3] + "y"
+        if low.endswith(("sses", "shes", "ches", "xes", "zes")):
+            return low[:-2]
+        if low.endswith("s") and not low.endswith("ss"):
+            return low[:-1]
+    return low
+
+
+def _inflections(verb: str) -> set[str]:
+    stem = verb[:-1] if verb.endswith("e") else verb
+    ies = (
+        verb[:-1] + "ies"
+        if verb.endswith("y") and verb[-2] not in "aeiou"
+        else verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
+    )
+    ied = verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else stem + "ed"
+    return {verb, ies, ied, stem + "ing"}
+
+
+SPEECH_LEMMA = {
+    form: verb
+    for verb in SPEECH_VERBS | PRICE_VERBS | {"obtain", "provide", "compile", "collect", "release"}
+    for form in _inflections(verb)
+}
+SPEECH_LEMMA.update({"said": "say", "told": "tell", "wrote": "write", "written": "write", "found": "find", "thought": "think",
+                     "shown": "show", "saw": "see", "seen": "see", "paid": "pay", "spent": "spend", "sold": "sell", "bought": "buy",
+                     "cost": "cost", "costs": "cost", "costing": "cost"})  # fmt: skip
+SPEECH_FORMS = {f for f, v in SPEECH_LEMMA.items() if v in SPEECH_VERBS} | IRREGULAR
+_WORDS = re.compile(r"[a-z]+")
+
+
+def needs_parse(text: str) -> bool:
     """Only sentences with an amount, a quotation or a speech verb are worth a full parse."""
-    return bool(find_amounts(text) or QUOTE_RX.search(text) or "according to" in text.lower() or SPEECH_VERBS & set(lemmas))
+    low = text.lower()
+    return bool(
+        find_amounts(text) or QUOTE_RX.search(text) or "according to" in low or SPEECH_FORMS.intersection(_WORDS.findall(low))
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -66,15 +136,15 @@ def _unit_name(words: str) -> str | None:
 
 def _counted(doc: Doc, end_char: int) -> Token | None:
     """The noun an amount counts: the next noun within a few tokens, skipping adjectives."""
-    span = doc.char_span(end_char, min(len(doc.text), end_char + 60), alignment_mode="expand")
+    span = doc.char_span(end_char, min(doc[-1].idx + len(doc[-1]), end_char + 60), alignment_mode="expand")
     if span is None:
         return None
     for tok in span[:6]:
-        if tok.pos_ == "NOUN":
-            while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN"):
+        if pos(tok) == "NOUN":
+            while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and pos(tok.head) in ("NOUN", "PROPN"):
                 tok = tok.head
             return tok
-        if tok.pos_ not in ("ADJ", "NOUN", "PROPN", "ADV") and tok.dep_ != "compound" and tok.text != "-":
+        if pos(tok) not in ("ADJ", "NOUN", "PROPN", "ADV") and tok.dep_ != "compound" and tok.text != "-":
             return None
     return None
 
@@ -84,7 +154,7 @@ def _speaker_of(verb: Token) -> Token | None:
         if child.dep_ == "nsubj":
             return child
     if verb.dep_ in ("ccomp", "conj", "advcl") and verb.head is not verb:
-        return _speaker_of(verb.head) if verb.head.lemma_ in SPEECH_VERBS else None
+        return _speaker_of(verb.head) if lemma(verb.head) in SPEECH_VERBS else None
     return None
 
 
@@ -115,7 +185,7 @@ def attribution(sent: Span, anchor: Token | None = None) -> tuple[str | None, st
                 span = sent.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
                 return re.sub(r"^(?:the)\s+", "", span.text, flags=re.I), "according to"
     for tok in sent:
-        if tok.dep_ == "agent" and tok.head.lemma_ in (
+        if tok.dep_ == "agent" and lemma(tok.head) in (
             "obtain",
             "provide",
             "publish",
@@ -132,22 +202,62 @@ def attribution(sent: Span, anchor: Token | None = None) -> tuple[str | None, st
     chain = list(anchor.ancestors) if anchor is not None else []
     candidates = chain + sorted(sent, key=lambda t: (t.dep_ != "ROOT", t.i))
     for tok in candidates:
-        if tok.lemma_ in SPEECH_VERBS and tok.pos_ == "VERB":
+        if lemma(tok) in SPEECH_VERBS and pos(tok) == "VERB":
             subj = _speaker_of(tok)
             if subj is not None and subj.lower_ not in ("it", "this", "that", "which", "who"):
                 return _subject_phrase(subj), tok.text
     return None, None
 
 
+ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
+PART_CUE = re.compile(r"\b(?:including|includ(?:es|ed)|of whom|of which|among them|out of|of the)\s*$", re.I)
+
+
+def _entity_at(doc: Doc, tok: Token) -> Span | None:
+    return next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+
+
+def _actor(doc: Doc, start: int, end_char: int, head: Token | None) -> str | None:
+    """Whose figure: a group named in the measure ("North Korean troops"), else the subject of
+    the verb that governs the figure ("North Korea has sent ...")."""
+    for e in doc.ents:
+        if e.label_ in ("NORP", "GPE") and start <= e.start_char and e.end_char <= end_char:
+            return e.text
+    if head is None:
+        return None
+    for anc in (head, *head.ancestors):
+        if pos(anc) in ("VERB", "AUX"):
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            ent = _entity_at(doc, subj) if subj is not None else None
+            if ent is not None and ent.label_ in ACTOR_LABELS:
+                return ent.text
+            if lemma(anc) not in SPEECH_VERBS:
+                return None
+    return None
+
+
+def _priced_thing(tok: Token | None) -> str | None:
+    """What an amount of money is the price of: the subject of "X costs $3 million"."""
+    for anc in tok.ancestors if tok is not None else ():
+        if lemma(anc) in PRICE_VERBS:
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and pos(subj) in ("NOUN", "PROPN"):
+                mods = [c for c in subj.lefts if c.dep_ in ("compound", "amod") and pos(c) != "DET"]
+                return " ".join([*(m.text for m in mods), subj.text])
+            return None
+    return None
+
+
 def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str | None]:
     """Figures of one sentence; ``previous`` is the attribution of the sentence before (for
     a quotation that goes on), and the attribution of this one is returned for the next."""
     doc = sent.doc
+    text = sent.text  # Doc.text is rebuilt on each access
     span = doc[:]
-    amounts = find_amounts(doc.text)
+    amounts = find_amounts(text)
     if not amounts:
         return [], attribution(span)[0]
-    opens_quote = doc.text.lstrip()[:1] in "'\"“‘"
+    opens_quote = text[:1] in "“‘" or (text[:1] in "'\"" and text[1:2].isalnum())
     dates = [e.text for e in doc.ents if e.label_ == "DATE"]
     about = sorted({e.text for e in doc.ents if e.label_ in ENTITY_LABELS})
     out: list[Claim] = []
@@ -163,25 +273,29 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         unit = am.currency or ("percentage" if am.percent else None)
         measure = None
         if noun is not None:
-            written_unit = _unit_name(doc.text[end : noun.idx + len(noun.text)].strip())
+            written_unit = _unit_name(text[end : noun.idx + len(noun.text)].strip())
             if unit is None and written_unit:
                 unit = written_unit
                 of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
                 objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
                 measure = doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
             else:
-                measure = doc.text[end : noun.idx + len(noun.text)].strip(" -") or None
-                unit = unit or noun.lemma_.lower()
+                measure = text[end : noun.idx + len(noun.text)].strip(" -") or None
+                unit = unit or lemma(noun)
         if am.currency and measure is None:
             per = re.match(
-                r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", doc.text[end : end + 40]
+                r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", text[end : end + 40]
             )
             measure = per.group(1) if per else None
         if unit is None and noun is None:
             continue
-        window = doc.text[max(0, start - 40) : start]
+        window = text[max(0, start - 40) : start]
         change = "down" if CHANGE_DOWN.search(window) else ("up" if CHANGE_UP.search(window) else None)
         previous = who
+        head = noun if noun is not None else (anchor.root if anchor is not None else None)
+        measure_end = noun.idx + len(noun.text) if noun is not None else end
+        actor = _actor(doc, start, measure_end, head)
+        part_of = out[-1].id if out and PART_CUE.search(text[out[-1].span.end - sent.base : start]) else None
         out.append(
             Claim(
                 id=content_id(sent.article_id, str(sent.base + start), am.text),
@@ -197,6 +311,8 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                 about=about,
                 attribution=who,
                 time=dates[0] if dates else None,
+                actor=actor,
+                part_of=part_of,
             )
         )
     return out, previous
@@ -205,8 +321,8 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
 def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> list[Quote]:
     """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence."""
     doc = sent.doc
-    found = list(QUOTE_RX.finditer(doc.text))
-    cue_tok = next((t for t in doc if t.lemma_ in SPEECH_VERBS and t.pos_ == "VERB" and _speaker_of(t) is not None), None)
+    found = list(QUOTE_RX.finditer(sent.text))
+    cue_tok = next((t for t in doc if lemma(t) in SPEECH_VERBS and pos(t) == "VERB" and _speaker_of(t) is not None), None)
     speaker = None
     if cue_tok is not None:
         subj = _speaker_of(cue_tok)
@@ -214,7 +330,7 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -
         if subj is not None and subj.lower_ in PRONOUNS:
             speaker = last_person_before(sent.base) or speaker
     if not speaker:
-        m = re.search(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", doc.text, re.I)
+        m = re.search(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", sent.text, re.I)
         speaker = m.group("src").strip() if m else None
     cue = cue_tok.text if cue_tok is not None else None
     out = [

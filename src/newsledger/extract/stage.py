@@ -8,9 +8,12 @@ quotation, "according to" or a speech verb are then parsed, in batches.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+
+from spacy.tokens import Doc
 
 from newsledger import nlp
 from newsledger.extract.facts import ENTITY_LABELS, Sentence, figures_in, needs_parse, quotes_in
@@ -29,6 +32,32 @@ class Facts:
     parsed: int = 0
 
 
+_BACK_REF = re.compile(r"\b(?:that|this|the) (?:number|figure|price|cost|amount|total|estimate|sum)\b", re.I)
+_QUOTE_CUT = re.compile(r"[.!?][”’\"']\s+(?=[A-Z“‘\"'])")
+_OPENING_AT_END = re.compile(r"\s[“‘\"']$")
+
+
+def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+    """Sentence character spans: the model's, also cut after a quotation that closes a
+    sentence, with an opening quotation mark moved to the sentence it opens. ``text`` is
+    ``doc.text``, passed in because spaCy rebuilds that string on every access."""
+    cuts = sorted({s.start_char for s in doc.sents} | {m.end() for m in _QUOTE_CUT.finditer(text)} | {len(text)})
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in cuts:
+        if cut <= start:
+            continue
+        if cut < len(text) and _OPENING_AT_END.search(text[start:cut].rstrip(" ")):
+            cut = start + len(text[start:cut].rstrip(" ")) - 1
+        chunk = text[start:cut]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            spans.append((start + lead, start + trail))
+        start = cut
+    return spans
+
+
 def anchor_date(published: str | None) -> date | None:
     """The reference date for relative time expressions: the publication day, when known to the day."""
     if published and len(published) == 10:
@@ -45,43 +74,60 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     rows = [(*t, None)[:4] for t in items]
     triples = [r[:3] for r in rows]
     anchors = [anchor_date(r[3]) for r in rows]
-    pending: list[tuple[int, int, int, str]] = []  # (article index, sentence index, offset, text)
+    pending: list[tuple[int, int, int, str, list[tuple[int, int, str]]]] = []  # article, sentence, offset, text, entities
     persons: list[tuple[list[int], list[str]]] = []
-    for idx, ((aid, source, _), doc) in enumerate(
-        zip(triples, nlp.load_light().pipe((t for _, _, t in triples), batch_size=batch_size), strict=True)
-    ):
+    light = nlp.load_light().pipe((t for _, _, t in triples), batch_size=batch_size)
+    for idx, ((aid, source, body), doc) in enumerate(zip(triples, light, strict=True)):
+        spans = sentence_spans(doc, body)
+        starts = [a for a, _ in spans]
         ends, names = [], []
+        by_sentence: dict[int, list[tuple[int, int, str]]] = {}
         for ent in doc.ents:
+            k = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
+            a, b = spans[k] if spans else (0, len(body))
+            by_sentence.setdefault(k, []).append((ent.start_char - a, ent.end_char - a, ent.label_))
             if ent.label_ in ENTITY_LABELS:
-                facts.mentions.append(Mention(aid, source, ent.text, ent.label_, ent.start_char, ent.end_char, ent.sent.text))
+                facts.mentions.append(Mention(aid, source, ent.text, ent.label_, ent.start_char, ent.end_char, body[a:b]))
             if ent.label_ == "PERSON":
                 ends.append(ent.end_char)
                 names.append(ent.text)
         persons.append((ends, names))
-        for i, sent in enumerate(doc.sents):
+        for i, (a, b) in enumerate(spans):
             facts.sentences += 1
-            for tx in find_timexes(sent.text, anchors[idx]):
-                start = sent.start_char + tx.start
-                where = Where(aid, source, start, sent.start_char + tx.end, sent.text, sent.start_char)
-                facts.times.append(TimeExpr(content_id(aid, "t", str(start)), where, tx.text, tx.type, tx.value, tx.precision))
-            if needs_parse(sent.text, (t.lemma_ for t in sent)):
-                pending.append((idx, i, sent.start_char, sent.text))
+            text = body[a:b]
+            for tx in find_timexes(text, anchors[idx]):
+                where = Where(aid, source, a + tx.start, a + tx.end, text, a)
+                facts.times.append(
+                    TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision)
+                )
+            if needs_parse(text):
+                pending.append((idx, i, a, text, by_sentence.get(i, [])))
     facts.parsed = len(pending)
     times_at: dict[tuple[str, int], list[TimeExpr]] = {}
     for t in facts.times:
         times_at.setdefault((t.span.article_id, t.span.sentence_start), []).append(t)
     previous: str | None = None
     last: tuple[int, int] = (-1, -1)
-    parsed = nlp.load().pipe((text for *_, text in pending), batch_size=batch_size)
-    for (idx, i, base, _), sdoc in zip(pending, parsed, strict=True):
+    parsed = nlp.load_parser().pipe((p[3] for p in pending), batch_size=batch_size)
+    for (idx, i, base, pending_text, ents), sdoc in zip(pending, parsed, strict=True):
+        sdoc.ents = [e for e in (sdoc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in ents) if e is not None]
         aid, source, _ = triples[idx]
         if last != (idx, i - 1):
             previous = None  # the sentence before was not parsed: it attributed nothing
         last = (idx, i)
-        sent = Sentence(sdoc, base, aid, source)
+        sent = Sentence(sdoc, base, aid, source, pending_text)
         claims, previous = figures_in(sent, previous)
         for claim in claims:
             claim.time_value = _time_value(claim, times_at)
+            before = facts.claims[-1] if facts.claims else None
+            if (
+                claim.measure is None
+                and before is not None
+                and before.span.article_id == aid
+                and before.unit == claim.unit
+                and _BACK_REF.search(pending_text)
+            ):
+                claim.measure = before.measure  # "that number came down to $70,000"
         facts.claims.extend(claims)
         ends, names = persons[idx]
 

@@ -50,7 +50,7 @@ CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     text TEXT NOT NULL, value REAL, low REAL, high REAL, approximate INTEGER NOT NULL, change TEXT, unit TEXT,
-    measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT, time_value TEXT
+    measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT, time_value TEXT, actor TEXT, part_of TEXT
 );
 CREATE TABLE IF NOT EXISTS times (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
