@@ -36,6 +36,7 @@ lock:
 	/tmp/newsledger-lock/bin/pip install --quiet --upgrade pip
 	/tmp/newsledger-lock/bin/pip install --quiet -e '.[dev]'
 	/tmp/newsledger-lock/bin/pip freeze --exclude-editable | grep -v '^en-core-web' > requirements.lock
+	# then put back the two comment lines at the top of requirements.lock
 
 clean:
 	rm -rf $(VENV) out

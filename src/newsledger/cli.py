@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -12,6 +13,7 @@ from newsledger import __version__
 from newsledger.clean.articles import clean_document
 from newsledger.ingest import ReadError, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.ledger.figures import fmt_value
 from newsledger.present.exports import article_record
 from newsledger.run.build import build as run_build
 from newsledger.run.executors import make_executor
@@ -61,7 +63,18 @@ def build(inputs: tuple[str, ...], out_dir: Path, sample: bool, engine: str, wor
         f"{len(result.reports)} input(s): {result.readable} read, {len(skipped)} skipped. "
         f"{len(result.articles)} article(s) ({', '.join(f'{n} {r}' for r, n in sorted(roles.items()))}), {dups} marked duplicate."
     )
-    click.echo(f"{len(result.claims)} figure(s), {len(result.quotes)} quote(s), {len(result.entities)} entities.")
+    click.echo(
+        f"{len(result.claims)} figure(s) in {len(result.groups)} group(s), {len(result.events)} dated event(s), "
+        f"{len(result.quotes)} quote(s), {len(result.entities)} entities."
+    )
+    shown = [g for g in result.groups if len(g.claims) > 1][:8]
+    if shown:
+        click.echo("Figures reported more than once:")
+    for g in shown:
+        kinds = Counter(r["kind"] for r in g.relations)
+        flags = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items()))
+        values = "; ".join(fmt_value(c) for c in g.claims[:5])
+        click.echo(f"  {g.label}: {values}  [{len(g.claims)} claims, {g.sources} article(s){', ' + flags if flags else ''}]")
     click.echo("Outputs:")
     for label, path in result.outputs.items():
         click.echo(f"  {label:<9} {path}")

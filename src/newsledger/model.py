@@ -160,3 +160,18 @@ class TimeExpr:
     type: str  # DATE, TIME, DURATION, SET
     value: str | None  # null when it is relative and the article's date is unknown
     precision: str | None
+
+
+@dataclass
+class Event:
+    """Who did what to whom, where and when, as one sentence tells it (fields as in ACLED)."""
+
+    id: str
+    span: Span  # the date expression's place in the sentence
+    event_date: str
+    time_precision: str
+    actor1: str | None
+    actor2: str | None
+    action: str
+    location: str | None
+    fatalities: float | None

@@ -78,7 +78,7 @@ CODE_CHARS = re.compile(r"[{}<>=;\\|]|\bfunction\b|\bvar\b|=>|&&")
 def looks_like_code(text: str) -> bool:
     """Script, JSON or markup that leaked into the visible text."""
     hits = len(CODE_CHARS.findall(text))
-    return hits >= 3 and hits / max(1, len(words(text))) > 0.15
+    return hits >= 3 and hits / max(1, len(words(text))) > 0.25
 
 
 GLUE = re.compile(r"(?<=[a-z0-9)’'!?])(?=[A-Z][a-z])")

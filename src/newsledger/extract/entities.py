@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsledger.model import Mention, content_id
@@ -99,3 +99,30 @@ def merge(mentions: Iterable[Mention]) -> list[Entity]:
         ent.name = (full or forms).most_common(1)[0][0]  # a person by full name, where one is known
         ent.aliases.sort()
     return sorted(entities.values(), key=lambda e: (-e.mentions, e.name))
+
+
+def resolver(entities: list[Entity]) -> Callable[[str | None], str | None]:
+    """Map a name as written ("Kim", "Mr. Kim", "Sergey Lavrov") to its entity's name."""
+    by_key: dict[str, Entity] = {}
+    for e in entities:
+        for alias in e.aliases:
+            by_key.setdefault(key_of(alias, e.label), e)
+    people = [e for e in entities if e.label == "PERSON"]
+
+    def resolve(name: str | None) -> str | None:
+        if not name:
+            return name
+        k = key_of(name, "PERSON")
+        if k in by_key:
+            return by_key[k].name
+        words = k.split()
+        if len(words) == 1:
+            match = [e for e in people if words[0] in key_of(e.name, "PERSON").split()]
+            if match:
+                return max(match, key=lambda e: e.mentions).name
+        for e in people:  # "Yasir Atalan a data fellow at CSIS" starts with a known name
+            if k.startswith(key_of(e.name, "PERSON") + " "):
+                return e.name
+        return name
+
+    return resolve

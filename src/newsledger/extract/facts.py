@@ -74,20 +74,25 @@ def pos(tok: Token) -> str:
 
 
 def lemma(tok: Token) -> str:
-    """Base form: verbs through the speech-verb table, plural nouns by English spelling rules."""
+    """Base form by spaCy's rule lemmatizer, given the coarse part of speech read from the tag
+    (the parse-only pipeline runs neither the attribute ruler nor the lemmatizer)."""
     low = tok.lower_
-    if tok.tag_.startswith("VB"):
-        return SPEECH_LEMMA.get(low, low)
-    if tok.tag_ in ("NNS", "NNPS"):
-        if low in _IRREGULAR_PLURALS:
-            return _IRREGULAR_PLURALS[low]
-        if low.endswith("ies") and len(low) > 4:
-            return low[:-3] + "y"
-        if low.endswith(("sses", "shes", "ches", "xes", "zes")):
-            return low[:-2]
-        if low.endswith("s") and not low.endswith("ss"):
-            return low[:-1]
-    return low
+    coarse = pos(tok)
+    if coarse not in ("VERB", "NOUN", "AUX", "ADJ"):
+        return low
+    if coarse == "VERB" and low in SPEECH_LEMMA:
+        return SPEECH_LEMMA[low]
+    if low in _IRREGULAR_PLURALS:
+        return _IRREGULAR_PLURALS[low]
+    tok.pos_ = coarse
+    return str(_rule_lemmatizer().rule_lemmatize(tok)[0]).lower()
+
+
+@lru_cache(maxsize=1)
+def _rule_lemmatizer():
+    from newsledger import nlp
+
+    return nlp.load_parser().get_pipe("lemmatizer")
 
 
 def _inflections(verb: str) -> set[str]:
@@ -318,11 +323,21 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
     return out, previous
 
 
-def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> list[Quote]:
-    """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence."""
+def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], previous: Quote | None = None) -> list[Quote]:
+    """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence.
+
+    The cue verb must stand outside the quotation marks. A sentence that is all quotation,
+    right after a quote, goes on with that quote's speaker ("... ," he said. "Now ...")."""
     doc = sent.doc
     found = list(QUOTE_RX.finditer(sent.text))
-    cue_tok = next((t for t in doc if lemma(t) in SPEECH_VERBS and pos(t) == "VERB" and _speaker_of(t) is not None), None)
+    inside = [(m.start(), m.end()) for m in found]
+
+    def outside(t: Token) -> bool:
+        return not any(a <= t.idx < b for a, b in inside)
+
+    cue_tok = next(
+        (t for t in doc if lemma(t) in SPEECH_VERBS and pos(t) == "VERB" and outside(t) and _speaker_of(t) is not None), None
+    )
     speaker = None
     if cue_tok is not None:
         subj = _speaker_of(cue_tok)
@@ -333,6 +348,8 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -
         m = re.search(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", sent.text, re.I)
         speaker = m.group("src").strip() if m else None
     cue = cue_tok.text if cue_tok is not None else None
+    if speaker is None and found and previous is not None and found[0].start() <= 1:
+        speaker, cue = previous.speaker, previous.cue  # the quotation goes on
     out = [
         Quote(content_id(sent.article_id, str(sent.base + m.start())), sent.where(m.start(), m.end()), "direct", speaker, cue,
               (m.group("a") or m.group("b")).strip())

@@ -16,9 +16,10 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsledger import nlp
+from newsledger.extract.events import EVENT_PRECISIONS, events_in
 from newsledger.extract.facts import ENTITY_LABELS, Sentence, figures_in, needs_parse, quotes_in
 from newsledger.extract.timex import find_timexes
-from newsledger.model import Article, Claim, Mention, Quote, TimeExpr, content_id
+from newsledger.model import Article, Claim, Event, Mention, Quote, TimeExpr, content_id
 from newsledger.model import Span as Where
 
 
@@ -28,6 +29,7 @@ class Facts:
     quotes: list[Quote] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     times: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     sentences: int = 0
     parsed: int = 0
 
@@ -38,10 +40,12 @@ _OPENING_AT_END = re.compile(r"\s[“‘\"']$")
 
 
 def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
-    """Sentence character spans: the model's, also cut after a quotation that closes a
-    sentence, with an opening quotation mark moved to the sentence it opens. ``text`` is
+    """Sentence character spans: the model's, also cut at paragraph breaks and after a
+    quotation that closes a sentence, with an opening quotation mark moved to the sentence it opens. ``text`` is
     ``doc.text``, passed in because spaCy rebuilds that string on every access."""
-    cuts = sorted({s.start_char for s in doc.sents} | {m.end() for m in _QUOTE_CUT.finditer(text)} | {len(text)})
+    cuts = {s.start_char for s in doc.sents} | {m.end() for m in _QUOTE_CUT.finditer(text)} | {len(text)}
+    cuts |= {m.end() for m in re.finditer(r"\n\s*", text)}  # a sentence never crosses a paragraph
+    cuts = sorted(cuts)
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in cuts:
@@ -95,12 +99,14 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
         for i, (a, b) in enumerate(spans):
             facts.sentences += 1
             text = body[a:b]
+            dated = False
             for tx in find_timexes(text, anchors[idx]):
                 where = Where(aid, source, a + tx.start, a + tx.end, text, a)
                 facts.times.append(
                     TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision)
                 )
-            if needs_parse(text):
+                dated = dated or (tx.value is not None and tx.precision in EVENT_PRECISIONS)
+            if dated or needs_parse(text):
                 pending.append((idx, i, a, text, by_sentence.get(i, [])))
     facts.parsed = len(pending)
     times_at: dict[tuple[str, int], list[TimeExpr]] = {}
@@ -112,7 +118,8 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     for (idx, i, base, pending_text, ents), sdoc in zip(pending, parsed, strict=True):
         sdoc.ents = [e for e in (sdoc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in ents) if e is not None]
         aid, source, _ = triples[idx]
-        if last != (idx, i - 1):
+        contiguous = last == (idx, i - 1)
+        if not contiguous:
             previous = None  # the sentence before was not parsed: it attributed nothing
         last = (idx, i)
         sent = Sentence(sdoc, base, aid, source, pending_text)
@@ -129,13 +136,15 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             ):
                 claim.measure = before.measure  # "that number came down to $70,000"
         facts.claims.extend(claims)
+        facts.events.extend(events_in(sent, times_at.get((aid, base), []), claims))
         ends, names = persons[idx]
 
         def before(char: int, ends: list[int] = ends, names: list[str] = names) -> str | None:
             k = bisect.bisect_right(ends, char)
             return names[k - 1] if k else None
 
-        facts.quotes.extend(quotes_in(sent, before))
+        last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid and contiguous else None
+        facts.quotes.extend(quotes_in(sent, before, last_quote))
     return facts
 
 
@@ -150,6 +159,23 @@ def _time_value(claim: Claim, times: dict[tuple[str, int], list[TimeExpr]]) -> s
     return best.value
 
 
+CAPTION = "~c"  # a caption's facts carry article_id "<article id>~c<n>" and offsets into that caption
+
+
+def caption_id(article_id: str, n: int) -> str:
+    return f"{article_id}{CAPTION}{n}"
+
+
 def extract_articles(articles: Iterable[Article]) -> Facts:
-    """Facts of every article that is not a duplicate (a duplicate's facts are its original's)."""
-    return extract_texts((a.id, a.source, a.text, a.published) for a in articles if not a.duplicate_of)
+    """Facts of every article that is not a duplicate (a duplicate's facts are its original's),
+    and of its image captions, which often carry the dates and places of the story."""
+
+    def texts() -> Iterable[tuple[str, str, str, str | None]]:
+        for a in articles:
+            if a.duplicate_of:
+                continue
+            yield a.id, a.source, a.text, a.published
+            for n, caption in enumerate(a.captions):
+                yield caption_id(a.id, n), a.source, caption, a.published
+
+    return extract_texts(texts())

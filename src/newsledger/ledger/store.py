@@ -1,5 +1,9 @@
 """The embedded store. A small, versioned schema; every view is a query over it.
 
+Fact tables (claims, quotes, times, events, mentions) point to their article by
+``article_id``; a fact found in an image caption has ``<article id>~c<n>`` there, and its
+offsets are into that caption (the article id is always the first 16 characters).
+
 Documents are keyed by (content id, source): the same bytes read from two places are two
 documents (their articles are then marked duplicates), and re-reading an input already in the
 ledger costs nothing, which is what makes builds incremental.
@@ -16,10 +20,10 @@ from typing import Any
 
 from newsledger.extract.entities import Entity
 from newsledger.extract.stage import Facts
-from newsledger.model import Article, Claim, Document, InputReport, Mention, Quote, TimeExpr
+from newsledger.model import Article, Claim, Document, Event, InputReport, Mention, Quote, TimeExpr
 
 
-def fact_row(fact: Claim | Quote | TimeExpr) -> dict[str, Any]:
+def fact_row(fact: Claim | Quote | TimeExpr | Event) -> dict[str, Any]:
     """A claim or quote as one flat row: provenance first (article, source, offsets, sentence)."""
     d = asdict(fact)
     span = d.pop("span")
@@ -47,18 +51,18 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
 CREATE TABLE IF NOT EXISTS claims (
-    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     text TEXT NOT NULL, value REAL, low REAL, high REAL, approximate INTEGER NOT NULL, change TEXT, unit TEXT,
     measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT, time_value TEXT, actor TEXT, part_of TEXT
 );
 CREATE TABLE IF NOT EXISTS times (
-    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     text TEXT NOT NULL, type TEXT NOT NULL, value TEXT, precision TEXT
 );
 CREATE TABLE IF NOT EXISTS quotes (
-    id TEXT PRIMARY KEY, article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL,
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     kind TEXT NOT NULL, speaker TEXT, cue TEXT, content TEXT NOT NULL
 );
@@ -67,9 +71,15 @@ CREATE TABLE IF NOT EXISTS entities (
     mentions INTEGER NOT NULL, articles TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS mentions (
-    article_id TEXT NOT NULL REFERENCES articles(id), source TEXT NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL,
+    article_id TEXT NOT NULL, source TEXT NOT NULL, text TEXT NOT NULL, label TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, entity_id TEXT REFERENCES entities(id),
     PRIMARY KEY (article_id, start, "end")
+);
+CREATE TABLE IF NOT EXISTS events (
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
+    event_date TEXT NOT NULL, time_precision TEXT NOT NULL, actor1 TEXT, actor2 TEXT, action TEXT NOT NULL,
+    location TEXT, fatalities REAL
 );
 CREATE TABLE IF NOT EXISTS inputs (
     source TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT, documents INTEGER NOT NULL,
@@ -176,6 +186,7 @@ class Ledger:
                 ("claims", [fact_row(c) for c in facts.claims]),
                 ("quotes", [fact_row(q) for q in facts.quotes]),
                 ("times", [fact_row(t) for t in facts.times]),
+                ("events", [fact_row(e) for e in facts.events]),
                 ("mentions", [asdict(m) for m in facts.mentions]),
             ):
                 for rec in records:
@@ -190,7 +201,8 @@ class Ledger:
     def mentions(self) -> list[Mention]:
         q = (
             'SELECT m.article_id, m.source, m.text, m.label, m.start, m."end", m.sentence, m.entity_id'
-            " FROM mentions m JOIN articles a ON a.id = m.article_id ORDER BY a.seq, m.start"
+            " FROM mentions m JOIN articles a ON a.id = substr(m.article_id, 1, 16)"
+            " ORDER BY a.seq, length(m.article_id), m.article_id, m.start"
         )
         return [Mention(*row) for row in self.db.execute(q)]
 
@@ -207,7 +219,8 @@ class Ledger:
     def rows(self, table: str) -> list[dict[str, Any]]:
         """A fact table's rows in reading order (article order, then position in the text)."""
         cur = self.db.execute(
-            f'SELECT t.* FROM {table} t JOIN articles a ON a.id = t.article_id ORDER BY a.seq, t.start, t."end"'
+            f"SELECT t.* FROM {table} t JOIN articles a ON a.id = substr(t.article_id, 1, 16)"
+            f' ORDER BY a.seq, length(t.article_id), t.article_id, t.start, t."end"'
         )
         cols = [d[0] for d in cur.description]
         out = []

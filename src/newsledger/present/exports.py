@@ -62,3 +62,40 @@ def write_json(path: Path, obj: Any) -> None:
     tmp = path.with_suffix(path.suffix + ".tmp")
     tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     tmp.replace(path)
+
+
+def write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
+    """CSV with a fixed column order; lists are joined with "; "."""
+    import csv
+
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(columns)
+        for r in rows:
+            w.writerow(
+                ["; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v) for v in (r.get(c) for c in columns)]
+            )
+    tmp.replace(path)
+
+
+def write_parquet_tables(db_path: Path, out_dir: Path) -> list[Path]:
+    """Every table of the ledger as a Parquet file, for tools that read columns."""
+    import sqlite3
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    db = sqlite3.connect(db_path)
+    written = []
+    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"):
+        cur = db.execute(f'SELECT * FROM "{table}"')
+        cols = [d[0] for d in cur.description]
+        rows = cur.fetchall()
+        data = {c: [r[i] for r in rows] for i, c in enumerate(cols)}
+        path = out_dir / f"{table}.parquet"
+        pq.write_table(pa.table(data), path)
+        written.append(path)
+    db.close()
+    return written

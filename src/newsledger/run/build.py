@@ -15,13 +15,16 @@ from tqdm import tqdm
 
 from newsledger.clean.articles import clean_document
 from newsledger.clean.dedup import mark_duplicates
-from newsledger.extract.entities import Entity, merge
+from newsledger.extract.entities import Entity, key_of, merge
 from newsledger.extract.stage import Facts, extract_articles
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures
 from newsledger.ledger.store import Ledger
+from newsledger.ledger.timeline import TimelineEvent, event_record, merge_events
 from newsledger.model import Article, Document, InputReport
-from newsledger.present.exports import article_record, mention_record, write_json, write_jsonl
+from newsledger.present.brief import render_brief
+from newsledger.present.exports import article_record, mention_record, write_csv, write_json, write_jsonl, write_parquet_tables
 from newsledger.run.executors import Executor, InProcess
 
 
@@ -34,6 +37,8 @@ class BuildResult:
     facts: Facts = field(default_factory=Facts)  # facts extracted in this build
     claims: list[dict] = field(default_factory=list)  # every claim in the ledger
     quotes: list[dict] = field(default_factory=list)
+    groups: list[FigureGroup] = field(default_factory=list)
+    events: list[TimelineEvent] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
 
     @property
@@ -119,15 +124,77 @@ def build(
         quotes = ledger.rows("quotes")
         mention_rows = [mention_record(m, by_id) for m in mentions]
         result.claims, result.quotes = claims, quotes
+        published = {a.id: a.published for a in articles}
+        for c in claims:
+            c["published"] = published.get(c["article_id"][:16])
+        places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
+        result.groups = group_figures(claims, places)
+        result.events = merge_events(ledger.rows("events"))
         result.outputs["ledger"] = ledger.path
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
     for name, rows in (("claims", claims), ("quotes", quotes), ("entities", mention_rows)):
         result.outputs[name] = out_dir / f"{name}.jsonl"
         write_jsonl(result.outputs[name], rows)
+    group_of = {c["id"]: g.id for g in result.groups for c in g.claims}
+    result.outputs["figures"] = out_dir / "figures.csv"
+    write_csv(
+        result.outputs["figures"], [{**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in claims], FIGURE_COLUMNS
+    )
+    events = [event_record(e) for e in result.events]
+    result.outputs["events"] = out_dir / "events.jsonl"
+    write_jsonl(result.outputs["events"], events)
+    write_csv(out_dir / "events.csv", events, EVENT_COLUMNS)
+    result.outputs["parquet"] = out_dir / "parquet"
+    write_parquet_tables(result.outputs["ledger"], result.outputs["parquet"])
     result.outputs["report"] = out_dir / "report.json"
-    write_json(result.outputs["report"], report_json(result))
+    report = report_json(result)
+    write_json(result.outputs["report"], report)
+    result.outputs["brief"] = out_dir / "brief.html"
+    page = render_brief(result.articles, result.groups, result.events, quotes, result.entities, mentions, report)
+    tmp = result.outputs["brief"].with_suffix(".tmp")
+    tmp.write_text(page, encoding="utf-8")
+    tmp.replace(result.outputs["brief"])
     return result
+
+
+FIGURE_COLUMNS = [
+    "group",
+    "id",
+    "article_id",
+    "source",
+    "figure",
+    "text",
+    "value",
+    "low",
+    "high",
+    "approximate",
+    "change",
+    "unit",
+    "measure",
+    "actor",
+    "attribution",
+    "time",
+    "time_value",
+    "part_of",
+    "published",
+    "sentence",
+    "start",
+    "end",
+]
+EVENT_COLUMNS = [
+    "event_id",
+    "event_date",
+    "time_precision",
+    "actor1",
+    "actor2",
+    "action",
+    "location",
+    "fatalities",
+    "article_id",
+    "source",
+    "sentence",
+]
 
 
 def report_json(result: BuildResult) -> dict:
@@ -144,6 +211,8 @@ def report_json(result: BuildResult) -> dict:
         "articles_by_role": roles,
         "duplicates": sum(1 for a in result.articles if a.duplicate_of),
         "claims": len(result.claims),
+        "figure_groups": len(result.groups),
+        "events": len(result.events),
         "quotes": len(result.quotes),
         "entities": len(result.entities),
         "input_reports": [r.to_dict() for r in result.reports],

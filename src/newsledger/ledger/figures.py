@@ -1,0 +1,171 @@
+"""Figure groups: claims that measure the same thing, compared across sources and time.
+
+Claims are grouped by what they count, never by lists written for a story:
+
+* the unit: a currency or a measurement unit, or the counted noun's lemma ("troop");
+* for money, the thing priced ("drone"), so a drone's cost and a missile's stay apart;
+* the actor, where a claim names one ("North Korean troops" vs "Ukrainian troops"); a claim
+  that names none joins its unit's largest actor group;
+* part-of links found in the text ("13,000 personnel, including 11,000 combat troops") join
+  two units into one group, with the part marked.
+
+Within a group, each pair of claims from different articles or different sources is compared as intervals (open
+bounds run to infinity, approximate values widen by 10%): a later-dated claim that differs is
+an **update**; claims that cannot both be true for the same (or an unknown) time are a
+**conflict**; a part stays a **part**.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsledger.extract.entities import key_of
+from newsledger.model import content_id
+
+SKIP_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "percentage-point"}
+NATIONALITY_SUFFIX = re.compile(r"(?:ian|ean|an|ese|ish|i|n)$")
+
+
+@dataclass
+class FigureGroup:
+    id: str
+    label: str
+    unit: str
+    actor: str | None
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    relations: list[dict[str, str]] = field(default_factory=list)
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def sources(self) -> int:
+        return len({c["article_id"][:16] for c in self.claims})
+
+
+def _actor_key(actor: str | None, places: set[str]) -> str | None:
+    """ "North Korean" and "North Korea" meet: a nationality adjective becomes its place."""
+    if not actor:
+        return None
+    k = key_of(actor, "GPE")
+    if k in places:
+        return k
+    stem = NATIONALITY_SUFFIX.sub("", k)
+    match = next((p for p in sorted(places) if p.startswith(stem) and len(stem) >= 4), None)
+    return match or k
+
+
+def _interval(c: dict[str, Any]) -> tuple[float, float]:
+    lo = c["low"] if c["low"] is not None else (-math.inf if c["value"] is None or c["high"] is not None else c["value"])
+    hi = c["high"] if c["high"] is not None else (math.inf if c["value"] is None or c["low"] is not None else c["value"])
+    if c["value"] is not None and c["low"] is not None and c["high"] is not None:
+        lo, hi = c["low"], c["high"]
+    if c["approximate"]:
+        lo, hi = lo * 0.9 if lo > 0 else lo, hi * 1.1 if hi > 0 else hi
+    return lo, hi
+
+
+def _when(c: dict[str, Any]) -> str | None:
+    tv = c.get("time_value")
+    if tv and re.match(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$", tv):
+        return tv
+    return c.get("published")
+
+
+def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[FigureGroup]:
+    """Figure groups from claim rows (with ``published`` of their article), largest first."""
+    usable = [c for c in claims if c["unit"] and c["unit"] not in SKIP_UNITS]
+    by_id = {c["id"]: c for c in usable}
+    parent: dict[str, str] = {}
+
+    def find(k: str) -> str:
+        while parent.get(k, k) != k:
+            k = parent[k]
+        return k
+
+    def unit_key(c: dict[str, Any]) -> str:
+        if c["unit"] in ("dollar", "euro", "pound sterling", "yen", "won", "rouble", "hryvnia"):
+            thing = (c["measure"] or "").lower().split()
+            return f"{c['unit']}|{thing[-1] if thing else ''}"
+        return c["unit"]
+
+    for c in usable:
+        whole = by_id.get(c.get("part_of") or "")
+        if whole is not None:
+            a, b = find(unit_key(c)), find(unit_key(whole))
+            if a != b:
+                parent[a] = b
+    buckets: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in usable:
+        buckets[find(unit_key(c))].append(c)
+    groups: list[FigureGroup] = []
+    for key, members in buckets.items():
+        actors = Counter(a for a in (_actor_key(m["actor"], places) for m in members) if a)
+        split: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+        main_actor = actors.most_common(1)[0][0] if actors else None
+        for m in members:
+            split[_actor_key(m["actor"], places) or main_actor].append(m)
+        for actor, cs in split.items():
+            groups.append(_make_group(key, actor, cs))
+    groups.sort(key=lambda g: (-g.sources, -len(g.claims), g.label))
+    return groups
+
+
+def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> FigureGroup:
+    claims = sorted(claims, key=lambda c: (_when(c) or "9999", c["article_id"], c["start"]))
+    measures = Counter((c["measure"] or c["unit"]).lower() for c in claims if not c.get("part_of"))
+    label = (measures.most_common(1)[0][0] if measures else claims[0]["unit"]) + (f" ({actor.title()})" if actor else "")
+    g = FigureGroup(content_id(key, actor or ""), label, claims[0]["unit"], actor, claims)
+    wholes = [c for c in claims if not c.get("part_of")] or claims
+    lows = [
+        c["low"] if c["low"] is not None else c["value"]
+        for c in wholes
+        if (c["low"] if c["low"] is not None else c["value"]) is not None
+    ]
+    highs = [
+        c["high"] if c["high"] is not None else c["value"]
+        for c in wholes
+        if (c["high"] if c["high"] is not None else c["value"]) is not None
+    ]
+    g.low, g.high = (min(lows) if lows else None), (max(highs) if highs else None)
+    ids = {c["id"] for c in claims}
+    for i, a in enumerate(claims):
+        for b in claims[i + 1 :]:
+            if b.get("part_of") == a["id"] or a.get("part_of") == b["id"]:
+                part, whole = (b, a) if b.get("part_of") == a["id"] else (a, b)
+                g.relations.append({"kind": "part", "a": part["id"], "b": whole["id"]})
+                continue
+            if a.get("part_of") in ids or b.get("part_of") in ids:
+                continue
+            (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
+            overlap = alo <= bhi and blo <= ahi
+            wa, wb = _when(a), _when(b)
+            same_voice = a["article_id"][:16] == b["article_id"][:16] and a["attribution"] == b["attribution"]
+            if same_voice and not (wa and wb and wa[:7] != wb[:7]):
+                continue  # one voice saying two things at one time is not a disagreement
+            if wa and wb and wa[:7] != wb[:7] and not overlap:
+                earlier, later = (a, b) if wa < wb else (b, a)
+                g.relations.append({"kind": "update", "a": earlier["id"], "b": later["id"]})
+            elif not overlap:
+                g.relations.append({"kind": "conflict", "a": a["id"], "b": b["id"]})
+    return g
+
+
+def fmt_value(c: dict[str, Any]) -> str:
+    """A claim's value as people write it: "14,000–15,000", "more than 10,000", "~$70,000"."""
+    money = {"dollar": "$", "euro": "€", "pound sterling": "£"}.get(c["unit"], "")
+
+    def n(x: float) -> str:
+        return f"{money}{x:,.0f}" if x == int(x) else f"{money}{x:,.2f}"
+
+    approx = "~" if c["approximate"] else ""
+    if c["low"] is not None and c["high"] is not None and c["low"] != c["high"]:
+        return f"{approx}{n(c['low'])}–{n(c['high'])}"
+    if c["low"] is not None and c["high"] is None:
+        return f"more than {approx}{n(c['low'])}"
+    if c["high"] is not None and c["low"] is None:
+        return f"up to {approx}{n(c['high'])}"
+    return f"{approx}{n(c['value'])}" if c["value"] is not None else c["text"]

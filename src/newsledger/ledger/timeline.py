@@ -1,0 +1,88 @@
+"""The timeline: dated events, the same event told by several articles merged into one.
+
+Two event rows are one event when they fall on the same date (to the shared precision) and
+either share a participant (by entity key, so "Kim Jong-un" meets "Kim Jong Un") or do the
+same thing (the action's verb).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from newsledger.extract.entities import key_of
+from newsledger.model import content_id
+
+
+@dataclass
+class TimelineEvent:
+    id: str
+    event_date: str
+    time_precision: str
+    actor1: str | None
+    actor2: str | None
+    action: str
+    location: str | None
+    fatalities: float | None
+    mentions: list[dict[str, Any]] = field(default_factory=list)  # the event rows that tell it
+
+    @property
+    def sources(self) -> int:
+        return len({m["article_id"][:16] for m in self.mentions})
+
+
+def _participants(row: dict[str, Any]) -> set[str]:
+    out: set[str] = set()
+    for field_ in ("actor1", "actor2"):
+        for name in (row.get(field_) or "").split(" and "):
+            if name.strip():
+                out.add(key_of(name, "PERSON"))
+    return out
+
+
+def merge_events(rows: list[dict[str, Any]]) -> list[TimelineEvent]:
+    events: list[TimelineEvent] = []
+    for row in sorted(rows, key=lambda r: (r["event_date"], r["article_id"], r["start"])):
+        verb = row["action"].split()[0]
+        people = _participants(row)
+        match = next(
+            (
+                e
+                for e in events
+                if e.event_date == row["event_date"]
+                and (people & set().union(*(_participants(m) for m in e.mentions)) or e.action.split()[0] == verb)
+            ),
+            None,
+        )
+        if match is None:
+            match = TimelineEvent(
+                content_id(row["event_date"], row["action"], row["id"]),
+                row["event_date"], row["time_precision"], row["actor1"], row["actor2"], row["action"],
+                row["location"], row["fatalities"],
+            )  # fmt: skip
+            events.append(match)
+        else:
+            match.location = match.location or row["location"]
+            match.actor2 = match.actor2 or row["actor2"]
+            match.fatalities = match.fatalities if match.fatalities is not None else row["fatalities"]
+        match.mentions.append(row)
+    return events
+
+
+def event_record(e: TimelineEvent) -> dict[str, Any]:
+    """One event as a row, ACLED's fields first, every source sentence after."""
+    first = e.mentions[0]
+    return {
+        "event_id": e.id,
+        "event_date": e.event_date,
+        "time_precision": e.time_precision,
+        "actor1": e.actor1,
+        "actor2": e.actor2,
+        "action": e.action,
+        "location": e.location,
+        "fatalities": e.fatalities,
+        "article_id": first["article_id"],
+        "source": first["source"],
+        "sentence": first["sentence"],
+        "sources": [{k: m[k] for k in ("article_id", "source", "sentence", "start", "end")} for m in e.mentions],
+    }

@@ -1,0 +1,339 @@
+"""The brief: one self-contained HTML file (no script, no request) an analyst reads.
+
+Every item links to the sentence it came from: the article section at the end shows each
+article in full, with every sentence a fact came from wrapped in an anchor that ``:target``
+highlights. Every piece of page text is escaped where it is written, so an article holding
+``<script>`` shows the tag as text.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from itertools import combinations
+from typing import Any
+from urllib.parse import urlparse
+
+from newsledger.extract.entities import Entity, resolver
+from newsledger.ledger.figures import FigureGroup, fmt_value
+from newsledger.ledger.timeline import TimelineEvent
+from newsledger.model import Article
+
+E = html.escape
+
+CSS = """
+:root{--ink:#1f2933;--muted:#616e7c;--line:#d9dee4;--accent:#2458a6;--warn:#b42318;--upd:#8a5a00;--bg:#fff;--mark:#fde68a}
+*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--ink);background:var(--bg)}
+main{max-width:62rem;margin:0 auto;padding:1rem 1.25rem 4rem}header{border-bottom:1px solid var(--line);margin-bottom:1rem}
+h1{font-size:1.6rem;margin:.6rem 0 .2rem}h2{font-size:1.25rem;margin:2.2rem 0 .6rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem}
+h3{font-size:1.05rem;margin:1.4rem 0 .4rem}nav{position:sticky;top:0;background:var(--bg);padding:.4rem 0;border-bottom:1px solid var(--line);z-index:2;
+overflow-x:auto;white-space:nowrap}nav a{margin-right:1rem;color:var(--accent);text-decoration:none;font-weight:600}
+a{color:var(--accent)}.muted{color:var(--muted)}.stats{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}
+.stat{border:1px solid var(--line);border-radius:.5rem;padding:.4rem .8rem}.stat b{font-size:1.3rem;display:block}
+.tablewrap{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.93rem}th,td{text-align:left;vertical-align:top;
+padding:.35rem .5rem;border-bottom:1px solid var(--line)}th{font-weight:600;background:#f5f7fa}
+.badge{display:inline-block;font-size:.75rem;font-weight:700;border-radius:.3rem;padding:.05rem .4rem;margin-right:.3rem}
+.conflict{background:#fee4e2;color:var(--warn)}.update{background:#fef0c7;color:var(--upd)}.part{background:#e0eaff;color:var(--accent)}
+.group{border:1px solid var(--line);border-radius:.6rem;padding:.2rem 1rem 1rem;margin:1rem 0}svg{max-width:100%;height:auto;display:block}
+.quote{border-left:3px solid var(--line);padding:.1rem .8rem;margin:.4rem 0}.quote q{quotes:"\\201C" "\\201D"}
+article.full{border-top:1px solid var(--line);padding-top:.5rem;margin-top:1.5rem}article.full p{margin:.5rem 0}
+.s:target,.s.hit:target{background:var(--mark);outline:2px solid #f59e0b}figure.cap{margin:.5rem 0;color:var(--muted);font-size:.92rem}
+.ev{display:grid;grid-template-columns:8.5rem 1fr;gap:.6rem;border-bottom:1px solid var(--line);padding:.4rem 0}
+@media (max-width:600px){main{padding:.6rem .7rem 3rem}.ev{grid-template-columns:1fr}h1{font-size:1.3rem}}
+"""
+
+
+def _outlet(article: Article) -> str:
+    if article.url:
+        host = urlparse(article.url).netloc
+        return host[4:] if host.startswith("www.") else host
+    return article.source.rsplit("/", 1)[-1].split("#")[0]
+
+
+def _link(article_id: str, start: int, label: str) -> str:
+    return f'<a href="#s-{E(article_id)}-{start}">{E(label)}</a>'
+
+
+def _ordinal(d: str) -> float:
+    parts = d[:10].split("-")
+    y = int(parts[0])
+    m = int(parts[1]) if len(parts) > 1 and parts[1].isdigit() else 7
+    dd = int(parts[2]) if len(parts) > 2 and parts[2][:2].isdigit() else 15
+    return y * 372 + (m - 1) * 31 + dd
+
+
+def timeline_svg(events: list[TimelineEvent]) -> str:
+    if not events:
+        return ""
+    xs = [_ordinal(e.event_date) for e in events]
+    lo, hi = min(xs), max(xs)
+    span = max(hi - lo, 1)
+    w, h, pad = 900, 120, 40
+    parts = [f'<svg viewBox="0 0 {w} {h}" role="img" aria-label="Timeline of {len(events)} events">',
+             f'<line x1="{pad}" y1="70" x2="{w - pad}" y2="70" stroke="#9aa5b1" stroke-width="2"/>']  # fmt: skip
+    years = sorted({e.event_date[:4] for e in events})
+    for y in years:
+        x = pad + (_ordinal(y + "-01-01") - lo) / span * (w - 2 * pad)
+        if pad <= x <= w - pad:
+            parts.append(f'<text x="{x:.0f}" y="105" font-size="13" text-anchor="middle" fill="#616e7c">{E(y)}</text>')
+    last_label = -1e9
+    for i, (e, x0) in enumerate(zip(events, xs, strict=True)):
+        x = pad + (x0 - lo) / span * (w - 2 * pad)
+        r = 5 + 2 * min(e.sources, 4)
+        show_label = x - last_label > 70
+        parts.append(
+            f'<a href="#ev-{E(e.id)}"><circle cx="{x:.0f}" cy="70" r="{r}" fill="#2458a6" fill-opacity=".75">'
+            f"<title>{E(e.event_date)}: {E(e.actor1 or '')} {E(e.action)} {E(e.actor2 or '')}</title></circle></a>"
+        )
+        if show_label:
+            parts.append(
+                f'<text x="{x:.0f}" y="{40 - 14 * (i % 2)}" font-size="12" text-anchor="middle">{E(e.event_date)}</text>'
+            )
+            last_label = x
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def figure_svg(group: FigureGroup, articles: dict[str, Article]) -> str:
+    """Values by source and date: a range is a bar, a value a dot, an open bound an arrow."""
+    cs = group.claims
+    vals = [v for c in cs for v in (c["low"], c["high"], c["value"]) if v is not None]
+    if not vals:
+        return ""
+    vmax = max(vals) * 1.15 or 1
+    row, left, width = 34, 250, 620
+    h = row * len(cs) + 30
+    parts = [f'<svg viewBox="0 0 {left + width + 20} {h}" role="img" aria-label="{E(group.label)} by source">']
+    for k in range(5):
+        v = vmax * k / 4
+        x = left + width * k / 4
+        parts.append(f'<line x1="{x:.0f}" y1="0" x2="{x:.0f}" y2="{h - 24}" stroke="#e4e7eb"/>')
+        parts.append(f'<text x="{x:.0f}" y="{h - 8}" font-size="11" text-anchor="middle" fill="#616e7c">{E(_short(v))}</text>')
+    for i, c in enumerate(cs):
+        y = 20 + i * row
+        art = articles.get(c["article_id"][:16])
+        who = c["attribution"] or (_outlet(art) if art else c["source"])
+        when = c.get("time_value") or (art.published if art else None) or "undated"
+        label = f"{who[:26]} · {when}"
+        parts.append(f'<text x="{left - 8}" y="{y + 4}" font-size="12" text-anchor="end">{E(label)}</text>')
+        lo, hi = c["low"], c["high"]  # None is an open bound ("more than", "up to")
+        if lo is None and hi is None:
+            lo = hi = c["value"]
+        color = "#2458a6" if not c.get("part_of") else "#7b93c6"
+        tip = f"<title>{E(fmt_value(c))} — {E(who)}</title>"
+        if lo is not None and hi is not None and lo != hi:
+            x1, x2 = left + lo / vmax * width, left + hi / vmax * width
+            parts.append(
+                f'<rect x="{x1:.1f}" y="{y - 6}" width="{max(x2 - x1, 2):.1f}" height="12" rx="3" fill="{color}">{tip}</rect>'
+            )
+        elif lo is not None and hi is None:
+            x1 = left + lo / vmax * width
+            parts.append(
+                f'<line x1="{x1:.1f}" y1="{y}" x2="{left + width:.1f}" y2="{y}" stroke="{color}" stroke-width="3" stroke-dasharray="6 4"/>'
+            )
+            parts.append(f'<circle cx="{x1:.1f}" cy="{y}" r="6" fill="{color}">{tip}</circle>')
+            parts.append(f'<text x="{left + width + 2:.1f}" y="{y + 4}" font-size="14" fill="{color}">→</text>')
+        elif hi is not None and lo is None:
+            x2 = left + hi / vmax * width
+            parts.append(
+                f'<line x1="{left}" y1="{y}" x2="{x2:.1f}" y2="{y}" stroke="{color}" stroke-width="3" stroke-dasharray="6 4"/>'
+            )
+            parts.append(f'<circle cx="{x2:.1f}" cy="{y}" r="6" fill="{color}">{tip}</circle>')
+        elif lo is not None:
+            parts.append(f'<circle cx="{left + lo / vmax * width:.1f}" cy="{y}" r="6" fill="{color}">{tip}</circle>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _short(v: float) -> str:
+    for size, suffix in ((1e9, "bn"), (1e6, "m"), (1e3, "k")):
+        if abs(v) >= size:
+            return f"{v / size:.3g}{suffix}"
+    return f"{v:.3g}"
+
+
+def _article_html(art: Article, anchors: dict[str, set[int]]) -> str:
+    """An article in full, each sentence a fact came from wrapped in a target anchor."""
+
+    def marked(text: str, key: str) -> str:
+        starts = sorted(anchors.get(key, ()))
+        out, pos = [], 0
+        ends = _sentence_ends(text, starts)
+        for s, e in zip(starts, ends, strict=True):
+            if s < pos:
+                continue
+            out.append(E(text[pos:s]))
+            out.append(f'<span class="s" id="s-{E(key)}-{s}">{E(text[s:e])}</span>')
+            pos = e
+        out.append(E(text[pos:]))
+        return "".join(out).replace("\n\n", "</p><p>")
+
+    title = art.title or "(untitled)"
+    meta = " · ".join(x for x in (_outlet(art), art.byline, _published(art), art.role) if x)
+    dup = (
+        f' <span class="badge part">duplicate of <a href="#a-{E(art.duplicate_of)}">another copy</a></span>'
+        if art.duplicate_of
+        else ""
+    )
+    caps = "".join(f'<figure class="cap">Caption: {marked(c, f"{art.id}~c{n}")}</figure>' for n, c in enumerate(art.captions))
+    return (
+        f'<article class="full" id="a-{E(art.id)}"><h3>{E(title)}</h3><div class="muted">{E(meta)}{dup}</div>'
+        f"<p>{marked(art.text, art.id)}</p>{caps}</article>"
+    )
+
+
+def _sentence_ends(text: str, starts: list[int]) -> list[int]:
+    out = []
+    for s in starts:
+        end = len(text)
+        for stop in (". ", "? ", "! ", ".\n", '." ', ".” ", ".' ", "\n\n"):
+            k = text.find(stop, s + 1)
+            if k != -1:
+                end = min(end, k + len(stop.rstrip()))
+        out.append(end)
+    return out
+
+
+def _published(art: Article) -> str | None:
+    if not art.published:
+        return "date unknown"
+    return f"{art.published} ({art.published_precision})" if art.published_precision != "day" else art.published
+
+
+def render_brief(
+    articles: list[Article],
+    groups: list[FigureGroup],
+    events: list[TimelineEvent],
+    quotes: list[dict[str, Any]],
+    entities: list[Entity],
+    mentions: Iterable[Any],
+    report: dict[str, Any],
+) -> str:
+    by_id = {a.id: a for a in articles}
+    anchors: dict[str, set[int]] = defaultdict(set)
+
+    def cite(row: dict[str, Any], label: str) -> str:
+        anchors[row["article_id"]].add(row["sentence_start"])
+        return _link(row["article_id"], row["sentence_start"], label)
+
+    originals = [a for a in articles if not a.duplicate_of]
+    dates = sorted(a.published for a in articles if a.published)
+    outlets = sorted({_outlet(a) for a in articles})
+    body: list[str] = []
+    body.append(
+        '<section id="overview"><h2>Overview</h2><div class="stats">'
+        f'<div class="stat"><b>{len(articles)}</b>articles</div><div class="stat"><b>{len(outlets)}</b>sources</div>'
+        f'<div class="stat"><b>{len(articles) - len(originals)}</b>duplicates</div>'
+        f'<div class="stat"><b>{E(dates[0] if dates else "–")} – {E(dates[-1] if dates else "–")}</b>published</div>'
+        f'<div class="stat"><b>{len(groups)}</b>figure groups</div><div class="stat"><b>{len(events)}</b>dated events</div></div>'
+        f'<p class="muted">{report.get("inputs", 0)} input(s) read; roles: '
+        + E(", ".join(f"{n} {r}" for r, n in sorted(Counter(a.role for a in articles).items())))
+        + "</p></section>"
+    )
+    # timeline
+    ev_html = []
+    for e in events:
+        srcs = ", ".join(
+            cite(m, _outlet(by_id[m["article_id"][:16]]) if m["article_id"][:16] in by_id else m["source"]) for m in e.mentions
+        )
+        where = f" — {E(e.location)}" if e.location else ""
+        dead = f" · {e.fatalities:g} killed" if e.fatalities is not None else ""
+        ev_html.append(
+            f'<div class="ev" id="ev-{E(e.id)}"><div><b>{E(e.event_date)}</b><br><span class="muted">{E(e.time_precision)}</span></div>'
+            f"<div>{E(e.actor1 or '?')} <b>{E(e.action)}</b> {E(e.actor2 or '')}{where}{dead}"
+            f'<div class="muted">{"sources" if e.sources > 1 else "source"}: {srcs}</div></div></div>'
+        )
+    body.append(
+        f'<section id="timeline"><h2>Timeline</h2>{timeline_svg(events)}{"".join(ev_html) or "<p>No dated events.</p>"}</section>'
+    )
+    # figures
+    fig_html = []
+    for g in groups:
+        if len(g.claims) < 2 and g.sources < 2:
+            continue
+        kinds = Counter(r["kind"] for r in g.relations)
+        badges = "".join(f'<span class="badge {k}">{n} {k}{"s" if n > 1 else ""}</span>' for k, n in sorted(kinds.items()))
+        spread = f"{_short(g.low)} – {_short(g.high)}" if g.low is not None and g.high is not None else "open"
+        rows = []
+        rel_of = defaultdict(list)
+        for r in g.relations:
+            rel_of[r["b"]].append(r["kind"])
+            rel_of[r["a"]].append(r["kind"])
+        for c in g.claims:
+            art = by_id.get(c["article_id"][:16])
+            flags = " ".join(f'<span class="badge {k}">{k}</span>' for k in sorted(set(rel_of[c["id"]])))
+            rows.append(
+                f"<tr><td><b>{E(fmt_value(c))}</b> {E(c['measure'] or c['unit'])}</td><td>{E(c['attribution'] or 'the article itself')}</td>"
+                f"<td>{E(_outlet(art) if art else c['source'])}</td><td>{E(c.get('time_value') or (art.published if art else '') or 'undated')}</td>"
+                f"<td>{flags} {cite(c, 'sentence')}</td></tr>"
+            )
+        fig_html.append(
+            f'<div class="group" id="fig-{E(g.id)}"><h3>{E(g.label)}</h3><div>{badges}<span class="muted">'
+            f"{len(g.claims)} claims from {g.sources} article(s); spread {E(spread)} {E(g.unit)}</span></div>"
+            f"{figure_svg(g, by_id)}<div class='tablewrap'><table><tr><th>figure</th><th>who says so</th><th>outlet</th><th>when</th><th></th></tr>"
+            + "".join(rows)
+            + "</table></div></div>"
+        )
+    body.append(
+        f'<section id="figures"><h2>Figures across sources</h2>{"".join(fig_html) or "<p>No figure is reported twice.</p>"}</section>'
+    )
+    # quotes
+    by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    resolve = resolver(entities)
+    for q in quotes:
+        by_speaker[resolve(q["speaker"]) or "unattributed"].append(q)
+    q_html = []
+    for speaker, qs in sorted(by_speaker.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])):
+        items = "".join(
+            f'<div class="quote">{"<q>" if q["kind"] == "direct" else ""}{E(q["content"])}{"</q>" if q["kind"] == "direct" else ""} '
+            f'<span class="muted">({E(q["cue"] or q["kind"])})</span> {cite(q, "source")}</div>'
+            for q in qs
+        )
+        q_html.append(f"<h3>{E(speaker)} <span class='muted'>({len(qs)})</span></h3>{items}")
+    body.append(f'<section id="quotes"><h2>Quotes by speaker</h2>{"".join(q_html) or "<p>No quotes.</p>"}</section>')
+    # entities
+    top = [e for e in entities if e.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")][:25]
+    ent_rows = "".join(
+        f"<tr><td><b>{E(e.name)}</b></td><td>{E(e.label)}</td><td>{e.mentions}</td><td>{len(e.articles)}</td><td>{E(', '.join(e.aliases[:6]))}</td></tr>"
+        for e in top
+    )
+    pairs: Counter[tuple[str, str]] = Counter()
+    names = {e.id: e.name for e in entities}
+    per_sentence: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m in mentions:
+        if m.entity_id in names:
+            per_sentence[(m.article_id, m.sentence)].add(m.entity_id)
+    for ids in per_sentence.values():
+        for a, b in combinations(sorted(ids), 2):
+            pairs[(a, b)] += 1
+    pair_rows = "".join(
+        f"<tr><td>{E(names[a])}</td><td>{E(names[b])}</td><td>{n}</td></tr>" for (a, b), n in pairs.most_common(15)
+    )
+    body.append(
+        f'<section id="entities"><h2>Who and where</h2><div class="tablewrap"><table><tr><th>entity</th><th>type</th><th>mentions</th>'
+        f"<th>articles</th><th>also written</th></tr>{ent_rows}</table></div><h3>Who appears with whom (same sentence)</h3>"
+        f"<div class='tablewrap'><table><tr><th></th><th></th><th>sentences</th></tr>{pair_rows}</table></div></section>"
+    )
+    # sources
+    src_rows = "".join(
+        f'<tr><td><a href="#a-{E(a.id)}">{E(a.title or "(untitled)")}</a></td><td>{E(_outlet(a))}</td><td>{E(_published(a) or "")}</td>'
+        f"<td>{E(a.role)}</td><td>{'duplicate' if a.duplicate_of else ''}</td></tr>"
+        for a in articles
+    )
+    body.append(
+        f'<section id="sources"><h2>Sources</h2><div class="tablewrap"><table><tr><th>article</th><th>source</th><th>published</th>'
+        f"<th>role</th><th></th></tr>{src_rows}</table></div></section>"
+    )
+    arts = "".join(_article_html(a, anchors) for a in articles)
+    body.append(f'<section id="articles"><h2>Articles in full</h2>{arts}</section>')
+    nav = "".join(f'<a href="#{k}">{t}</a>' for k, t in (("overview", "Overview"), ("timeline", "Timeline"), ("figures", "Figures"),
+                                                          ("quotes", "Quotes"), ("entities", "Who &amp; where"), ("sources", "Sources")))  # fmt: skip
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>"
+        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>newsledger brief</title><style>{CSS}</style></head><body><main><header><h1>What the sources say</h1>"
+        f"<p class='muted'>Built by newsledger from {len(articles)} articles. Every figure, event and quote links to its sentence.</p>"
+        f"</header><nav>{nav}</nav>{''.join(body)}</main></body></html>\n"
+    )

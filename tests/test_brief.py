@@ -1,0 +1,141 @@
+"""The brief: figure groups and timeline merging (unit), and the page as a person sees it
+(end-to-end, in headless Chromium)."""
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsledger.cli import main
+from newsledger.ledger.figures import group_figures
+from newsledger.ledger.timeline import merge_events
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _claim(i, article, value=None, low=None, high=None, unit="troop", measure="troops", actor=None, attribution=None,
+           time_value=None, published=None, part_of=None, approximate=False):  # fmt: skip
+    return {"id": f"c{i}", "article_id": article, "source": f"{article}.txt", "start": i, "end": i + 1, "sentence_start": 0,
+            "text": "x", "value": value, "low": low, "high": high, "approximate": approximate, "unit": unit, "measure": measure,
+            "actor": actor, "attribution": attribution, "time_value": time_value, "published": published, "part_of": part_of}  # fmt: skip
+
+
+def test_figure_groups_flag_conflict_update_and_part():
+    claims = [
+        _claim(1, "a" * 16, low=14000, high=15000, value=None, actor="North Korean", attribution="officials"),
+        _claim(2, "b" * 16, value=13000, low=13000, high=None, unit="personnel", measure="personnel", actor="North Korea"),
+        _claim(3, "b" * 16, value=11000, low=11000, high=11000, measure="combat troops", part_of="c2"),
+        _claim(4, "c" * 16, value=1000, low=1000, high=1000, actor="Ukrainian", measure="Ukrainian troops"),
+        _claim(5, "d" * 16, value=200000, low=200000, high=200000, unit="dollar", measure="drone", time_value="2022"),
+        _claim(
+            6, "d" * 16, value=70000, low=70000, high=70000, unit="dollar", measure="drone", time_value="2025", approximate=True
+        ),
+        _claim(7, "d" * 16, low=20000, high=50000, unit="dollar", measure="drone", attribution="CSIS"),
+    ]
+    groups = {g.label: g for g in group_figures(claims, places={"north korea", "ukraine"})}
+    troops = next(g for g in groups.values() if g.actor == "north korea")
+    assert {c["id"] for c in troops.claims} == {"c1", "c2", "c3"}  # personnel joined through the part-of link
+    assert {"kind": "part", "a": "c3", "b": "c2"} in troops.relations
+    assert any(g.actor == "ukraine" and [c["id"] for c in g.claims] == ["c4"] for g in groups.values())
+    drone = next(g for g in groups.values() if g.unit == "dollar")
+    kinds = {(r["kind"], r["a"], r["b"]) for r in drone.relations}
+    assert ("update", "c5", "c6") in kinds  # 2022 -> 2025
+    assert any(k == "conflict" and {a, b} == {"c6", "c7"} for k, a, b in kinds)  # ~$70k vs $20k-$50k
+    assert (drone.low, drone.high) == (20000, 200000)
+
+
+def test_same_event_from_two_articles_is_one_event():
+    rows = [
+        {"id": "e1", "article_id": "a" * 16, "source": "a", "sentence": "s1", "start": 5, "end": 9, "event_date": "2024-06-19",
+         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": "Vladimir Putin", "action": "sign treaty", "location": None, "fatalities": None},
+        {"id": "e2", "article_id": "b" * 16, "source": "b", "sentence": "s2", "start": 1, "end": 4, "event_date": "2024-06-19",
+         "time_precision": "day", "actor1": "Vladimir Putin and Kim Jong Un", "actor2": None, "action": "pose at ceremony", "location": "Pyongyang", "fatalities": None},
+        {"id": "e3", "article_id": "b" * 16, "source": "b", "sentence": "s3", "start": 9, "end": 12, "event_date": "2024-06-20",
+         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": None, "action": "leave", "location": None, "fatalities": None},
+    ]  # fmt: skip
+    events = merge_events(rows)
+    assert [len(e.mentions) for e in events] == [2, 1]
+    assert events[0].location == "Pyongyang" and events[0].sources == 2
+
+
+HOSTILE = """Dock Strike Spreads to Second Port as Talks Stall
+Dock workers at the northern port walked out on Monday, the union said, joining a strike that has halted about 40 ships. <script>document.title='pwned'</script>
+The port authority said <img src=x onerror="document.title='pwned'"> more than 12,000 containers were waiting, according to the port authority.
+"""
+OTHER = """Port Strike Enters Second Week
+Officials said only 3,000 containers were waiting at the northern port on Monday, far fewer than the union claimed.
+The union said its members would not return until a pay offer was made, and that talks would resume on Wednesday.
+"""
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    src = tmp_path_factory.mktemp("in")
+    (src / "a.txt").write_text(HOSTILE)
+    (src / "b.txt").write_text(OTHER)
+    out = tmp_path_factory.mktemp("out")
+    res = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--quiet"])
+    assert res.exit_code == 0, res.output
+    return out
+
+
+def test_brief_escapes_page_text_and_has_no_external_reference(built):
+    page = (built / "brief.html").read_text()
+    assert "<script>" not in page and "<img" not in page
+    assert "&lt;script&gt;document.title" in page
+    assert "http://" not in page.replace("http-equiv", "") and "https://" not in page
+
+
+def test_exports_for_other_tools(built):
+    import pyarrow.parquet as pq
+
+    header = (built / "figures.csv").read_text().splitlines()[0].split(",")
+    assert {"group", "figure", "value", "low", "high", "attribution", "sentence"} <= set(header)
+    tables = {p.stem for p in (built / "parquet").glob("*.parquet")}
+    assert {"articles", "claims", "quotes", "entities", "mentions", "events", "times"} <= tables
+    assert pq.read_table(built / "parquet" / "articles.parquet").num_rows == 2
+    assert all("event_date" in json.loads(line) for line in (built / "events.jsonl").read_text().splitlines())
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Debian's chromium is not installed (CI installs it: see .ci/run)")
+def test_brief_in_a_real_browser(built):
+    from playwright.sync_api import sync_playwright
+
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+            ],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.on("request", lambda r: requests.append(r.url))
+        page.goto((built / "brief.html").as_uri())
+        assert page.title() == "newsledger brief"  # the article's script never ran
+        assert page.locator("article img").count() == 0
+        article = page.locator("article.full", has_text="Dock workers at the northern port")
+        assert "<script>document.title='pwned'</script>" in article.inner_text()
+        # the containers figure: both claims, side by side, with the disagreement flagged
+        group = page.locator(".group", has_text="container")
+        assert group.count() >= 1 and group.first.is_visible()
+        text = group.first.inner_text()
+        assert "12,000" in text and "3,000" in text and "conflict" in text
+        # one click from a figure to the sentence it came from, highlighted
+        group.first.get_by_role("link", name="sentence").first.click()
+        target = page.locator(".s:target")
+        assert target.count() == 1 and target.is_visible()
+        assert "containers were waiting" in target.inner_text()
+        assert target.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(253, 230, 138)"
+        # a phone: nothing wider than the screen
+        phone = browser.new_page(viewport={"width": 390, "height": 844})
+        phone.goto((built / "brief.html").as_uri())
+        assert phone.evaluate("document.documentElement.scrollWidth") <= 391
+        browser.close()
+    assert all(u.startswith("file://") for u in requests), requests
