@@ -81,7 +81,7 @@ def looks_like_code(text: str) -> bool:
     return hits >= 3 and hits / max(1, len(words(text))) > 0.25
 
 
-GLUE = re.compile(r"(?<=[a-z0-9)’'!?])(?=[A-Z][a-z])")
+GLUE = re.compile(r"(?<=[a-z0-9)’'!?])(?=[A-Z](?:[a-z]|\s))")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
 GALLERY_COUNTER = re.compile(
     r"^\d+\s*(?:of|/)\s*\d+(?=\D)|^(?:image|photo|picture|slide|video)\s+\d+\s+(?:of|/)\s+\d+$|^view all\s*\(\d+\)$", re.I
@@ -98,6 +98,9 @@ NOTICE = re.compile(
 def is_glued_teaser(text: str) -> bool:
     """A link-list item: a Title Case headline glued to its teaser ("...Student-AthleteA 24-year-old ...")."""
     for m in GLUE.finditer(text[:200]):
+        fragment = re.search(r"[\w’'!?)]*$", text[: m.start()]).group(0)  # the word part before the joint
+        if len(fragment) < 4 and not fragment[:1].isdigit() or fragment[:1].islower():
+            continue  # McClaren, DeSantis, iPhone: names, not a joint
         head = words(text[: m.start()])
         if len(head) >= 3 and sum(w[0].isupper() or w[0].isdigit() for w in head) / len(head) >= 0.6:
             return True
