@@ -1,0 +1,63 @@
+"""End-to-end: a build killed midway leaves a ledger the next build completes, with nothing
+duplicated or lost (the result equals an uninterrupted build's)."""
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+EXPORTS = ("articles.jsonl", "claims.jsonl", "quotes.jsonl", "entities.jsonl", "events.jsonl", "figures.csv")
+TOWNS = ["Aldermoor", "Brackwater", "Cindervale", "Dunmere", "Eastholm", "Fernby", "Glenrock", "Harrowgate"]
+
+
+def _corpus(folder: Path, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        town = TOWNS[i % len(TOWNS)]
+        (folder / f"{i:03d}.txt").write_text(
+            f"Flooding Closes Roads Around {town} for Day {i + 2}\n"
+            f"Floodwater closed {i + 3} roads around {town} on Tuesday, the county council said, and about {100 + 7 * i} homes "
+            f"were without power.\nThe council's leader, Mara Quill, said crews had pumped water from {i + 1} schools and "
+            f'that "the worst is behind us, but the river is still rising in places."\n'
+        )
+
+
+def _build(src: Path, out: Path) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "newsledger.cli", "build", str(src), "--out", str(out), "--quiet"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # fmt: skip
+
+
+def _stored(out: Path) -> int:
+    try:
+        with sqlite3.connect(out / "ledger.sqlite", timeout=0.1) as db:
+            return db.execute("SELECT COUNT(*) FROM documents").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def test_killed_build_is_completed_by_the_next(tmp_path):
+    src = tmp_path / "in"
+    _corpus(src, 150)
+    reference = tmp_path / "ref"
+    assert _build(src, reference).wait(timeout=300) == 0
+
+    out = tmp_path / "out"
+    proc = _build(src, out)
+    deadline = time.time() + 120
+    while time.time() < deadline and not 0 < _stored(out) < 150:
+        time.sleep(0.01)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    partial = _stored(out)
+    assert 0 < partial < 150, f"could not stop the build midway ({partial} documents stored)"
+    assert not (out / "articles.jsonl").exists()
+
+    assert _build(src, out).wait(timeout=300) == 0
+    for name in EXPORTS:
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 150
+        assert db.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (150, 150)
