@@ -99,7 +99,7 @@ def is_glued_teaser(text: str) -> bool:
     """A link-list item: a Title Case headline glued to its teaser ("...Student-AthleteA 24-year-old ...")."""
     for m in GLUE.finditer(text[:200]):
         fragment = re.search(r"[\w’'!?)]*$", text[: m.start()]).group(0)  # the word part before the joint
-        if len(fragment) < 4 and not fragment[:1].isdigit() or fragment[:1].islower():
+        if (len(fragment) < 4 and not fragment[:1].isdigit()) or fragment[:1].islower():
             continue  # McClaren, DeSantis, iPhone: names, not a joint
         head = words(text[: m.start()])
         if len(head) >= 3 and sum(w[0].isupper() or w[0].isdigit() for w in head) / len(head) >= 0.6:

@@ -26,6 +26,10 @@ SPEECH_VERBS = {
     "insist", "argue", "explain", "suggest", "believe", "deny", "acknowledge", "declare", "vow", "call", "describe",
     "praise", "criticize", "condemn", "predict", "indicate", "show", "reveal", "allege", "assert", "admit", "urge",
     "find", "conclude", "calculate", "assess", "publish", "accuse",
+    "ask", "respond", "reply", "tweet", "post", "cite", "recall", "slam", "blast", "attack", "chastise", "question",
+    "complain", "defend", "reject", "dismiss", "endorse", "demand", "promise", "pledge", "threaten", "agree", "echo",
+    "implore", "rate", "rule", "learn", "hear", "stress", "emphasize", "maintain", "concede", "contend", "observe",
+    "remark", "comment", "testify", "disclose", "forecast", "project", "expect",
 }  # fmt: skip
 PRICE_VERBS = {"cost", "pay", "spend", "sell", "buy", "fetch", "price", "value", "worth", "charge"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
@@ -323,6 +327,27 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
     return out, previous
 
 
+def _said(
+    sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None
+) -> tuple[str, int, int] | None:
+    """What a speech verb reports: its clause, else the rest of the sentence before or after
+    the speaker and the cue. Returns (kind, start, end) in sentence offsets."""
+    comp = [c for c in cue_tok.children if c.dep_ in ("ccomp", "xcomp")] if cue_tok is not None else []
+    if comp:
+        span = sent.doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
+        return "indirect", span.start_char, span.end_char
+    marks = [x for x in (who_at, cue_at) if x]
+    if not marks:
+        return None
+    lo, hi = min(a for a, _ in marks), max(b for _, b in marks)
+    before, after = sent.text[:lo].strip(" ,;:—–"), sent.text[hi:].strip(" ,;:.—–")
+    content = before if len(before) >= len(after) else after
+    if len(content.split()) < 3:
+        return None
+    start = sent.text.find(content)
+    return ("direct" if content[:1] in "\"“'‘" else "indirect"), start, start + len(content)
+
+
 def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], previous: Quote | None = None) -> list[Quote]:
     """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence.
 
@@ -339,26 +364,51 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         (t for t in doc if lemma(t) in SPEECH_VERBS and pos(t) == "VERB" and outside(t) and _speaker_of(t) is not None), None
     )
     speaker = None
+    who_at: tuple[int, int] | None = None
+    cue_at: tuple[int, int] | None = None
     if cue_tok is not None:
         subj = _speaker_of(cue_tok)
-        speaker = _subject_phrase(subj) if subj is not None else None
-        if subj is not None and subj.lower_ in PRONOUNS:
-            speaker = last_person_before(sent.base) or speaker
+        cue_at = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
+        if subj is not None:
+            speaker = _subject_phrase(subj)
+            who_at = (subj.left_edge.idx, subj.idx + len(subj.text))
+            if subj.lower_ in PRONOUNS:
+                speaker = last_person_before(sent.base) or speaker
     if not speaker:
         m = re.search(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", sent.text, re.I)
-        speaker = m.group("src").strip() if m else None
+        if m:
+            speaker, who_at = m.group("src").strip(), (m.start("src"), m.end("src"))
+            cue_at = (m.start(), m.start() + len("according to"))
     cue = cue_tok.text if cue_tok is not None else None
     if speaker is None and found and previous is not None and found[0].start() <= 1:
         speaker, cue = previous.speaker, previous.cue  # the quotation goes on
-    out = [
-        Quote(content_id(sent.article_id, str(sent.base + m.start())), sent.where(m.start(), m.end()), "direct", speaker, cue,
-              (m.group("a") or m.group("b")).strip())
-        for m in found
-    ]  # fmt: skip
-    if not found and cue_tok is not None and speaker:
-        comp = [c for c in cue_tok.children if c.dep_ == "ccomp"]
-        if comp:
-            span = doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
-            out.append(Quote(content_id(sent.article_id, str(sent.base + span.start_char)), sent.where(span.start_char, span.end_char),
-                             "indirect", speaker, cue_tok.text, span.text))  # fmt: skip
+
+    def quote(kind: str, start: int, end: int, content: str, cue_text: str | None) -> Quote:
+        q = Quote(content_id(sent.article_id, str(sent.base + start)), sent.where(start, end), kind, speaker, cue_text, content)  # type: ignore[arg-type]
+        if who_at:
+            q.speaker_start, q.speaker_end = sent.base + who_at[0], sent.base + who_at[1]
+        if cue_at:
+            q.cue_start, q.cue_end = sent.base + cue_at[0], sent.base + cue_at[1]
+        return q
+
+    out = [quote("direct", m.start(), m.end(), (m.group("a") or m.group("b")).strip(), cue) for m in found]
+    if not found and speaker and (cue_tok is not None or cue_at):
+        rest = _said(sent, cue_tok, who_at, cue_at)
+        if rest:
+            out.append(quote(rest[0], rest[1], rest[2], sent.text[rest[1] : rest[2]], cue or "according to"))
+    # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ...")
+    for tok in doc:
+        if tok.i <= (cue_tok.i if cue_tok is not None else -1) or not outside(tok):
+            continue
+        subj = _speaker_of(tok) if lemma(tok) in SPEECH_VERBS and pos(tok) == "VERB" else None
+        if subj is None or subj.lower_ in ("it", "this", "that", "which"):
+            continue
+        who2 = (subj.left_edge.idx, subj.idx + len(subj.text))
+        cue2 = (tok.idx, tok.idx + len(tok.text))
+        rest = _said(sent, tok, who2, cue2)
+        if rest and not any(q.span.start <= sent.base + who2[0] < q.span.end for q in out):
+            speaker2 = last_person_before(sent.base) if subj.lower_ in PRONOUNS else _subject_phrase(subj)
+            q = Quote(content_id(sent.article_id, str(sent.base + rest[1])), sent.where(rest[1], rest[2]), rest[0], speaker2, tok.text,
+                      sent.text[rest[1] : rest[2]], sent.base + who2[0], sent.base + who2[1], sent.base + cue2[0], sent.base + cue2[1])  # fmt: skip
+            out.append(q)
     return out

@@ -64,7 +64,8 @@ CREATE TABLE IF NOT EXISTS times (
 CREATE TABLE IF NOT EXISTS quotes (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
-    kind TEXT NOT NULL, speaker TEXT, cue TEXT, content TEXT NOT NULL
+    kind TEXT NOT NULL, speaker TEXT, cue TEXT, content TEXT NOT NULL,
+    speaker_start INTEGER, speaker_end INTEGER, cue_start INTEGER, cue_end INTEGER
 );
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, label TEXT NOT NULL, aliases TEXT NOT NULL,

@@ -1,0 +1,106 @@
+"""Attribution (who said what) on PolNeAR dev: source, cue and content spans, exact and overlap.
+
+The reference, measured in the same run, is a baseline any tool gets for free: every
+sentence holding a speech verb, its nearest preceding PERSON/ORG entity as the source, the
+verb as the cue and the rest of the sentence as the content. BBC Citron's published figures
+(on PARC 3.0) are quoted in BENCHMARKS.md.
+
+    .venv/bin/python benchmarks/attribution.py [--bench PATH] [--limit N]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from common import bench_dir
+from newsledger import nlp
+from newsledger.extract.facts import SPEECH_FORMS
+from newsledger.extract.stage import extract_texts
+
+ROLES = ("Source", "Cue", "Content")
+
+
+def load_gold(path: Path, limit: int) -> list[tuple[str, str, dict[str, set[tuple[int, int]]]]]:
+    """(name, text, {role: spans}) with the first annotator's file for each text."""
+    out = []
+    for txt in sorted((path / "dev" / "text").glob("*.txt"))[: limit or None]:
+        anns = sorted((path / "dev" / "attributions").glob(txt.stem + "_*.ann"))
+        if not anns:
+            continue
+        spans: dict[str, set[tuple[int, int]]] = {r: set() for r in ROLES}
+        for line in anns[0].read_text(encoding="utf-8").splitlines():
+            m = re.match(r"T\d+\t(\w+) (\d+) (\d+)", line)  # discontinuous spans keep their first piece
+            if m and m.group(1) in spans:
+                spans[m.group(1)].add((int(m.group(2)), int(m.group(3))))
+        out.append((txt.stem, txt.read_text(encoding="utf-8"), spans))
+    return out
+
+
+def prf(pred: set[tuple[int, int]], gold: set[tuple[int, int]], overlap: bool) -> tuple[int, int, int, int]:
+    def hit(a: tuple[int, int], pool: set[tuple[int, int]]) -> bool:
+        return any(a[0] < b[1] and b[0] < a[1] for b in pool) if overlap else a in pool
+
+    return sum(hit(p, gold) for p in pred), len(pred), sum(hit(g, pred) for g in gold), len(gold)
+
+
+def ours(docs) -> list[dict[str, set[tuple[int, int]]]]:
+    facts = extract_texts((str(i), name, text) for i, (name, text, _) in enumerate(docs))
+    out: list[dict[str, set[tuple[int, int]]]] = [{r: set() for r in ROLES} for _ in docs]
+    for q in facts.quotes:
+        d = out[int(q.span.article_id)]
+        d["Content"].add((q.span.start, q.span.end))
+        if q.speaker_start is not None:
+            d["Source"].add((q.speaker_start, q.speaker_end))
+        if q.cue_start is not None:
+            d["Cue"].add((q.cue_start, q.cue_end))
+    return out
+
+
+def baseline(docs) -> list[dict[str, set[tuple[int, int]]]]:
+    out = []
+    for (_, text, _), doc in zip(docs, nlp.load_light().pipe(t for _, t, _ in docs), strict=True):
+        d: dict[str, set[tuple[int, int]]] = {r: set() for r in ROLES}
+        ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
+        for sent in doc.sents:
+            cue = next((t for t in sent if t.lower_ in SPEECH_FORMS), None)
+            if cue is None:
+                continue
+            src = [e for e in ents if e.end_char <= cue.idx and e.start_char >= sent.start_char]
+            if src:
+                d["Source"].add((src[-1].start_char, src[-1].end_char))
+            d["Cue"].add((cue.idx, cue.idx + len(cue.text)))
+            d["Content"].add((sent.start_char, sent.end_char))
+        out.append(d)
+    return out
+
+
+def main() -> None:
+    path, args = bench_dir("attribution", __doc__ or "")
+    docs = load_gold(path, args.limit)
+    print(f"{len(docs)} PolNeAR dev articles from {path}; {sum(len(g['Source']) for *_, g in docs)} gold sources")
+    print(f"{'system':<22} {'role':<8} {'exact P/R/F1':>20} {'overlap P/R/F1':>22}")
+    for name, fn in (("baseline (reference)", baseline), ("newsledger", ours)):
+        t = time.perf_counter()
+        preds = fn(docs)
+        secs = time.perf_counter() - t
+        for role in ROLES:
+            cells = []
+            for overlap in (False, True):
+                tp_p = n_p = tp_g = n_g = 0
+                for (_, _, gold), pred in zip(docs, preds, strict=True):
+                    a, b, c, d = prf(pred[role], gold[role], overlap)
+                    tp_p, n_p, tp_g, n_g = tp_p + a, n_p + b, tp_g + c, n_g + d
+                p, r = (tp_p / n_p if n_p else 0.0), (tp_g / n_g if n_g else 0.0)
+                f = 2 * p * r / (p + r) if p + r else 0.0
+                cells.append(f"{p:>6.3f}{r:>7.3f}{f:>7.3f}")
+            print(f"{name:<22} {role:<8} {cells[0]:>20} {cells[1]:>22}")
+        print(f"{'':<22} ({secs:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()
