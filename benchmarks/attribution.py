@@ -63,7 +63,7 @@ def ours(docs) -> list[dict[str, set[tuple[int, int]]]]:
 
 def baseline(docs) -> list[dict[str, set[tuple[int, int]]]]:
     out = []
-    for (_, text, _), doc in zip(docs, nlp.load_light().pipe(t for _, t, _ in docs), strict=True):
+    for (_, _text, _), doc in zip(docs, nlp.load_light().pipe(t for _, t, _ in docs), strict=True):
         d: dict[str, set[tuple[int, int]]] = {r: set() for r in ROLES}
         ents = [e for e in doc.ents if e.label_ in ("PERSON", "ORG")]
         for sent in doc.sents:
