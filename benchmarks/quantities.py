@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -31,21 +32,26 @@ def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-5 * max(abs(a), abs(b), 1e-9)
 
 
-def _prf(
-    pairs: list[tuple[list[tuple[float, float, str]], list[tuple[float, float, str]]]], use_unit: bool
-) -> tuple[float, float, float]:
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", (text or "").lower()) if len(w) > 2 and w != "the"}
+
+
+def _agree(g: tuple, p: tuple, mode: str) -> bool:
+    if not (_close(g[0], p[0]) and _close(g[1], p[1])):
+        return False
+    if mode == "unit":
+        return g[2].lower() == (p[2] or "-").lower()
+    if mode == "concept":
+        return bool(_words(g[3]) & _words(p[3]))
+    return True
+
+
+def _prf(pairs: list[tuple[list[tuple], list[tuple]]], mode: str) -> tuple[float, float, float]:
     tp = fp = fn = 0
     for gold, pred in pairs:
         left = list(gold)
         for p in pred:
-            hit = next(
-                (
-                    g
-                    for g in left
-                    if _close(g[0], p[0]) and _close(g[1], p[1]) and (not use_unit or g[2].lower() == (p[2] or "").lower())
-                ),
-                None,
-            )
+            hit = next((g for g in left if _agree(g, p, mode)), None)
             if hit:
                 tp += 1
                 left.remove(hit)
@@ -60,7 +66,10 @@ def _prf(
 def main() -> None:
     path, args = bench_dir("quantities", __doc__ or "")
     data = json.loads((path / "newsquant-dev.json").read_text())[: args.limit or None]
-    golds = [[(*_gold_value(q["value"]), q.get("normalized_unit", "-")) for q in d["quantities"]] for d in data]
+    golds = [
+        [(*_gold_value(q["value"]), q.get("normalized_unit", "-"), q.get("referred_concepts", "-")) for q in d["quantities"]]
+        for d in data
+    ]
     facts = extract_texts((str(i), "bench", d["text"]) for i, d in enumerate(data))
     ours: list[list[tuple[float, float, str]]] = [[] for _ in data]
     for c in facts.claims:
@@ -70,17 +79,22 @@ def main() -> None:
             lo = hi = c.value
         if lo is None or hi is None:
             continue
-        ours[int(c.span.article_id)].append((lo, hi, c.unit or "-"))
+        ours[int(c.span.article_id)].append((lo, hi, c.unit or "-", " ".join([c.measure or "", *c.about])))
     ref = [
-        [(q.value, q.value, q.unit.name if q.unit.name != "dimensionless" else "-") for q in qparser.parse(d["text"])]
+        [
+            (q.value, q.value, q.unit.name if q.unit.name != "dimensionless" else "-", q.unit.entity.name)
+            for q in qparser.parse(d["text"])
+        ]
         for d in data
     ]
     print(f"{len(data)} sentences from {path}")
-    print(f"{'system':<14} {'value P/R/F1':>22} {'value+unit P/R/F1':>24}")
+    print(f"{'system':<14} {'value P/R/F1':>22} {'value+unit P/R/F1':>24} {'value+concept P/R/F1':>24}")
     for name, pred in (("quantulum3", ref), ("newsledger", ours)):
-        v = _prf(list(zip(golds, pred, strict=True)), False)
-        u = _prf(list(zip(golds, pred, strict=True)), True)
-        print(f"{name:<14} {v[0]:>8.3f}{v[1]:>7.3f}{v[2]:>7.3f} {u[0]:>10.3f}{u[1]:>7.3f}{u[2]:>7.3f}")
+        cells = []
+        for mode in ("value", "unit", "concept"):
+            p, r, f = _prf(list(zip(golds, pred, strict=True)), mode)
+            cells.append(f"{p:>10.3f}{r:>7.3f}{f:>7.3f}")
+        print(f"{name:<14} {' '.join(cells)}")
 
 
 if __name__ == "__main__":

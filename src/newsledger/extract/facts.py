@@ -31,6 +31,15 @@ SPEECH_VERBS = {
     "implore", "rate", "rule", "learn", "hear", "stress", "emphasize", "maintain", "concede", "contend", "observe",
     "remark", "comment", "testify", "disclose", "forecast", "project", "expect",
 }  # fmt: skip
+VALUE_CONTEXT = re.compile(
+    r"\b(?:to|at|from|of|is|was|were|are|reached|hit|totall?ed|stood at|closed at|ended at|rated)\s+$", re.I
+)
+
+
+def measure_end_of(noun: Token | None, end: int) -> int:
+    return noun.idx + len(noun.text) if noun is not None else end
+
+
 PRICE_VERBS = {"cost", "pay", "spend", "sell", "buy", "fetch", "price", "value", "worth", "charge"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -149,7 +158,7 @@ def _counted(doc: Doc, end_char: int) -> Token | None:
     if span is None:
         return None
     for tok in span[:6]:
-        if pos(tok) == "NOUN":
+        if pos(tok) == "NOUN" or (pos(tok) == "PROPN" and tok.text.islower()):
             while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and pos(tok.head) in ("NOUN", "PROPN"):
                 tok = tok.head
             return tok
@@ -279,7 +288,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         noun = _counted(doc, end)
         if am.word_number and (noun is None or am.value == 1):
             continue  # "one of them", "one such drone", "nine" alone: not a figure
-        unit = am.currency or ("percentage" if am.percent else None)
+        unit = am.currency or ("percentage" if am.percent else am.unit)
         measure = None
         if noun is not None:
             written_unit = _unit_name(text[end : noun.idx + len(noun.text)].strip())
@@ -291,13 +300,19 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             else:
                 measure = text[end : noun.idx + len(noun.text)].strip(" -") or None
                 unit = unit or lemma(noun)
+        rate = re.match(
+            r"\s+(?:per|an?|each)\s+(hour|day|week|month|year|gallon|litre|liter|game|capita|person|head|share)\b",
+            text[measure_end_of(noun, end) :],
+        )
+        if rate and unit and not am.currency:
+            unit = f"{unit} per {rate.group(1)}"  # "35 miles per hour", "100,000 barrels a day"
         if am.currency and measure is None:
             per = re.match(
                 r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", text[end : end + 40]
             )
             measure = per.group(1) if per else None
-        if unit is None and noun is None:
-            continue
+        if unit is None and noun is None and not VALUE_CONTEXT.search(text[max(0, start - 25) : start]):
+            continue  # a bare number is a figure only where something is said to be, reach or move to it
         window = text[max(0, start - 40) : start]
         change = "down" if CHANGE_DOWN.search(window) else ("up" if CHANGE_UP.search(window) else None)
         previous = who

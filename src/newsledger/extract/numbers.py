@@ -28,10 +28,12 @@ WORDS = {
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
     "a thousand": 1000,
 }  # fmt: skip
-# vague plurals: (low, high), approximate by nature
+# vague plurals: (low, high), approximate by nature; a scale word's plural spans that scale
+# up to ten times it ("dozens" 12-120, "thousands" 1,000-10,000)
 VAGUE = {
-    "dozens": (24, 99), "scores": (40, 99), "hundreds": (200, 999), "thousands": (2000, 9999),
-    "tens of thousands": (20000, 99999), "hundreds of thousands": (200000, 999999), "millions": (2e6, 9.99e8),
+    "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000), "thousands": (1000, 10000),
+    "tens of thousands": (10000, 100000), "hundreds of thousands": (100000, 1000000), "millions": (1e6, 1e7),
+    "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10),
 }  # fmt: skip
 CURRENCIES = {
     "$": "dollar",
@@ -42,15 +44,31 @@ CURRENCIES = {
     "₩": "won",
     "₴": "hryvnia",
     "₽": "rouble",
+    "hk$": "Hong Kong dollar",
+    "a$": "Australian dollar",
+    "c$": "Canadian dollar",
+    "s$": "Singapore dollar",
+    "nz$": "New Zealand dollar",
+    "r$": "real",
+    "rm": "malaysian ringgit",
+    "rs.": "rupee",
+    "rs": "rupee",
 }
+# units written against the number ("5pc", "180p", "256GB", "40min")
+GLUED_UNITS = {"pc": "percentage", "p": "penny", "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte", "kg": "kilogram",
+               "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "mph": "mile per hour", "mpg": "mile per gallon",
+               "min": "minute", "mins": "minute", "lb": "pound-mass", "lbs": "pound-mass", "ft": "foot", "hz": "hertz",
+               "ghz": "gigahertz", "mhz": "megahertz", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
+               "g": "gram", "ml": "millilitre", "l": "litre", "sq ft": "square foot"}  # fmt: skip
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
-_CUR = r"US\$|\$|€|£|¥|₩|₴|₽"
+_CUR = r"US\$|HK\$|NZ\$|[ACSR]\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|Rs\.?\s?(?=\d)"
+_GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
 _SCALE = r"thousand|million|billion|trillion|bn|mn|tn|[mkb](?![a-z])"
-_AMT = rf"(?:{_CUR})?\s?(?:{_NUM}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:\s?(?:%|percent\b|per\s?cent\b))?"
+_AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z]))?"
 LOWER = r"more than|over|above|exceeding|at least|no fewer than|no less than|upwards of|in excess of"
 UPPER = r"up to|as many as|no more than|fewer than|less than|under|below|nearly|almost|just under|at most"
 APPROX = r"an estimated|estimated|about|approximately|roughly|close to|around|some|an average of|on average"
@@ -81,21 +99,24 @@ class Amount:
     currency: str | None
     percent: bool
     word_number: bool
+    unit: str | None = None  # a unit written against the number ("5pc", "256GB")
 
 
 def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     """(value, currency unit, is percent, written as words) of one amount."""
     t = text.strip().lower()
-    currency = next((u for s, u in CURRENCIES.items() if t.startswith(s)), None)
-    t = re.sub(rf"^(?:{_CUR.lower()})\s?", "", t)
-    percent = bool(re.search(r"%|per\s?cent", t))
-    t = re.sub(r"\s?(?:%|percent|per\s?cent)$", "", t)
-    m = re.match(rf"^({_NUM}|{_WORDNUM})(?:[\s-]?({_SCALE}))?$", t)
+    currency = next((u for s, u in sorted(CURRENCIES.items(), key=lambda kv: -len(kv[0])) if t.startswith(s)), None)
+    t = re.sub(r"^(?:us\$|hk\$|nz\$|[acsr]\$|\$|€|£|¥|₩|₴|₽|rm|rs\.?)\s?", "", t)
+    percent = bool(re.search(r"%|per\s?cent|\dpc$", t))
+    t = re.sub(rf"\s?(?:%|percent|per\s?cent|{_GLUED})$", "", t)
+    m = re.match(rf"^-?({_NUM}|{_WORDNUM})(?:[\s-]?({_SCALE}))?$", t)
     if not m:
         return None, currency, percent, False
     num, scale = m.group(1), m.group(2)
     words = num in WORDS
     value = float(WORDS[num]) if words else float(num.replace(",", ""))
+    if text.strip().lstrip("US$HKNZACSR€£¥₩₴₽RMs. ").startswith("-"):
+        value = -value
     if scale:
         value *= SCALES[scale]
     return value, currency, percent, words
@@ -138,9 +159,21 @@ def find_amounts(sentence: str) -> list[Amount]:
         elif re.search(UPPER, qual):
             low = None
             approximate = approximate or qual in ("nearly", "almost", "just under")
+        glued = re.search(rf"\d(?P<u>{_GLUED})$", (m.group("b") or m.group("a")).strip(), re.I)
+        unit = None if percent or glued is None else GLUED_UNITS[glued.group("u").lower()]
         out.append(
             Amount(
-                m.start() + lead, m.end(), m.group(0)[lead:].strip(), value, low, high, approximate, currency, percent, words_a
+                m.start() + lead,
+                m.end(),
+                m.group(0)[lead:].strip(),
+                value,
+                low,
+                high,
+                approximate,
+                currency,
+                percent,
+                words_a,
+                unit,
             )
         )
     return out
