@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsledger.clean import lines as L
@@ -16,6 +17,7 @@ from newsledger.model import Article, content_id
 
 NUM_PERM = 128
 SHINGLE = 5
+SCHEME = "affine32"  # datasketch 2 hashing scheme; signatures stored by one build must be read with it
 
 
 def shingles(text: str, k: int = SHINGLE) -> set[str]:
@@ -26,17 +28,25 @@ def shingles(text: str, k: int = SHINGLE) -> set[str]:
 
 
 def minhash(text: str) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=1)
+    mh = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
     for sh in shingles(text):
         mh.update(sh.encode("utf-8"))
     return mh
 
 
-def mark_duplicates(articles: Sequence[Article], threshold: float = 0.7) -> None:
-    """Set ``duplicate_of``/``duplicate_kind`` in place; the first article (input order) is the original."""
+def mark_duplicates(
+    articles: Sequence[Article], threshold: float = 0.7, signatures: dict[str, bytes] | None = None
+) -> dict[str, bytes]:
+    """Set ``duplicate_of``/``duplicate_kind`` in place; the first article (input order) is the original.
+
+    ``signatures`` holds MinHash signatures (as bytes) computed by earlier builds, so an
+    incremental build hashes only its new articles; the signatures of this run are returned.
+    """
+    signatures = dict(signatures or {})
     exact: dict[str, str] = {}
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     sigs: dict[str, MinHash] = {}
+    order = {a.id: i for i, a in enumerate(articles)}
     for art in articles:
         if art.duplicate_of:  # already marked by an earlier build
             continue
@@ -47,16 +57,16 @@ def mark_duplicates(articles: Sequence[Article], threshold: float = 0.7) -> None
         exact.setdefault(key, art.id)
         if len(L.words(art.text)) < 2 * SHINGLE:
             continue
-        mh = minhash(art.text)
+        if art.id in signatures:
+            mh = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(signatures[art.id], dtype=np.uint64), scheme=SCHEME)
+        else:
+            mh = minhash(art.text)
+            signatures[art.id] = mh.hashvalues.astype(np.uint64).tobytes()
         near = [k for k in lsh.query(mh) if mh.jaccard(sigs[k]) >= threshold]
         if near:
-            art.duplicate_of, art.duplicate_kind = min(near, key=_order(articles)), "near"
+            art.duplicate_of, art.duplicate_kind = min(near, key=lambda k: order.get(k, 0)), "near"
             continue
         if art.id not in sigs:
             lsh.insert(art.id, mh)
             sigs[art.id] = mh
-
-
-def _order(articles: Sequence[Article]):
-    index = {a.id: i for i, a in enumerate(articles)}
-    return lambda aid: index.get(aid, 0)
+    return signatures

@@ -107,21 +107,29 @@ def resolver(entities: list[Entity]) -> Callable[[str | None], str | None]:
     for e in entities:
         for alias in e.aliases:
             by_key.setdefault(key_of(alias, e.label), e)
-    people = [e for e in entities if e.label == "PERSON"]
+    people = [(key_of(e.name, "PERSON"), e) for e in entities if e.label == "PERSON"]
+    by_word: dict[str, list[Entity]] = defaultdict(list)
+    for k, e in people:
+        for w in k.split():
+            by_word[w].append(e)
+    cache: dict[str, str] = {}
 
     def resolve(name: str | None) -> str | None:
         if not name:
             return name
+        if name not in cache:
+            cache[name] = _resolve(name)
+        return cache[name]
+
+    def _resolve(name: str) -> str:
         k = key_of(name, "PERSON")
         if k in by_key:
             return by_key[k].name
         words = k.split()
-        if len(words) == 1:
-            match = [e for e in people if words[0] in key_of(e.name, "PERSON").split()]
-            if match:
-                return max(match, key=lambda e: e.mentions).name
-        for e in people:  # "Yasir Atalan a data fellow at CSIS" starts with a known name
-            if k.startswith(key_of(e.name, "PERSON") + " "):
+        if len(words) == 1 and by_word.get(words[0]):
+            return max(by_word[words[0]], key=lambda e: e.mentions).name
+        for pk, e in people:  # "Yasir Atalan a data fellow at CSIS" starts with a known name
+            if k.startswith(pk + " "):
                 return e.name
         return name
 

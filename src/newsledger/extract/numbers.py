@@ -115,7 +115,7 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     num, scale = m.group(1), m.group(2)
     words = num in WORDS
     value = float(WORDS[num]) if words else float(num.replace(",", ""))
-    if text.strip().lstrip("US$HKNZACSR€£¥₩₴₽RMs. ").startswith("-"):
+    if re.match(r"^\s*(?:[A-Z]{0,2}\$|[€£¥₩₴₽]|RM|Rs\.?)?\s?-", text):
         value = -value
     if scale:
         value *= SCALES[scale]

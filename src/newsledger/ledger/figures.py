@@ -3,7 +3,7 @@
 Claims are grouped by what they count, never by lists written for a story:
 
 * the unit: a currency or a measurement unit, or the counted noun's lemma ("troop");
-* for money, the thing priced ("drone"), so a drone's cost and a missile's stay apart;
+* for money and percentages, the thing measured ("drone"), so a drone's cost and a missile's stay apart;
 * the actor, where a claim names one ("North Korean troops" vs "Ukrainian troops"); a claim
   that names none joins its unit's largest actor group;
 * part-of links found in the text ("13,000 personnel, including 11,000 combat troops") join
@@ -26,6 +26,7 @@ from typing import Any
 from newsledger.extract.entities import key_of
 from newsledger.model import content_id
 
+MAX_COMPARED = 300
 SKIP_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "percentage-point"}
 NATIONALITY_SUFFIX = re.compile(r"(?:ian|ean|an|ese|ish|i|n)$")
 
@@ -87,7 +88,7 @@ def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[Figure
         return k
 
     def unit_key(c: dict[str, Any]) -> str:
-        if c["unit"] in ("dollar", "euro", "pound sterling", "yen", "won", "rouble", "hryvnia"):
+        if c["unit"] in ("dollar", "euro", "pound sterling", "yen", "won", "rouble", "hryvnia", "percentage"):
             thing = (c["measure"] or "").lower().split()
             return f"{c['unit']}|{thing[-1] if thing else ''}"
         return c["unit"]
@@ -132,6 +133,8 @@ def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> Fi
     ]
     g.low, g.high = (min(lows) if lows else None), (max(highs) if highs else None)
     ids = {c["id"] for c in claims}
+    if len(claims) > MAX_COMPARED:
+        return g  # too many claims to compare pairwise: the group is listed, its relations are not
     for i, a in enumerate(claims):
         for b in claims[i + 1 :]:
             if b.get("part_of") == a["id"] or a.get("part_of") == b["id"]:

@@ -47,7 +47,8 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT, byline TEXT, published TEXT, published_precision TEXT, published_evidence TEXT,
     text TEXT NOT NULL, url TEXT, position INTEGER NOT NULL, captions TEXT NOT NULL,
     duplicate_of TEXT REFERENCES articles(id), duplicate_kind TEXT,
-    extracted INTEGER NOT NULL DEFAULT 0  -- facts of this article are stored
+    extracted INTEGER NOT NULL DEFAULT 0,  -- facts of this article are stored
+    minhash BLOB  -- near-duplicate signature, kept so later builds need not recompute it
 );
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
 CREATE TABLE IF NOT EXISTS claims (
@@ -234,6 +235,13 @@ class Ledger:
                 rec["approximate"] = bool(rec["approximate"])
             out.append(rec)
         return out
+
+    def signatures(self) -> dict[str, bytes]:
+        return {r[0]: r[1] for r in self.db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL")}
+
+    def set_signatures(self, sigs: dict[str, bytes]) -> None:
+        with self.db:
+            self.db.executemany("UPDATE articles SET minhash=? WHERE id=? AND minhash IS NULL", [(v, k) for k, v in sigs.items()])
 
     def set_duplicates(self, articles: list[Article]) -> None:
         with self.db:

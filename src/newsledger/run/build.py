@@ -107,7 +107,7 @@ def build(
             result.reports.append(rep)
             ledger.record_input(rep)
         articles = list(ledger.articles())
-        mark_duplicates(articles)
+        ledger.set_signatures(mark_duplicates(articles, signatures=ledger.signatures()))
         ledger.set_duplicates(articles)
         result.articles = articles
         done = ledger.extracted_ids()
