@@ -38,22 +38,36 @@ def main() -> None:
 @click.option("--sample", is_flag=True, help="Add the bundled demo corpus to the inputs.")
 @click.option(
     "--engine",
-    type=click.Choice(["local", "processes"]),
+    type=click.Choice(["local", "processes", "ray"]),
     default="local",
     show_default=True,
-    help="Executor for the per-document stages.",
+    help="Executor for the per-document stages (ray needs: pip install 'newsledger[ray]').",
 )
-@click.option("--workers", type=int, default=0, help="Worker processes for --engine processes (default: all cores).")
+@click.option(
+    "--address", default=None, help="Ray cluster address (ray://host:port) for --engine ray; without it a local Ray starts."
+)
+@click.option("--workers", type=int, default=0, help="Worker processes for --engine processes or ray (default: all cores).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest input file read.")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
-def build(inputs: tuple[str, ...], out_dir: Path, sample: bool, engine: str, workers: int, max_bytes: int, quiet: bool) -> None:
+def build(
+    inputs: tuple[str, ...],
+    out_dir: Path,
+    sample: bool,
+    engine: str,
+    address: str | None,
+    workers: int,
+    max_bytes: int,
+    quiet: bool,
+) -> None:
     """Build the ledger from INPUTS: files, folders (recursive), JSON Lines, WARC, http(s) URLs."""
     names = list(inputs) + ([str(sample_dir())] if sample else [])
     if not names:
         raise click.UsageError("give at least one input (or --sample for the bundled demo corpus)")
-    result = run_build(
-        names, out_dir, executor=make_executor(engine, workers), max_bytes=max_bytes, progress=False if quiet else None
-    )
+    executor = make_executor(engine, workers, address)
+    try:
+        result = run_build(names, out_dir, executor=executor, max_bytes=max_bytes, progress=False if quiet else None)
+    finally:
+        executor.close()
     roles: dict[str, int] = {}
     for a in result.articles:
         roles[a.role] = roles.get(a.role, 0) + 1

@@ -33,6 +33,13 @@ class Facts:
     sentences: int = 0
     parsed: int = 0
 
+    def extend(self, other: Facts) -> None:
+        """Append another batch's facts (batches of whole articles, so order is kept)."""
+        for name in ("claims", "quotes", "mentions", "times", "events"):
+            getattr(self, name).extend(getattr(other, name))
+        self.sentences += other.sentences
+        self.parsed += other.parsed
+
 
 _BACK_REF = re.compile(r"\b(?:that|this|the) (?:number|figure|price|cost|amount|total|estimate|sum)\b", re.I)
 _QUOTE_CUT = re.compile(r"[.!?][”’\"']\s+(?=[A-Z“‘\"'])")

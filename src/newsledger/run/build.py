@@ -8,8 +8,10 @@ rest. Exports are rewritten from the ledger at the end, so they always describe 
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from tqdm import tqdm
 
@@ -26,6 +28,8 @@ from newsledger.model import Article, Document, InputReport
 from newsledger.present.brief import render_brief
 from newsledger.present.exports import article_record, mention_record, write_csv, write_json, write_jsonl, write_parquet_tables
 from newsledger.run.executors import Executor, InProcess
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -58,6 +62,22 @@ def _warn(message: str) -> None:
     tqdm.write(f"newsledger: error: {message}", file=sys.stderr)
 
 
+CHUNK = 64  # documents or articles handed to an executor at a time
+
+
+def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
+    for i in range(0, len(items), size):
+        yield items[i : i + size]
+
+
+def _clean_chunk(docs: list[Document]) -> list[tuple[Document, list[Article] | str]]:
+    return [_clean_safely(d) for d in docs]
+
+
+def _extract_chunk(articles: list[Article]) -> Facts:
+    return extract_articles(articles)
+
+
 def build(
     inputs: list[str],
     out_dir: Path,
@@ -66,20 +86,35 @@ def build(
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
 ) -> BuildResult:
+    """Build or extend the ledger in ``out_dir``. Documents are read as a stream and cleaned in
+    chunks by the executor; each document is stored with its articles in one transaction."""
     executor = executor or InProcess()
     result = BuildResult(out_dir=out_dir)
     names = list(expand_inputs(inputs))
     with Ledger(out_dir) as ledger:
+        reports: dict[str, InputReport] = {}
+        pending: list[Document] = []
+
+        def flush() -> None:
+            for cleaned_chunk in executor.map(_clean_chunk, list(_chunks(pending))):
+                for doc, cleaned in cleaned_chunk:
+                    rep = reports[doc_input[doc.source]]
+                    if isinstance(cleaned, str):
+                        _warn(f"{doc.source}: {cleaned}")
+                        rep.errors.append(f"{doc.source}: {cleaned}")
+                        continue
+                    ledger.add(doc, cleaned)
+                    rep.articles += len(cleaned)
+            pending.clear()
+
+        doc_input: dict[str, str] = {}
         bar = tqdm(names, desc="reading", unit="input", disable=None if progress is None else not progress, file=sys.stderr)
         for name in bar:
             if isinstance(name, ReadError):
                 _warn(str(name))
-                rep = InputReport(source=name.source, status="skipped", reason=name.reason)
-                result.reports.append(rep)
-                ledger.record_input(rep)
+                reports[name.source] = InputReport(source=name.source, status="skipped", reason=name.reason)
                 continue
-            rep = InputReport(source=name, status="read")
-            fresh: list[Document] = []
+            rep = reports[name] = InputReport(source=name, status="read")
             for item in read_input(name, max_bytes=max_bytes):
                 if isinstance(item, ReadError):
                     _warn(str(item))
@@ -90,18 +125,16 @@ def build(
                 if ledger.has_document(item):
                     rep.articles += ledger.articles_of(item)
                 else:
-                    fresh.append(item)
-            for doc, cleaned in executor.map(_clean_safely, fresh):
-                if isinstance(cleaned, str):
-                    _warn(f"{doc.source}: {cleaned}")
-                    rep.errors.append(f"{doc.source}: {cleaned}")
-                    continue
-                ledger.add(doc, cleaned)
-                rep.articles += len(cleaned)
-            if rep.documents == 0:
+                    doc_input[item.source] = name
+                    pending.append(item)
+                    if len(pending) >= CHUNK * 8:
+                        flush()
+        flush()
+        for rep in reports.values():
+            if rep.status != "skipped" and rep.documents == 0:
                 rep.status = "skipped"
                 rep.reason = rep.errors[0].split(": ", 1)[-1] if rep.errors else "no documents in input"
-            elif rep.errors:
+            elif rep.status != "skipped" and rep.errors:
                 rep.status = "partial"
                 rep.reason = f"{len(rep.errors)} problem(s) inside the input; the rest was read"
             result.reports.append(rep)
@@ -112,8 +145,10 @@ def build(
         result.articles = articles
         done = ledger.extracted_ids()
         todo = [a for a in articles if not a.duplicate_of and a.id not in done]
-        facts = extract_articles(todo)
-        ledger.add_facts(facts, [a.id for a in todo])
+        facts = Facts()
+        for part, chunk in zip(executor.map(_extract_chunk, list(_chunks(todo))), _chunks(todo), strict=True):
+            ledger.add_facts(part, [a.id for a in chunk])  # each chunk's facts land with their articles marked done
+            facts.extend(part)
         mentions = ledger.mentions()
         entities = merge(mentions)
         ledger.set_entities(entities, mentions)

@@ -1,15 +1,22 @@
-"""Executors map a stage (a plain function over one record) across a batch of records.
+"""Executors map a stage (a plain function over one batch of records) across many batches.
 
-Stages never know which executor runs them. The in-process executor is the default; the
-process pool spreads CPU-bound cleaning over local cores. Results come back in input order, so
-every executor gives the same answer.
+Stages never know which executor runs them. Results always come back in input order, so
+every executor gives the same answer:
+
+* ``InProcess`` (the default) runs batches one after another in this process;
+* ``ProcessPool`` spreads them over local worker processes (kept for the whole build, so
+  each loads the spaCy model once);
+* ``RayData`` hands them to Ray Data on a local Ray or an existing cluster (``--address``);
+  its workers are long-lived actors, each loading the model once.
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -18,30 +25,89 @@ R = TypeVar("R")
 class Executor(Protocol):
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]: ...
 
+    def close(self) -> None: ...
+
 
 class InProcess:
-    """Run each stage call in this process, one record after another."""
+    """Run each batch in this process, one after another."""
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return (fn(item) for item in items)
 
+    def close(self) -> None:
+        pass
+
 
 class ProcessPool:
-    """Run stage calls in a pool of worker processes; order is preserved."""
+    """Run batches in a pool of local worker processes; order is preserved."""
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
-        with ProcessPoolExecutor(max_workers=self.workers) as pool:
-            yield from pool.map(fn, items, chunksize=4)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+        return self._pool.map(fn, items)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
 
 
-def make_executor(engine: str, workers: int = 0) -> Executor:
+class _Apply:
+    """A Ray Data worker: applies one stage function to pickled batches."""
+
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        self.fn = fn
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        results = [pickle.dumps(self.fn(pickle.loads(x))) for x in batch["item"]]
+        return {"index": batch["index"], "result": results}
+
+
+class RayData:
+    """Run batches on Ray Data: a local Ray (no address) or a running cluster (``ray://host:port``)."""
+
+    def __init__(self, address: str | None = None, workers: int = 0) -> None:
+        try:
+            import ray
+        except ImportError as exc:  # pragma: no cover - depends on the install
+            raise RuntimeError("the Ray engine needs the extra: pip install 'newsledger[ray]'") from exc
+        self.ray = ray
+        self.workers = workers or os.cpu_count() or 1
+        if not ray.is_initialized():
+            kwargs: dict[str, Any] = {
+                "address": address,
+                "ignore_reinit_error": True,
+                "include_dashboard": False,
+                "log_to_driver": False,
+            }
+            if address is None:
+                kwargs["num_cpus"] = self.workers
+            ray.init(**kwargs)
+        ctx = ray.data.DataContext.get_current()
+        ctx.enable_progress_bars = False
+
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        rows = [{"index": i, "item": pickle.dumps(item)} for i, item in enumerate(items)]
+        if not rows:
+            return iter(())
+        ds = self.ray.data.from_items(rows, override_num_blocks=min(len(rows), self.workers * 4))
+        ds = ds.map_batches(_Apply, fn_constructor_args=(fn,), batch_size=1, concurrency=min(self.workers, len(rows)))
+        out = sorted(ds.take_all(), key=lambda r: r["index"])
+        return (pickle.loads(r["result"]) for r in out)
+
+    def close(self) -> None:
+        pass  # Ray is left running for the rest of the process; ray.shutdown() at exit
+
+
+def make_executor(engine: str, workers: int = 0, address: str | None = None) -> Executor:
     if engine == "local":
         return InProcess()
     if engine == "processes":
-        import os
-
         return ProcessPool(workers or os.cpu_count() or 1)
-    raise ValueError(f"unknown engine {engine!r} (choose: local, processes)")
+    if engine == "ray":
+        return RayData(address=address, workers=workers)
+    raise ValueError(f"unknown engine {engine!r} (choose: local, processes, ray)")

@@ -1,0 +1,66 @@
+"""Same answer everywhere: in-process, process-pool and Ray executors give identical exports
+on a realistic corpus with exact and near duplicates."""
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsledger.cli import main
+
+EXPORTS = ("articles.jsonl", "claims.jsonl", "quotes.jsonl", "entities.jsonl", "events.jsonl", "figures.csv")
+CITIES = ["Arlen", "Bexley", "Corvin", "Dalby", "Elstow", "Farrow", "Gisby", "Holm", "Ilkton", "Jarrow"]
+
+
+def _corpus(folder: Path) -> None:
+    folder.mkdir()
+    for i in range(90):
+        city = CITIES[i % len(CITIES)]
+        body = (
+            f"Bus Drivers in {city} Strike Over Pay\n"
+            f"Bus drivers in {city} walked out on Monday after talks over pay collapsed, the union said, leaving about "
+            f"{2000 + 37 * i} commuters without a service.\nThe city's transport chief, Lena Ortiz, said {i + 4} routes "
+            f'were running with agency staff and that "we expect most services back by Friday."\n'
+            f"Drivers are asking for a rise of {3 + i % 5} percent, according to the union.\n"
+        )
+        (folder / f"{i:03d}.txt").write_text(body)
+        if i % 15 == 0:
+            (folder / f"{i:03d}b-copy.md").write_text(body)  # an exact copy
+        if i % 20 == 0:
+            (folder / f"{i:03d}c-near.txt").write_text(body.replace("walked out on Monday", "walked out early on Monday"))
+
+
+def _build(src: Path, out: Path, *engine: str) -> None:
+    res = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--quiet", *engine])
+    assert res.exit_code == 0, res.output
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    src = tmp_path_factory.mktemp("c") / "in"
+    _corpus(src)
+    return src
+
+
+def _same(a: Path, b: Path) -> None:
+    for name in EXPORTS:
+        assert (a / name).read_bytes() == (b / name).read_bytes(), name
+
+
+def test_process_pool_gives_the_same_ledger(corpus, tmp_path):
+    _build(corpus, tmp_path / "local")
+    _build(corpus, tmp_path / "pool", "--engine", "processes", "--workers", "2")
+    _same(tmp_path / "local", tmp_path / "pool")
+    arts = [json.loads(line) for line in (tmp_path / "local" / "articles.jsonl").read_text().splitlines()]
+    kind = {Path(a["source"]).name: a["duplicate_kind"] for a in arts}
+    assert [k for n, k in kind.items() if "-copy" in n] == ["exact"] * 6
+    assert [k for n, k in kind.items() if "-near" in n] == ["near"] * 5
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="Ray is not installed (pip install 'newsledger[ray]')")
+def test_ray_in_local_mode_gives_the_same_ledger(corpus, tmp_path):
+    _build(corpus, tmp_path / "local")
+    _build(corpus, tmp_path / "ray", "--engine", "ray", "--workers", "2")
+    _same(tmp_path / "local", tmp_path / "ray")
