@@ -62,10 +62,10 @@ def test_same_event_from_two_articles_is_one_event():
 
 HOSTILE = """Dock Strike Spreads to Second Port as Talks Stall
 Dock workers at the northern port walked out on Monday, the union said, joining a strike that has halted about 40 ships. <script>document.title='pwned'</script>
-The port authority said <img src=x onerror="document.title='pwned'"> more than 12,000 containers were waiting, according to the port authority.
+The port authority said <img src=x onerror="document.title='pwned'"> more than 12,000 containers were waiting at Halden, according to the port authority.
 """
 OTHER = """Port Strike Enters Second Week
-Officials said only 3,000 containers were waiting at the northern port on Monday, far fewer than the union claimed.
+Officials said only 3,000 containers were waiting at Halden on Monday, far fewer than the union claimed.
 The union said its members would not return until a pay offer was made, and that talks would resume on Wednesday.
 """
 

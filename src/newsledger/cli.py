@@ -48,6 +48,8 @@ def main() -> None:
 )
 @click.option("--workers", type=int, default=0, help="Worker processes for --engine processes or ray (default: all cores).")
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest input file read.")
+@click.option("--glob", "glob_", default=None, help="Only files matching this name pattern in folders (e.g. '*.warc.gz').")
+@click.option("--limit", type=int, default=0, help="Stop after this many documents (0: no limit).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(
     inputs: tuple[str, ...],
@@ -57,6 +59,8 @@ def build(
     address: str | None,
     workers: int,
     max_bytes: int,
+    glob_: str | None,
+    limit: int,
     quiet: bool,
 ) -> None:
     """Build the ledger from INPUTS: files, folders (recursive), JSON Lines, WARC, http(s) URLs."""
@@ -65,7 +69,9 @@ def build(
         raise click.UsageError("give at least one input (or --sample for the bundled demo corpus)")
     executor = make_executor(engine, workers, address)
     try:
-        result = run_build(names, out_dir, executor=executor, max_bytes=max_bytes, progress=False if quiet else None)
+        result = run_build(
+            names, out_dir, executor=executor, max_bytes=max_bytes, progress=False if quiet else None, glob=glob_, limit=limit
+        )
     finally:
         executor.close()
     roles: dict[str, int] = {}

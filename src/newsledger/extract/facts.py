@@ -40,6 +40,21 @@ def measure_end_of(noun: Token | None, end: int) -> int:
     return noun.idx + len(noun.text) if noun is not None else end
 
 
+TIME_NOUNS = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "quarter",
+    "quarters",
+    "decade",
+    "hour",
+    "hours",
+}
 PRICE_VERBS = {"cost", "pay", "spend", "sell", "buy", "fetch", "price", "value", "worth", "charge"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -158,6 +173,12 @@ def _counted(doc: Doc, end_char: int) -> Token | None:
     if span is None:
         return None
     for tok in span[:6]:
+        if (
+            tok.lower_ in TIME_NOUNS
+            and tok.i > 0
+            and tok.nbor(-1).lower_ in ("last", "this", "next", "a", "per", "each", "every")
+        ):
+            return None  # "rose 16% last year": the year is when, not what
         if pos(tok) == "NOUN" or (pos(tok) == "PROPN" and tok.text.islower()):
             while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and pos(tok.head) in ("NOUN", "PROPN"):
                 tok = tok.head

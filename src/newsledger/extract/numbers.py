@@ -191,4 +191,6 @@ def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
         return True  # a year
     if re.fullmatch(r"(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)?\d{2}", core):
         return True  # "2018 to 2019", "2018-19"
+    if re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", core) and re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*\s$", sentence[: m.start()]):
+        return True  # part of a name: "Boeing 777", "Section 427", "Nasdaq 100"
     return bool(re.search(r"[#№]\s*$", before))

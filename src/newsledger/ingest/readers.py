@@ -6,6 +6,7 @@ read before the failure, so nothing readable is lost.
 
 from __future__ import annotations
 
+import fnmatch
 import gzip
 import io
 import json
@@ -46,8 +47,9 @@ def is_url(spec: str) -> bool:
     return spec.startswith(("http://", "https://"))
 
 
-def expand_inputs(specs: list[str]) -> Iterator[str | ReadError]:
-    """Expand folders recursively (following links, refusing loops) into input names."""
+def expand_inputs(specs: list[str], glob: str | None = None) -> Iterator[str | ReadError]:
+    """Expand folders recursively (following links, refusing loops) into input names; with
+    ``glob``, only files whose name matches it are taken from folders ("*.warc.gz")."""
     for spec in specs:
         if is_url(spec):
             yield spec
@@ -56,7 +58,9 @@ def expand_inputs(specs: list[str]) -> Iterator[str | ReadError]:
         if not path.exists():
             yield ReadError(spec, "no such file or directory")
         elif path.is_dir():
-            yield from _walk(path, set())
+            for item in _walk(path, set()):
+                if glob is None or isinstance(item, ReadError) or fnmatch.fnmatch(Path(item).name, glob):
+                    yield item
         else:
             yield spec
 

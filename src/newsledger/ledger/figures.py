@@ -27,6 +27,7 @@ from newsledger.extract.entities import key_of
 from newsledger.model import content_id
 
 MAX_COMPARED = 300
+MEASURED_UNITS = {"dollar", "euro", "pound sterling", "yen", "won", "rouble", "hryvnia", "percentage", "malaysian ringgit"}
 SKIP_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "percentage-point"}
 NATIONALITY_SUFFIX = re.compile(r"(?:ian|ean|an|ese|ish|i|n)$")
 
@@ -88,9 +89,10 @@ def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[Figure
         return k
 
     def unit_key(c: dict[str, Any]) -> str:
-        if c["unit"] in ("dollar", "euro", "pound sterling", "yen", "won", "rouble", "hryvnia", "percentage"):
+        if c["unit"] in MEASURED_UNITS:
             thing = (c["measure"] or "").lower().split()
-            return f"{c['unit']}|{thing[-1] if thing else ''}"
+            # money or a share of nothing named stands alone: "$3 million" alone says not what of
+            return f"{c['unit']}|{thing[-1]}" if thing else f"{c['unit']}|#{c['id']}"
         return c["unit"]
 
     for c in usable:
@@ -110,16 +112,49 @@ def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[Figure
         for m in members:
             split[_actor_key(m["actor"], places) or main_actor].append(m)
         for actor, cs in split.items():
-            groups.append(_make_group(key, actor, cs))
+            parts = [cs] if "|" in key or len({c["article_id"][:16] for c in cs}) == 1 else _by_shared_entities(cs, places)
+            for part in parts:
+                groups.append(_make_group(key, actor, part))
     groups.sort(key=lambda g: (-g.sources, -len(g.claims), g.label))
     return groups
+
+
+def _by_shared_entities(claims: list[dict[str, Any]], places: set[str]) -> list[list[dict[str, Any]]]:
+    """Counted things ("people", "troops") from different stories are not one figure: claims
+    stay together only when their sentences share a named entity (or a part-of link ties them),
+    directly or through other claims of the group."""
+    parent = list(range(len(claims)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    owner: dict[str, int] = {}
+    index = {c["id"]: i for i, c in enumerate(claims)}
+    for i, c in enumerate(claims):
+        keys = {_actor_key(e, places) or "" for e in c.get("about") or []} | (
+            {_actor_key(c["actor"], places)} if c.get("actor") else set()
+        )
+        for k in keys - {""}:
+            if k in owner:
+                parent[find(i)] = find(owner[k])
+            else:
+                owner[k] = i
+        if c.get("part_of") in index:
+            parent[find(i)] = find(index[c["part_of"]])
+    parts: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        parts[find(i)].append(c)
+    return list(parts.values())
 
 
 def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> FigureGroup:
     claims = sorted(claims, key=lambda c: (_when(c) or "9999", c["article_id"], c["start"]))
     measures = Counter((c["measure"] or c["unit"]).lower() for c in claims if not c.get("part_of"))
     label = (measures.most_common(1)[0][0] if measures else claims[0]["unit"]) + (f" ({actor.title()})" if actor else "")
-    g = FigureGroup(content_id(key, actor or ""), label, claims[0]["unit"], actor, claims)
+    g = FigureGroup(content_id(key, actor or "", claims[0]["id"]), label, claims[0]["unit"], actor, claims)
     wholes = [c for c in claims if not c.get("part_of")] or claims
     lows = [
         c["low"] if c["low"] is not None else c["value"]

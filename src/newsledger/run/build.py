@@ -85,14 +85,17 @@ def build(
     executor: Executor | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
     progress: bool | None = None,
+    glob: str | None = None,
+    limit: int = 0,
 ) -> BuildResult:
     """Build or extend the ledger in ``out_dir``. Documents are read as a stream and cleaned in
     chunks by the executor; each document is stored with its articles in one transaction."""
     executor = executor or InProcess()
     result = BuildResult(out_dir=out_dir)
-    names = list(expand_inputs(inputs))
+    names = list(expand_inputs(inputs, glob))
     with Ledger(out_dir) as ledger:
         reports: dict[str, InputReport] = {}
+        seen_docs = 0
         pending: list[Document] = []
 
         def flush() -> None:
@@ -110,17 +113,25 @@ def build(
         doc_input: dict[str, str] = {}
         bar = tqdm(names, desc="reading", unit="input", disable=None if progress is None else not progress, file=sys.stderr)
         for name in bar:
+            if limit and seen_docs >= limit:
+                reports[str(name)] = InputReport(
+                    source=str(getattr(name, "source", name)), status="skipped", reason=f"--limit {limit} reached"
+                )
+                continue
             if isinstance(name, ReadError):
                 _warn(str(name))
                 reports[name.source] = InputReport(source=name.source, status="skipped", reason=name.reason)
                 continue
             rep = reports[name] = InputReport(source=name, status="read")
             for item in read_input(name, max_bytes=max_bytes):
+                if limit and seen_docs >= limit:
+                    break
                 if isinstance(item, ReadError):
                     _warn(str(item))
                     rep.errors.append(str(item))
                     continue
                 rep.documents += 1
+                seen_docs += 1
                 rep.warnings.extend(f"{item.source}: {w}" for w in item.warnings)
                 if ledger.has_document(item):
                     rep.articles += ledger.articles_of(item)

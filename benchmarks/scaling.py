@@ -1,0 +1,66 @@
+"""Executors compared on a crawl-like WARC corpus (see make_crawl.py): articles per second and
+peak memory at 1 and 2 workers, in-process as the reference, all in one run.
+
+    .venv/bin/python benchmarks/scaling.py [--bench PATH] [--limit N] [--workers 1,2] [--engines processes,ray]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def run(crawl: Path, out: Path, *engine: str) -> tuple[float, int, float]:
+    """(seconds, articles, peak RSS in MB of the build and its child processes)."""
+    code = (
+        "import resource,sys,json;from newsledger.cli import main;"
+        "sys.argv=['newsledger','build',sys.argv[1],'--out',sys.argv[2],'--quiet',*sys.argv[3:]];"
+        "\ntry: main()\nexcept SystemExit: pass\n"
+        "print(json.dumps({'self':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,'children':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))"
+    )
+    t = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-c", code, str(crawl), str(out), *engine], capture_output=True, text=True, check=True)
+    secs = time.perf_counter() - t
+    mem = json.loads(proc.stdout.strip().splitlines()[-1])
+    n = sum(1 for _ in (out / "articles.jsonl").open())
+    return secs, n, max(mem["self"], mem["children"]) / 1024
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--bench", type=Path, default=HERE.resolve().parents[1].parent / "shared" / "bench")
+    ap.add_argument("--limit", type=int, default=600)
+    ap.add_argument("--workers", default="1,2")
+    ap.add_argument("--engines", default="processes,ray")
+    args = ap.parse_args()
+    if not (args.bench / "corpora" / "bbc").exists():
+        print(f"skipped: {args.bench / 'corpora' / 'bbc'} not found")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        crawl = Path(tmp) / "crawl"
+        subprocess.run(
+            [sys.executable, str(HERE / "make_crawl.py"), str(crawl), "--bench", str(args.bench), "--limit", str(args.limit)],
+            check=True,
+        )
+        rows = [("in-process (reference)", *run(crawl, Path(tmp) / "local"))]
+        for engine in args.engines.split(","):
+            for w in (int(x) for x in args.workers.split(",")):
+                rows.append(
+                    (f"{engine}, {w} worker(s)", *run(crawl, Path(tmp) / f"{engine}{w}", "--engine", engine, "--workers", str(w)))
+                )
+    base = rows[0][2] / rows[0][1]
+    print(f"{'executor':<26} {'seconds':>8} {'articles':>9} {'articles/s':>11} {'vs ref':>7} {'peak RSS MB':>12}")
+    for name, secs, n, rss in rows:
+        print(f"{name:<26} {secs:>8.1f} {n:>9} {n / secs:>11.2f} {n / secs / base:>7.2f} {rss:>12.0f}")
+    print("articles per hour at the best rate here:", f"{max(n / s for _, s, n, _ in rows) * 3600:,.0f}")
+
+
+if __name__ == "__main__":
+    main()
