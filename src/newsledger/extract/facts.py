@@ -331,7 +331,8 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             per = re.match(
                 r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", text[end : end + 40]
             )
-            measure = per.group(1) if per else None
+            priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS else None
+            measure = priced or _priced_thing(anchor.root if anchor is not None else None)
         if unit is None and noun is None and not VALUE_CONTEXT.search(text[max(0, start - 25) : start]):
             continue  # a bare number is a figure only where something is said to be, reach or move to it
         window = text[max(0, start - 40) : start]
