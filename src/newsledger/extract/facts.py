@@ -167,8 +167,15 @@ def _unit_name(words: str) -> str | None:
     return None
 
 
-def _counted(doc: Doc, end_char: int) -> Token | None:
-    """The noun an amount counts: the next noun within a few tokens, skipping adjectives."""
+def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | None:
+    """The noun an amount counts: the noun the parse attaches its number to ("6,000 ... drones"),
+    else the next noun within a few tokens, skipping adjectives."""
+    if start_char is not None:
+        for tok in doc:
+            if start_char <= tok.idx < end_char and tok.like_num and tok.dep_ == "nummod" and tok.head.idx >= end_char:
+                head = tok.head
+                if pos(head) == "NOUN" and not (head.lower_ in TIME_NOUNS and head.i - tok.i > 1):
+                    return head
     span = doc.char_span(end_char, min(doc[-1].idx + len(doc[-1]), end_char + 60), alignment_mode="expand")
     if span is None:
         return None
@@ -306,7 +313,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         who = attribution(span, anchor.root if anchor is not None else None)[0]
         if who is None and opens_quote:
             who = previous  # a quotation that goes on from the sentence before
-        noun = _counted(doc, end)
+        noun = _counted(doc, end, start)
         if am.word_number and (noun is None or am.value == 1):
             continue  # "one of them", "one such drone", "nine" alone: not a figure
         unit = am.currency or ("percentage" if am.percent else am.unit)
