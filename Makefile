@@ -29,7 +29,12 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/flattened.py
+	$(BIN)/python benchmarks/quantities.py
+	$(BIN)/python benchmarks/timex.py
+	$(BIN)/python benchmarks/attribution.py
 	$(BIN)/python benchmarks/throughput.py
+	$(BIN)/python benchmarks/incremental.py
+	$(BIN)/python benchmarks/scaling.py
 
 lock:
 	rm -rf /tmp/newsledger-lock && $(PYTHON) -m venv /tmp/newsledger-lock

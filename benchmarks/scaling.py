@@ -35,7 +35,7 @@ def run(crawl: Path, out: Path, *engine: str) -> tuple[float, int, float]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--bench", type=Path, default=HERE.resolve().parents[1].parent / "shared" / "bench")
+    ap.add_argument("--bench", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared" / "bench")
     ap.add_argument("--limit", type=int, default=600)
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--engines", default="processes,ray")
