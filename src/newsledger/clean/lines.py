@@ -46,7 +46,8 @@ PROMPT_TERMS = re.compile(
 RELATED_MARKER = re.compile(
     r"^(?:related(?: articles?| stories| content| news| coverage)?|more (?:stories|news|on this|from [\w .]+)|"
     r"read (?:more|next|also)|recommended(?: for you| stories)?|you may (?:also )?like|see also|"
-    r"most (?:read|popular|viewed)|trending(?: now)?|latest(?: news| stories)?|top stories|what to read next)\s*:?$",
+    r"most (?:read|popular|viewed)|trending(?: now)?|latest(?: news| stories)?|top stories|what to read next|"
+    r"(?:\d+\s+)?(?:reader |top rated |top |user )?comments?(?: \(\d+\))?|leave a (?:comment|reply)|join the discussion|discussion)\s*:?$",
     re.I,
 )
 SHARE_WORDS = r"(?:Facebook|Twitter|Tweet|Email|E-mail|Link|Copy link|Share|WhatsApp|LinkedIn|Print|Reddit|Follow)"

@@ -35,6 +35,7 @@ class Story:
     date_lines: list[str] = field(default_factory=list)
     role: str = "main"
     after_marker: bool = False
+    subheads: int = 0
 
     @property
     def text(self) -> str:
@@ -140,7 +141,7 @@ def split_stories(text: str) -> list[Story]:
         kind = line.kind
         if kind == "furniture":
             # a "Related" marker counts once an article has begun, not in the menus above it
-            begun = any(len(st.paragraphs) >= 3 and st.n_words() >= 120 for st in stories)
+            begun = any(len(st.paragraphs) >= 3 and st.n_words() >= 120 and not _listy(st) for st in stories)
             saw_marker = saw_marker or (begun and bool(L.RELATED_MARKER.match(line.text)))
             gap_header = gap_header or line.header
             prev_solid = kind
@@ -166,6 +167,7 @@ def split_stories(text: str) -> list[Story]:
                     stories.append(cur)
                 else:
                     cur.paragraphs.append(line.text)  # type: ignore[union-attr]  # a subhead
+                    cur.subheads += 1  # type: ignore[union-attr]
             prev_solid = kind
         elif kind == "body":
             para, _credit = L.strip_credit_tail(line.text)
@@ -188,8 +190,40 @@ def split_stories(text: str) -> list[Story]:
     if len(stories) == 1 and not any(line.kind == "title" for line in classed):
         # a topic page is one untitled run of teasers and nothing else: no headline anywhere
         stories = _split_teasers(stories[0])
+    stories = _merge_continuations(stories)
     _assign_roles(stories)
     return stories
+
+
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)*)")
+
+
+def _merge_continuations(stories: list[Story]) -> list[Story]:
+    """Before any "Related" marker, a story whose first paragraph names someone the story
+    before it named is that story going on (an article cut by a widget), not a new one."""
+    out: list[Story] = []
+    for s in stories:
+        prev = out[-1] if out else None
+        if prev is not None and not s.after_marker and s.role != "teaser" and s.paragraphs:
+            names = {n for p in prev.paragraphs for n in _NAME.findall(p)}
+            first = set(_NAME.findall(s.paragraphs[0]))
+            if names & first:
+                prev.paragraphs.extend(([s.title] if s.title else []) + s.paragraphs)
+                prev.captions.extend(c for c in s.captions if c not in prev.captions)
+                continue
+        out.append(s)
+    return out
+
+
+def _listy(story: Story) -> bool:
+    """Headings alternating with one-paragraph blurbs: a list of teasers, not an article."""
+    body = len(story.paragraphs) - story.subheads
+    return story.subheads >= 3 and story.subheads >= 0.6 * max(body, 1)
+
+
+def _article_likeness(story: Story) -> float:
+    """Words, discounted for a teaser list."""
+    return story.n_words() * (0.3 if _listy(story) else 1.0)
 
 
 def _assign_roles(stories: list[Story]) -> None:
@@ -198,7 +232,7 @@ def _assign_roles(stories: list[Story]) -> None:
     if not whole:
         return
     before = [s for s in whole if not s.after_marker] or whole
-    main = max(before, key=lambda s: s.n_words())
+    main = max(before, key=_article_likeness)
     for s in whole:
         s.role = "main" if s is main else "related"
 
