@@ -191,6 +191,8 @@ def split_stories(text: str) -> list[Story]:
         # a topic page is one untitled run of teasers and nothing else: no headline anywhere
         stories = _split_teasers(stories[0])
     stories = _merge_continuations(stories)
+    for st in stories:
+        st.paragraphs = _once(st.paragraphs)
     _assign_roles(stories)
     return stories
 
@@ -206,12 +208,25 @@ def _merge_continuations(stories: list[Story]) -> list[Story]:
         prev = out[-1] if out else None
         if prev is not None and not s.after_marker and s.role != "teaser" and s.paragraphs:
             names = {n for p in prev.paragraphs for n in _NAME.findall(p)}
-            first = set(_NAME.findall(s.paragraphs[0]))
+            first = {n for p in s.paragraphs[:2] for n in _NAME.findall(p)}
             if names & first:
                 prev.paragraphs.extend(([s.title] if s.title else []) + s.paragraphs)
                 prev.captions.extend(c for c in s.captions if c not in prev.captions)
                 continue
         out.append(s)
+    return out
+
+
+def _once(paragraphs: list[str]) -> list[str]:
+    """A paragraph printed twice (a standfirst above the body, a pull quote) is kept once."""
+    seen: set[str] = set()
+    out = []
+    for p in paragraphs:
+        key = L.normalize(p)
+        if key in seen and len(key.split()) >= 8:
+            continue
+        seen.add(key)
+        out.append(p)
     return out
 
 
