@@ -36,6 +36,7 @@ class Story:
     role: str = "main"
     after_marker: bool = False
     subheads: int = 0
+    headed: bool = False  # a story header (timestamp, byline, date) came before its title
 
     @property
     def text(self) -> str:
@@ -163,7 +164,7 @@ def split_stories(text: str) -> list[Story]:
             if nxt is not None and nxt.kind == "body":
                 fresh = cur is None or not cur.paragraphs or (prev_solid != "body" and (saw_marker or gap_header))
                 if fresh:
-                    cur = Story(title=line.text, after_marker=saw_marker)
+                    cur = Story(title=line.text, after_marker=saw_marker, headed=gap_header)
                     stories.append(cur)
                 else:
                     cur.paragraphs.append(line.text)  # type: ignore[union-attr]  # a subhead
@@ -173,7 +174,7 @@ def split_stories(text: str) -> list[Story]:
             para, _credit = L.strip_credit_tail(line.text)
             if para:
                 if cur is None or (prev_solid not in ("body", "title", None) and saw_marker and not cur.after_marker):
-                    cur = Story(after_marker=saw_marker)
+                    cur = Story(after_marker=saw_marker, headed=gap_header)
                     stories.append(cur)
                 cur.paragraphs.append(para)
                 if pending_byline and cur.byline is None:
@@ -201,12 +202,13 @@ _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)*)")
 
 
 def _merge_continuations(stories: list[Story]) -> list[Story]:
-    """Before any "Related" marker, a story whose first paragraph names someone the story
-    before it named is that story going on (an article cut by a widget), not a new one."""
+    """A story with no header of its own (no timestamp, byline or date before it) whose first
+    paragraphs name someone the story before it named is that story going on: an article cut by
+    a widget or an in-article "Related" box, not a new one."""
     out: list[Story] = []
     for s in stories:
         prev = out[-1] if out else None
-        if prev is not None and not s.after_marker and s.role != "teaser" and s.paragraphs:
+        if prev is not None and (not s.after_marker or not s.headed) and s.role != "teaser" and s.paragraphs:
             names = {n for p in prev.paragraphs for n in _NAME.findall(p)}
             first = {n for p in s.paragraphs[:2] for n in _NAME.findall(p)}
             if names & first:
