@@ -53,6 +53,19 @@ CURRENCIES = {
     "rm": "malaysian ringgit",
     "rs.": "rupee",
     "rs": "rupee",
+    "usd": "dollar",
+    "aud": "Australian dollar",
+    "eur": "euro",
+    "gbp": "pound sterling",
+    "cad": "Canadian dollar",
+    "nzd": "New Zealand dollar",
+    "sgd": "Singapore dollar",
+    "hkd": "Hong Kong dollar",
+    "jpy": "yen",
+    "cny": "yuan",
+    "inr": "rupee",
+    "chf": "Swiss franc",
+    "s $": "Singapore dollar",
 }
 # units written against the number ("5pc", "180p", "256GB", "40min")
 GLUED_UNITS = {"pc": "percentage", "p": "penny", "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte", "kg": "kilogram",
@@ -65,16 +78,16 @@ MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|a
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
-_CUR = r"US\$|HK\$|NZ\$|[ACSR]\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|Rs\.?\s?(?=\d)"
+_CUR = r"US\$|HK\$|NZ\$|[ACSR]\s?\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
-_SCALE = r"thousand|million|billion|trillion|bn|mn|tn|[mkb](?![a-z])"
+_SCALE = r"thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])"
 _AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z]))?"
 LOWER = r"more than|over|above|exceeding|at least|no fewer than|no less than|upwards of|in excess of"
 UPPER = r"up to|as many as|no more than|fewer than|less than|under|below|nearly|almost|just under|at most"
 APPROX = r"an estimated|estimated|about|approximately|roughly|close to|around|some|an average of|on average"
 QUAL = rf"(?P<qual>(?:(?:{APPROX})\s+)?(?:{LOWER}|{UPPER}|{APPROX}))\s+"
 AMOUNT = re.compile(
-    rf"(?<![\w.-])(?:{QUAL})?(?:(?:between|from)\s+)?"
+    rf"(?<![\w.-])(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
     rf"(?:(?P<vague>{_VAGUE})\b|(?P<a>{_AMT})(?:\s*(?:to|and|-|–|—)\s*(?P<b>{_AMT}))?)"
     rf"(?![\w-]*\d)(?![a-z])(?!-[a-z])",
     re.I,
@@ -106,7 +119,9 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     """(value, currency unit, is percent, written as words) of one amount."""
     t = text.strip().lower()
     currency = next((u for s, u in sorted(CURRENCIES.items(), key=lambda kv: -len(kv[0])) if t.startswith(s)), None)
-    t = re.sub(r"^(?:us\$|hk\$|nz\$|[acsr]\$|\$|€|£|¥|₩|₴|₽|rm|rs\.?)\s?", "", t)
+    t = re.sub(
+        r"^(?:us\$|hk\$|nz\$|[acsr]\s?\$|\$|€|£|¥|₩|₴|₽|rm|rs\.?|usd|aud|eur|gbp|cad|nzd|sgd|hkd|jpy|cny|inr|chf)\s?", "", t
+    )
     percent = bool(re.search(r"%|per\s?cent|\dpc$", t))
     t = re.sub(rf"\s?(?:%|percent|per\s?cent|{_GLUED})$", "", t)
     m = re.match(rf"^-?({_NUM}|{_WORDNUM})(?:[\s-]?({_SCALE}))?$", t)
@@ -120,6 +135,10 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     if scale:
         value *= SCALES[scale]
     return value, currency, percent, words
+
+
+def before_text(sentence: str, m: re.Match[str], width: int = 30) -> str:
+    return sentence[max(0, m.start() - width) : m.start()]
 
 
 def find_amounts(sentence: str) -> list[Amount]:
@@ -139,6 +158,8 @@ def find_amounts(sentence: str) -> list[Amount]:
             out.append(Amount(m.start() + lead, m.end(), m.group(0)[lead:].strip(), None, low, high, True, None, False, True))
             continue
         va, cur_a, pct_a, words_a = _parse_one(m.group("a"))
+        if va is not None and m.group("minus"):
+            va = -va  # "minus 233 Celsius"
         if va is None:
             continue
         value, low, high = va, va, va
@@ -152,6 +173,21 @@ def find_amounts(sentence: str) -> list[Amount]:
                 va *= SCALES[scale_b.group(0).strip().lower()]  # "3 to 5 million"
             if vb < va:
                 continue  # "2-1" scores and the like are not ranges
+            moved = m.group(0)[lead:].lower().startswith("from") and (
+                CHANGE_UP.search(before_text(sentence, m)) or CHANGE_DOWN.search(before_text(sentence, m))
+            )
+            if (
+                moved
+                or (cur_a and cur_b and cur_a != cur_b)
+                or (pct_a != pct_b and (cur_b or cur_a or (pct_a and not re.search(r"%|per\s?cent", m.group("b")))))
+            ):
+                # "rose from 5% to 7%" (before and after), "rose 9.4 per cent to $84": two figures, not a range
+                b_start = m.start("b")
+                a_start = m.start("a") + len(m.group("a")) - len(m.group("a").lstrip())
+                out.append(Amount(a_start, m.end("a"), m.group("a").strip(), va, va, va, approximate, cur_a, pct_a, words_a))
+                vb2, cur2, pct2, words2 = _parse_one(m.group("b"))
+                out.append(Amount(b_start, m.end(), m.group("b").strip(), vb2, vb2, vb2, False, cur2, pct2, words2))
+                continue
             value, low, high = None, va, vb
             currency, percent = currency or cur_b, percent or pct_b
         if re.search(LOWER, qual):
