@@ -138,7 +138,7 @@ def build(
                 else:
                     doc_input[item.source] = name
                     pending.append(item)
-                    if len(pending) >= CHUNK * 8:
+                    if len(pending) >= getattr(executor, "flush_every", CHUNK * 8):
                         flush()
         flush()
         for rep in reports.values():

@@ -70,6 +70,8 @@ class _Apply:
 class RayData:
     """Run batches on Ray Data: a local Ray (no address) or a running cluster (``ray://host:port``)."""
 
+    flush_every = 4096  # documents per Ray job: each job starts its actors (and their models) once
+
     def __init__(self, address: str | None = None, workers: int = 0) -> None:
         try:
             import ray
