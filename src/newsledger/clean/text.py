@@ -18,8 +18,10 @@ sequence, not from any site's markup:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc
 
 from newsledger import nlp
@@ -198,7 +200,12 @@ def split_stories(text: str) -> list[Story]:
     return stories
 
 
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][a-z]{3,}(?:[ -][A-Z][a-z]+)*)")
+_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+
+
+def _names(paragraphs: list[str]) -> set[str]:
+    """Capitalised words that are not common words: names, mostly ("Steenburgen", "Halden")."""
+    return {n for p in paragraphs for n in _NAME.findall(p) if n.lower() not in STOP_WORDS}
 
 
 def _merge_continuations(stories: list[Story]) -> list[Story]:
@@ -209,9 +216,9 @@ def _merge_continuations(stories: list[Story]) -> list[Story]:
     for s in stories:
         prev = out[-1] if out else None
         if prev is not None and (not s.after_marker or not s.headed) and s.role != "teaser" and s.paragraphs:
-            names = {n for p in prev.paragraphs for n in _NAME.findall(p)}
-            first = {n for p in s.paragraphs[:2] for n in _NAME.findall(p)}
-            if names & first:
+            counts = Counter(n for p in prev.paragraphs for n in _NAME.findall(p) if n.lower() not in STOP_WORDS)
+            first = _names(s.paragraphs[:2])
+            if any(counts[n] >= 3 for n in first):  # someone the story before kept talking about
                 prev.paragraphs.extend(([s.title] if s.title else []) + s.paragraphs)
                 prev.captions.extend(c for c in s.captions if c not in prev.captions)
                 continue
