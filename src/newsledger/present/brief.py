@@ -40,6 +40,7 @@ padding:.35rem .5rem;border-bottom:1px solid var(--line)}th{font-weight:600;back
 article.full{border-top:1px solid var(--line);padding-top:.5rem;margin-top:1.5rem}article.full p{margin:.5rem 0}
 .s:target,.s.hit:target{background:var(--mark);outline:2px solid #f59e0b}figure.cap{margin:.5rem 0;color:var(--muted);font-size:.92rem}
 .ev{display:grid;grid-template-columns:8.5rem 1fr;gap:.6rem;border-bottom:1px solid var(--line);padding:.4rem 0}
+[id]{scroll-margin-top:3.5rem}.chart{overflow-x:auto}.chart svg{min-width:560px}
 @media (max-width:600px){main{padding:.6rem .7rem 3rem}.ev{grid-template-columns:1fr}h1{font-size:1.3rem}}
 """
 
@@ -271,7 +272,7 @@ def render_brief(
         fig_html.append(
             f'<div class="group" id="fig-{E(g.id)}"><h3>{E(g.label)}</h3><div>{badges}<span class="muted">'
             f"{len(g.claims)} claims from {g.sources} article(s); spread {E(spread)} {E(g.unit)}</span></div>"
-            f"{figure_svg(g, by_id)}<div class='tablewrap'><table><tr><th>figure</th><th>who says so</th><th>outlet</th><th>when</th><th></th></tr>"
+            f"<div class='chart'>{figure_svg(g, by_id)}</div><div class='tablewrap'><table><tr><th>figure</th><th>who says so</th><th>outlet</th><th>when</th><th></th></tr>"
             + "".join(rows)
             + "</table></div></div>"
         )
