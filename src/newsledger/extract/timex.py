@@ -134,15 +134,17 @@ def _explicit_date(m: re.Match[str], anchor: date | None, _s: str) -> str | None
 
 
 def _closest_year(anchor: date, month: int, day: int) -> int:
-    """The year that puts a day-and-month nearest the anchor ("Dec. 30" read in January is last year's)."""
-    best = anchor.year
-    for y in (anchor.year - 1, anchor.year, anchor.year + 1):
+    """The year for a day and month written without one: news tells of the past, so the latest
+    such date on or before the anchor, unless it falls within the next two months ("in March",
+    read in November, is this year's; "Dec. 30", read in January, is last year's)."""
+    for y in (anchor.year + 1, anchor.year, anchor.year - 1):
         try:
-            if abs((date(y, month, min(day, 28)) - anchor).days) < abs((date(best, month, min(day, 28)) - anchor).days):
-                best = y
+            when = date(y, month, min(day, 28))
         except ValueError:
             continue
-    return best
+        if (when - anchor).days <= 60:
+            return y
+    return anchor.year
 
 
 def _month_only(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
