@@ -55,6 +55,8 @@ TIME_NOUNS = {
     "hour",
     "hours",
 }
+LABELLED = re.compile(r"^(?P<src>[A-Z][\w.&'’ -]{1,40}?)(?P<cue>:)\s+\S")
+SIGNED = re.compile(r"[\"”’]\s*(?P<cue>[―—–-]{1,2})\s*(?P<src>[A-Z][\w.'’ -]{2,40})\s*$")
 PRICE_VERBS = {"cost", "pay", "spend", "sell", "buy", "fetch", "price", "value", "worth", "charge"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -423,7 +425,16 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         if m:
             speaker, who_at = m.group("src").strip(), (m.start("src"), m.end("src"))
             cue_at = (m.start(), m.start() + len("according to"))
-    cue = cue_tok.text if cue_tok is not None else None
+    if not speaker:  # "Politifact: Trump is right", "... — Jane Doe"
+        m = LABELLED.match(sent.text) or SIGNED.search(sent.text)
+        if m and any(
+            e.label_ in ("PERSON", "ORG", "NORP", "GPE")
+            for e in doc.ents
+            if e.start_char >= m.start("src") and e.end_char <= m.end("src")
+        ):
+            speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
+            cue_tok = None
+    cue = cue_tok.text if cue_tok is not None else (sent.text[cue_at[0] : cue_at[1]] if cue_at else None)
     if speaker is None and found and previous is not None and found[0].start() <= 1:
         speaker, cue = previous.speaker, previous.cue  # the quotation goes on
 
