@@ -316,6 +316,8 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         if who is None and opens_quote:
             who = previous  # a quotation that goes on from the sentence before
         noun = _counted(doc, end, start)
+        if noun is not None and not re.search(r"[^\W\d_]{2}", noun.text):
+            noun = None  # "|", "x", table debris: nothing is counted
         if am.word_number and (noun is None or am.value == 1):
             continue  # "one of them", "one such drone", "nine" alone: not a figure
         unit = am.currency or ("percentage" if am.percent else am.unit)
