@@ -59,9 +59,16 @@ class Entity:
 def merge(mentions: Iterable[Mention]) -> list[Entity]:
     """Give every mention an ``entity_id`` and return the entities, most mentioned first."""
     ms = list(mentions)
-    group = {m.label: LABEL_GROUP.get(m.label, m.label) for m in ms}
     keys = [key_of(m.text, m.label) for m in ms]
     full_people: Counter[str] = Counter(k for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and " " in k)
+    # the tagger sometimes calls a surname an organisation or a place ("Trump" as ORG): a one-word
+    # name that ends a person's full name is that person
+    surnames = {full.split()[-1] for full in full_people}
+    for m, k in zip(ms, keys, strict=True):
+        if m.label in ("ORG", "GPE", "NORP") and " " not in k and k in surnames:
+            m.label = "PERSON"
+    keys = [key_of(m.text, m.label) for m in ms]
+    group = {m.label: LABEL_GROUP.get(m.label, m.label) for m in ms}
     latest_full: dict[str, str] = {}  # per article: last full name seen containing a word
     current_article = None
     resolved: list[str] = []
