@@ -60,7 +60,7 @@ SIGNED = re.compile(r"[\"”’]\s*(?P<cue>[―—–-]{1,2})\s*(?P<src>[A-Z][\w
 PRICE_VERBS = {"cost", "pay", "spend", "sell", "buy", "fetch", "price", "value", "worth", "charge"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
-QUOTE_RX = re.compile(r"[\"“”](?P<a>[^\"“”]{8,}?)[\"“”]|(?<!\w)['‘](?P<b>[^'‘’]{15,}?)[’'](?!\w)")
+QUOTE_RX = re.compile(r"[\"“”](?P<a>[^\"“”]{8,}?)[\"“”]|(?<!\w)['‘](?P<b>(?:[^'‘’]|['’](?=[a-z])){15,}?)[’'](?![a-z])")
 
 
 @dataclass
@@ -409,7 +409,16 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         return not any(a <= t.idx < b for a, b in inside)
 
     cue_tok = next(
-        (t for t in doc if lemma(t) in SPEECH_VERBS and pos(t) == "VERB" and outside(t) and _speaker_of(t) is not None), None
+        (
+            t
+            for t in doc
+            if lemma(t) in SPEECH_VERBS
+            and pos(t) == "VERB"
+            and outside(t)
+            and _speaker_of(t) is not None
+            and _speaker_of(t).lower_ not in ("that", "which", "who", "it", "this")
+        ),
+        None,
     )
     speaker = None
     who_at: tuple[int, int] | None = None
