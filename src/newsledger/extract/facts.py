@@ -176,7 +176,7 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
         for tok in doc:
             if start_char <= tok.idx < end_char and tok.like_num and tok.dep_ == "nummod" and tok.head.idx >= end_char:
                 head = tok.head
-                if pos(head) == "NOUN" and not (head.lower_ in TIME_NOUNS and head.i - tok.i > 1):
+                if (pos(head) == "NOUN" or head.tag_ == "NNPS") and not (head.lower_ in TIME_NOUNS and head.i - tok.i > 1):
                     return head
     span = doc.char_span(end_char, min(doc[-1].idx + len(doc[-1]), end_char + 60), alignment_mode="expand")
     if span is None:
@@ -188,7 +188,7 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
             and tok.nbor(-1).lower_ in ("last", "this", "next", "a", "per", "each", "every")
         ):
             return None  # "rose 16% last year": the year is when, not what
-        if pos(tok) == "NOUN" or (pos(tok) == "PROPN" and tok.text.islower()):
+        if pos(tok) == "NOUN" or tok.tag_ == "NNPS" or (pos(tok) == "PROPN" and tok.text.islower()):
             while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and pos(tok.head) in ("NOUN", "PROPN"):
                 tok = tok.head
             return tok
