@@ -207,15 +207,17 @@ def _speaker_of(verb: Token) -> Token | None:
 
 
 def _subject_phrase(tok: Token) -> str:
-    parts = [t for t in tok.subtree if t.dep_ not in ("punct", "relcl", "acl") or t is tok]
-    # keep the noun phrase, drop trailing clauses
+    """The noun phrase a subject heads, as written ("Yasir Atalan, a data fellow at CSIS"),
+    without relative clauses or a leading article."""
     start, end = tok.left_edge.i, tok.i
     for t in tok.rights:
         if t.dep_ in ("appos", "compound", "prep") and t.i - tok.i < 6:
             end = max(end, t.right_edge.i)
             break
-    words = [t.text for t in tok.doc[start : end + 1] if t in parts]
-    text = " ".join(words).strip(" ,")
+    for t in tok.rights:
+        if t.dep_ in ("relcl", "acl") and t.left_edge.i <= end:
+            end = min(end, t.left_edge.i - 1)
+    text = tok.doc[start : max(end, tok.i) + 1].text.strip(" ,;:—–")
     return re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.I)
 
 
