@@ -91,7 +91,8 @@ GALLERY_COUNTER = re.compile(
 NOTICE = re.compile(
     r"\b(?:this (?:site|website) uses|uses cookies|non-commercial use|presentation-ready|order reprints|akismet|"
     r"have a (?:news )?tip|send us a tip|news tip|all rights reserved|subscribe now|sign up for (?:our|the)|"
-    r"full episodes|join our|follow (?:us|him|her) on|may be reached at|is a staff writer|thanks for watching)\b",
+    r"full episodes|join our|follow (?:us|him|her) on|may be reached at|is a staff writer|thanks for watching|"
+    r"click here|we send (?:you )?an email|support (?:our|independent|local) journalism)\b",
     re.I,
 )
 
@@ -106,6 +107,11 @@ def is_glued_teaser(text: str) -> bool:
         if len(head) >= 3 and sum(w[0].isupper() or w[0].isdigit() for w in head) / len(head) >= 0.6:
             return True
     return False
+
+
+CAPTION_LINE = re.compile(
+    r"^In this (?:[\w.,]+ ){0,6}(?:file )?(?:photo|image|picture)\b|\((?:[A-Z]+ )?(?:Photo|Image|Picture)s?(?: by)?\s*[:/][^)]*\)\s*$"
+)
 
 
 def is_furniture(text: str) -> bool:
@@ -128,6 +134,8 @@ def is_furniture(text: str) -> bool:
         return True  # character counters of comment boxes
     if n <= 60 and NOTICE.search(t):
         return True
+    if t.endswith(("[…]", "[...]", "[&hellip;]")) or CAPTION_LINE.search(t):
+        return True  # a truncated teaser, or a photo caption printed in the text
     hit = FURNITURE_TERMS.search(t)
     if hit and (n <= 6 or (n <= 12 and hit.start() == 0)):
         return True
