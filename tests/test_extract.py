@@ -30,6 +30,8 @@ def _one(text: str):
         ("The plan costs up to $3.2 billion.", "up to $3.2 billion", 3.2e9, None, 3.2e9, False),
         ("Nearly 40% of voters stayed home.", "Nearly 40%", 40, None, 40, True),
         ("Tens of thousands of residents lost power.", "Tens of thousands", None, 10000, 100000, True),
+        ("Some three hundred and fifty sailors were rescued.", "Some three hundred and fifty", 350, 350, 350, True),
+        ("The region lost 4 hundred million dollars.", "4 hundred million", 4e8, 4e8, 4e8, False),
     ],
 )
 def test_amounts_values_ranges_and_bounds(sentence, text, value, low, high, approx):

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 
 SCALES = {
+    "hundred": 1e2,
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,
@@ -80,8 +81,13 @@ _WORDNUM = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True)
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 _CUR = r"US\$|HK\$|NZ\$|[ACSR]\s?\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
-_SCALE = r"thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])"
-_AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z]))?"
+_SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])"
+_UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_NUMWORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNITS_WORDS}))?|{_UNITS_WORDS})"
+# "twenty-eight thousand six hundred forty-two", "one hundred and fifty": several number words
+_WORDSEQ = rf"{_NUMWORD}(?:[\s-]+(?:and\s+)?(?:hundred|thousand|million|billion|{_NUMWORD}))+"
+_AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDSEQ}|{_WORDNUM})(?:[\s-]?(?:{_SCALE})){{0,2}}(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z]))?"
 LOWER = r"more than|over|above|exceeding|at least|no fewer than|no less than|upwards of|in excess of"
 UPPER = r"up to|as many as|no more than|fewer than|less than|under|below|nearly|almost|just under|at most"
 APPROX = r"an estimated|estimated|about|approximately|roughly|close to|around|some|an average of|on average"
@@ -124,17 +130,33 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     )
     percent = bool(re.search(r"%|per\s?cent|\dpc$", t))
     t = re.sub(rf"\s?(?:%|percent|per\s?cent|{_GLUED})$", "", t)
-    m = re.match(rf"^-?({_NUM}|{_WORDNUM})(?:[\s-]?({_SCALE}))?$", t)
+    m = re.match(rf"^-?({_NUM}|{_WORDSEQ}|{_WORDNUM})((?:[\s-]?(?:{_SCALE})){{0,2}})$", t)
     if not m:
         return None, currency, percent, False
-    num, scale = m.group(1), m.group(2)
-    words = num in WORDS
-    value = float(WORDS[num]) if words else float(num.replace(",", ""))
+    num, scales = m.group(1), re.findall(_SCALE, m.group(2) or "")
+    words = not num[:1].isdigit()
+    value = float(WORDS[num]) if num in WORDS else (_words_value(num) if words else float(num.replace(",", "")))
     if re.match(r"^\s*(?:[A-Z]{0,2}\$|[€£¥₩₴₽]|RM|Rs\.?)?\s?-", text):
         value = -value
-    if scale:
+    for scale in scales:
         value *= SCALES[scale]
     return value, currency, percent, words
+
+
+def _words_value(text: str) -> float:
+    """The value of number words: "twenty-eight thousand six hundred forty-two" -> 28642."""
+    total = current = 0.0
+    for w in re.split(r"[\s-]+", text):
+        if w == "and":
+            continue
+        if w == "hundred":
+            current = (current or 1) * 100
+        elif w in ("thousand", "million", "billion"):
+            total += (current or 1) * SCALES[w]
+            current = 0
+        else:
+            current += WORDS.get(w, 0)
+    return total + current
 
 
 def before_text(sentence: str, m: re.Match[str], width: int = 30) -> str:
