@@ -92,7 +92,10 @@ def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> lis
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             actor1, actor2 = _with_conjuncts(agent), _entity_or_phrase(passive)
         else:
-            actor1, actor2 = _with_conjuncts(subj), _entity_or_phrase(obj if partner is None else partner)
+            target = obj if partner is None else partner
+            # a named object is the second actor; a common noun object is part of the action ("shake hands")
+            named = target is not None and any(e.start <= target.i < e.end for e in target.doc.ents)
+            actor1, actor2 = _with_conjuncts(subj), (_entity_or_phrase(target) if named or partner is not None else None)
         if not obj_words:
             setting = next(
                 (

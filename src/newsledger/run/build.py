@@ -17,7 +17,7 @@ from tqdm import tqdm
 
 from newsledger.clean.articles import clean_document
 from newsledger.clean.dedup import mark_duplicates
-from newsledger.extract.entities import Entity, key_of, merge
+from newsledger.extract.entities import Entity, key_of, merge, resolver
 from newsledger.extract.stage import Facts, extract_articles
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
@@ -175,7 +175,13 @@ def build(
             c["published"] = published.get(c["article_id"][:16])
         places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
         result.groups = group_figures(claims, places)
-        result.events = merge_events(ledger.rows("events"))
+        resolve = resolver(entities)
+        event_rows = ledger.rows("events")
+        for row in event_rows:  # actors by their entity's name: "Kim" is "Kim Jong Un"
+            for key in ("actor1", "actor2"):
+                if row[key]:
+                    row[key] = " and ".join(dict.fromkeys(resolve(n.strip()) or n for n in row[key].split(" and ")))
+        result.events = merge_events(event_rows)
         result.outputs["ledger"] = ledger.path
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
