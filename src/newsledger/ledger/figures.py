@@ -3,6 +3,7 @@
 Claims are grouped by what they count, never by lists written for a story:
 
 * the unit: a currency or a measurement unit, or the counted noun's lemma ("troop");
+* across articles, a shared named entity (one not named in most of the bucket's sentences);
 * for money and percentages, the thing measured ("drone"), so a drone's cost and a missile's stay apart;
 * the actor, where a claim names one ("North Korean troops" vs "Ukrainian troops"); a claim
   that names none joins its unit's largest actor group;
@@ -112,7 +113,7 @@ def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[Figure
         for m in members:
             split[_actor_key(m["actor"], places) or main_actor].append(m)
         for actor, cs in split.items():
-            parts = [cs] if "|" in key or len({c["article_id"][:16] for c in cs}) == 1 else _by_shared_entities(cs, places)
+            parts = [cs] if len({c["article_id"][:16] for c in cs}) == 1 else _by_shared_entities(cs, places)
             for part in parts:
                 groups.append(_make_group(key, actor, part))
     groups.sort(key=lambda g: (-g.sources, -len(g.claims), g.label))
@@ -133,11 +134,16 @@ def _by_shared_entities(claims: list[dict[str, Any]], places: set[str]) -> list[
 
     owner: dict[str, int] = {}
     index = {c["id"]: i for i, c in enumerate(claims)}
+    keys_of = [
+        {_actor_key(e, places) or "" for e in c.get("about") or []}
+        | ({_actor_key(c["actor"], places)} if c.get("actor") else set())
+        for c in claims
+    ]
+    # an entity named in most of a big bucket's sentences ("US", "Germany") would link everything
+    freq = Counter(k for ks in keys_of for k in ks - {""})
+    common = {k for k, n in freq.items() if len(claims) >= 12 and n > max(3, 0.25 * len(claims))}
     for i, c in enumerate(claims):
-        keys = {_actor_key(e, places) or "" for e in c.get("about") or []} | (
-            {_actor_key(c["actor"], places)} if c.get("actor") else set()
-        )
-        for k in keys - {""}:
+        for k in keys_of[i] - {""} - common:
             if k in owner:
                 parent[find(i)] = find(owner[k])
             else:
