@@ -22,6 +22,8 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("He arrived two days ago.", "two days ago", "2025-04-28", "day"),
         ("Results for the third quarter of 2024 were weak.", "the third quarter of 2024", "2024-Q3", "quarter"),
         ("Shipments on Dec. 30 were delayed.", "Dec. 30", "2024-12-30", "day"),
+        ("Stores opened early on Thanksgiving Day 2024.", "Thanksgiving Day 2024", "2024-11-28", "day"),
+        ("Protests are planned for Easter.", "Easter", "2025-04-20", "day"),
     ],
 )
 def test_values_against_publication_date(text, expr, value, precision):

@@ -297,6 +297,61 @@ def _part_of_day(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     return f"{day.isoformat()}T{part}"
 
 
+def _nth_weekday(year: int, month: int, weekday: int, n: int) -> date:
+    """The n-th given weekday of a month (n = -1: the last)."""
+    if n > 0:
+        first = date(year, month, 1)
+        return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+    last = date(year + (month == 12), month % 12 + 1, 1) - timedelta(days=1)
+    return last - timedelta(days=(last.weekday() - weekday) % 7)
+
+
+def _easter(year: int) -> date:
+    """Western Easter Sunday (anonymous Gregorian computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month = (h + m - 7 * n + 114) // 31
+    return date(year, month, (h + m - 7 * n + 114) % 31 + 1)
+
+
+HOLIDAYS: dict[str, Callable[[int], date]] = {
+    "new year's day": lambda y: date(y, 1, 1),
+    "new year's eve": lambda y: date(y, 12, 31),
+    "valentine's day": lambda y: date(y, 2, 14),
+    "easter": _easter,
+    "easter sunday": _easter,
+    "good friday": lambda y: _easter(y) - timedelta(days=2),
+    "memorial day": lambda y: _nth_weekday(y, 5, 0, -1),
+    "independence day": lambda y: date(y, 7, 4),
+    "labor day": lambda y: _nth_weekday(y, 9, 0, 1),
+    "halloween": lambda y: date(y, 10, 31),
+    "election day": lambda y: _nth_weekday(y, 11, 0, 1) + timedelta(days=1),
+    "thanksgiving": lambda y: _nth_weekday(y, 11, 3, 4),
+    "thanksgiving day": lambda y: _nth_weekday(y, 11, 3, 4),
+    "christmas eve": lambda y: date(y, 12, 24),
+    "christmas": lambda y: date(y, 12, 25),
+    "christmas day": lambda y: date(y, 12, 25),
+}
+
+
+def _holiday(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    name = re.sub(r"^(?:last|this|next)\s+", "", m.group(0).lower()).replace("’", "'")
+    name = re.sub(r",?\s*(?:19|20)\d{2}$", "", name).strip()
+    year = int(m.group("year")) if m.groupdict().get("year") else None
+    if year is None:
+        if anchor is None:
+            return None
+        when = HOLIDAYS[name](anchor.year)
+        year = _closest_year(anchor, when.month, when.day)
+    return HOLIDAYS[name](year).isoformat()
+
+
 def _ref(value: str) -> Callable[[re.Match[str], date | None, str], str | None]:
     return lambda _m, _a, _s: value
 
@@ -327,6 +382,13 @@ RULES: list[Rule] = [
     (_rx(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR), "DATE", _season),
     (_rx(rf"(?:{_MOD})?{_MON}"), "DATE", _month_only),
     (_rx(r"(?:today|tonight|yesterday|tomorrow)"), "DATE", _relative_day),
+    (
+        _rx(
+            r"(?:(?:last|this|next)\s+)?(?:new year['’]s day|new year['’]s eve|valentine['’]s day|easter sunday|easter|good friday|memorial day|independence day|labor day|halloween|election day|thanksgiving day|thanksgiving|christmas eve|christmas day|christmas),?(?:\s+(?P<year>(?:19|20)\d{2}))?"
+        ),
+        "DATE",
+        _holiday,
+    ),
     (_rx(r"(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)"), "TIME", _clock),
     (_rx(r"(?:this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"), "TIME", _part_of_day),
     (_rx(r"(?:(?:last|this|next)\s+)?" + _WD), "DATE", _weekday),
