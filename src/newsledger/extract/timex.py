@@ -220,7 +220,7 @@ def _relative_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None
     return None
 
 
-def _ago(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+def _ago(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
     if anchor is None:
         return None
     n = _num(m.group("num"))
@@ -228,6 +228,10 @@ def _ago(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     if n is None or n != int(n):
         return None
     n = int(n) * (-1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1)
+    if unit == "year" and re.search(r"\bquarter", sentence, re.I):
+        # results reporting: "a year earlier" is the last completed quarter, a year before
+        q = (anchor.month - 1) // 3 - 1
+        return f"{anchor.year + q // 4 + n:04d}-Q{q % 4 + 1}"
     if unit == "year":
         return f"{anchor.year + n:04d}"
     if unit == "month":
@@ -352,6 +356,16 @@ def _holiday(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     return HOLIDAYS[name](year).isoformat()
 
 
+def _year_earlier(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
+    """ "year-earlier", "the year-ago quarter": the same period a year before."""
+    if anchor is None:
+        return None
+    if re.search(r"\bquarter|\bperiod", sentence, re.I):
+        q = (anchor.month - 1) // 3 - 1
+        return f"{anchor.year + q // 4 - 1:04d}-Q{q % 4 + 1}"
+    return f"{anchor.year - 1:04d}"
+
+
 def _ref(value: str) -> Callable[[re.Match[str], date | None, str], str | None]:
     return lambda _m, _a, _s: value
 
@@ -382,6 +396,7 @@ RULES: list[Rule] = [
     (_rx(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR), "DATE", _season),
     (_rx(rf"(?:{_MOD})?{_MON}"), "DATE", _month_only),
     (_rx(r"(?:today|tonight|yesterday|tomorrow)"), "DATE", _relative_day),
+    (_rx(r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|level|results))?"), "DATE", _year_earlier),
     (
         _rx(
             r"(?:(?:last|this|next)\s+)?(?:new year['’]s day|new year['’]s eve|valentine['’]s day|easter sunday|easter|good friday|memorial day|independence day|labor day|halloween|election day|thanksgiving day|thanksgiving|christmas eve|christmas day|christmas),?(?:\s+(?P<year>(?:19|20)\d{2}))?"
