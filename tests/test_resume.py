@@ -47,13 +47,13 @@ def test_killed_build_is_completed_by_the_next(tmp_path):
     out = tmp_path / "out"
     proc = _build(src, out)
     deadline = time.time() + 120
-    while time.time() < deadline and not 0 < _stored(out) < 150:
-        time.sleep(0.01)
+    while time.time() < deadline and _stored(out) == 0:
+        time.sleep(0.005)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
     partial = _stored(out)
-    assert 0 < partial < 150, f"could not stop the build midway ({partial} documents stored)"
-    assert not (out / "articles.jsonl").exists()
+    assert partial > 0, "the build stored nothing before it was stopped"
+    assert not (out / "articles.jsonl").exists(), "the build finished before it could be stopped"
 
     assert _build(src, out).wait(timeout=300) == 0
     for name in EXPORTS:
