@@ -167,11 +167,9 @@ class TimeExpr:
 
 
 @dataclass
-class Event:
-    """Who did what to whom, where and when, as one sentence tells it (fields as in ACLED)."""
+class EventFields:
+    """Who did what to whom, where and when (the fields of ACLED)."""
 
-    id: str
-    span: Span  # the date expression's place in the sentence
     event_date: str
     time_precision: str
     actor1: str | None
@@ -179,3 +177,11 @@ class Event:
     action: str
     location: str | None
     fatalities: float | None
+
+
+@dataclass
+class Event(EventFields):
+    """An event as one sentence tells it."""
+
+    id: str
+    span: Span  # the date expression's place in the sentence

@@ -109,6 +109,29 @@ def _week(d: date) -> str:
     return f"{y}-W{w:02d}"
 
 
+def _period(anchor: date, unit: str, n: int = 0) -> str | None:
+    """The TIMEX3 value of the anchor's year, month, week, quarter or day, shifted by n of them."""
+    if unit == "year":
+        return f"{anchor.year + n:04d}"
+    if unit == "month":
+        y, mo = _shift_month(anchor, n)
+        return f"{y:04d}-{mo:02d}"
+    if unit == "week":
+        return _week(anchor + timedelta(weeks=n))
+    if unit == "quarter":
+        q = (anchor.month - 1) // 3 + n
+        return f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}"
+    if unit == "day":
+        return (anchor + timedelta(days=n)).isoformat()
+    return None
+
+
+def _last_quarter(anchor: date, years_back: int = 0) -> str:
+    """In results reporting, "the quarter" is the last one completed."""
+    q = (anchor.month - 1) // 3 - 1
+    return f"{anchor.year + q // 4 - years_back:04d}-Q{q % 4 + 1}"
+
+
 def _shift_month(d: date, months: int) -> tuple[int, int]:
     m = d.year * 12 + d.month - 1 + months
     return m // 12, m % 12 + 1
@@ -159,14 +182,7 @@ def _anchored_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None
     if anchor is None:
         return None
     unit = m.group("aunit").lower()
-    if unit == "quarter":  # "the quarter" in a report is the last one completed
-        q = (anchor.month - 1) // 3 - 1
-        return f"{anchor.year + q // 4:04d}-Q{q % 4 + 1}"
-    if unit == "month":
-        return f"{anchor.year:04d}-{anchor.month:02d}"
-    if unit == "week":
-        return _week(anchor)
-    return f"{anchor.year:04d}"
+    return _last_quarter(anchor) if unit == "quarter" else _period(anchor, unit)
 
 
 def _weekday(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
@@ -202,17 +218,8 @@ def _relative_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None
         "coming": 1,
         "the coming": 1,
     }[which]
-    if unit == "year":
-        return f"{anchor.year + step:04d}"
-    if unit == "month":
-        y, mo = _shift_month(anchor, step)
-        return f"{y:04d}-{mo:02d}"
-    if unit == "week":
-        return _week(anchor + timedelta(weeks=step))
-    if unit == "quarter":
-        q = (anchor.month - 1) // 3 + step
-        y = anchor.year + (q // 4)
-        return f"{y:04d}-Q{q % 4 + 1}"
+    if unit in ("year", "month", "week", "quarter"):
+        return _period(anchor, unit, step)
     if unit in SEASONS:
         return f"{anchor.year + step:04d}-{SEASONS[unit]}"
     if unit == "weekend":
@@ -229,18 +236,9 @@ def _ago(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
         return None
     n = int(n) * (-1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1)
     if unit == "year" and re.search(r"\bquarter", sentence, re.I):
-        # results reporting: "a year earlier" is the last completed quarter, a year before
-        q = (anchor.month - 1) // 3 - 1
-        return f"{anchor.year + q // 4 + n:04d}-Q{q % 4 + 1}"
-    if unit == "year":
-        return f"{anchor.year + n:04d}"
-    if unit == "month":
-        y, mo = _shift_month(anchor, n)
-        return f"{y:04d}-{mo:02d}"
-    if unit == "week":
-        return _week(anchor + timedelta(weeks=n))
-    if unit == "day":
-        return (anchor + timedelta(days=n)).isoformat()
+        return _last_quarter(anchor, -n)  # "a year earlier" in results: that quarter, a year before
+    if unit in ("year", "month", "week", "day"):
+        return _period(anchor, unit, n)
     if unit == "decade":
         return f"{(anchor.year + 10 * n) // 10:03d}"
     return None
@@ -360,10 +358,7 @@ def _year_earlier(m: re.Match[str], anchor: date | None, sentence: str) -> str |
     """ "year-earlier", "the year-ago quarter": the same period a year before."""
     if anchor is None:
         return None
-    if re.search(r"\bquarter|\bperiod", sentence, re.I):
-        q = (anchor.month - 1) // 3 - 1
-        return f"{anchor.year + q // 4 - 1:04d}-Q{q % 4 + 1}"
-    return f"{anchor.year - 1:04d}"
+    return _last_quarter(anchor, 1) if re.search(r"\bquarter|\bperiod", sentence, re.I) else _period(anchor, "year", -1)
 
 
 def _ref(value: str) -> Callable[[re.Match[str], date | None, str], str | None]:

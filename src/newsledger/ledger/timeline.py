@@ -7,24 +7,21 @@ same thing (the action's verb).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from newsledger.extract.entities import key_of
-from newsledger.model import content_id
+from newsledger.model import EventFields, content_id
+
+EVENT_FIELDS = [f.name for f in fields(EventFields)]
 
 
 @dataclass
-class TimelineEvent:
-    id: str
-    event_date: str
-    time_precision: str
-    actor1: str | None
-    actor2: str | None
-    action: str
-    location: str | None
-    fatalities: float | None
-    mentions: list[dict[str, Any]] = field(default_factory=list)  # the event rows that tell it
+class TimelineEvent(EventFields):
+    """One event on the timeline, with every event row (sentence) that tells it."""
+
+    id: str = ""
+    mentions: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def sources(self) -> int:
@@ -55,11 +52,7 @@ def merge_events(rows: list[dict[str, Any]]) -> list[TimelineEvent]:
             None,
         )
         if match is None:
-            match = TimelineEvent(
-                content_id(row["event_date"], row["action"], row["id"]),
-                row["event_date"], row["time_precision"], row["actor1"], row["actor2"], row["action"],
-                row["location"], row["fatalities"],
-            )  # fmt: skip
+            match = TimelineEvent(**{f: row[f] for f in EVENT_FIELDS}, id=content_id(row["event_date"], row["action"], row["id"]))
             events.append(match)
         else:
             match.location = match.location or row["location"]
