@@ -53,6 +53,12 @@ def test_figure_with_unit_measure_and_attribution():
     assert claim.span.sentence.startswith("The rebels lost") and claim.span.start == claim.span.sentence.index("about")
 
 
+def test_vague_plural_counts_the_noun_after_of():
+    (claim,) = _one("Tens of thousands of civilians fled the city, aid groups said.").claims
+    assert (claim.low, claim.high, claim.unit, claim.measure) == (10000, 100000, "civilian", "civilians")
+    assert claim.attribution == "aid groups"
+
+
 def test_money_and_according_to():
     (claim,) = _one("Each missile costs $400,000, according to the Center for Arms Control.").claims
     assert claim.unit == "dollar" and claim.value == 400000

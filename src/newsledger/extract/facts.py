@@ -181,7 +181,9 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
     span = doc.char_span(end_char, min(doc[-1].idx + len(doc[-1]), end_char + 60), alignment_mode="expand")
     if span is None:
         return None
-    for tok in span[:6]:
+    for k, tok in enumerate(span[:6]):
+        if k == 0 and tok.lower_ == "of":
+            continue  # "dozens of people", "tens of thousands of troops"
         if (
             tok.lower_ in TIME_NOUNS
             and tok.i > 0
@@ -332,7 +334,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                 objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
                 measure = doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
             else:
-                measure = text[end : noun.idx + len(noun.text)].strip(" -") or None
+                measure = re.sub(r"^of\s+", "", text[end : noun.idx + len(noun.text)].strip(" -")) or None
                 unit = unit or lemma(noun)
         rate = re.match(
             r"\s+(?:per|an?|each)\s+(hour|day|week|month|year|gallon|litre|liter|game|capita|person|head|share)\b",
