@@ -28,6 +28,7 @@ from newsledger.extract.entities import key_of
 from newsledger.model import content_id
 
 MAX_COMPARED = 300
+VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
 MEASURED_UNITS = {"dollar", "euro", "pound sterling", "yen", "won", "rouble", "hryvnia", "percentage", "malaysian ringgit"}
 SKIP_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "percentage-point"}
 NATIONALITY_SUFFIX = re.compile(r"(?:ian|ean|an|ese|ish|i|n)$")
@@ -90,6 +91,8 @@ def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[Figure
         return k
 
     def unit_key(c: dict[str, Any]) -> str:
+        if c["text"].lower().split()[-1] in VAGUE_WORDS:
+            return f"{c['unit']}|#{c['id']}"  # "hundreds of miles" is a manner of speaking, not a figure to compare
         if c["unit"] in MEASURED_UNITS:
             thing = (c["measure"] or "").lower().split()
             # money or a share of nothing named stands alone: "$3 million" alone says not what of
