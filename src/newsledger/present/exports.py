@@ -43,10 +43,6 @@ def mention_record(m: Mention, entities: dict[str, Entity]) -> dict[str, Any]:
     return d
 
 
-def entity_record(e: Entity) -> dict[str, Any]:
-    return asdict(e)
-
-
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
     n = 0
     tmp = path.with_suffix(path.suffix + ".tmp")
