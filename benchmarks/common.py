@@ -10,6 +10,9 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
+
+T = TypeVar("T")
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 TOKEN = re.compile(r"\w+")
@@ -81,3 +84,14 @@ def timed(fn: Callable[[], list[str]]) -> tuple[list[str], float]:
     t = time.perf_counter()
     out = fn()
     return out, time.perf_counter() - t
+
+
+def main_story(stories: list[T]) -> T | None:
+    """The story a page is about: the one with role "main", else the first."""
+    main = [s for s in stories if getattr(s, "role", None) == "main"] or stories
+    return main[0] if main else None
+
+
+def bbc_files(folder: Path, limit: int = 0) -> list[Path]:
+    """The BBC corpus articles (``<topic>/NNN.txt``) in a stable order."""
+    return sorted(p for p in folder.rglob("*.txt") if p.name[0].isdigit())[: limit or None]

@@ -12,15 +12,15 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import trafilatura
 
-from common import bench_dir, load_extraction, report, score, timed
+from common import bench_dir, load_extraction, main_story, report, score, timed
 from newsledger.clean.articles import clean_document
 from newsledger.model import Document
 
 
 def ours(url: str, html: str) -> str:
     arts = clean_document(Document(id="x", source="bench", format="html", content=html, url=url))
-    main = [a for a in arts if a.role == "main"] or arts
-    return main[0].text if main else ""
+    main = main_story(arts)
+    return main.text if main else ""
 
 
 def main() -> None:

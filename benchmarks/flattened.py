@@ -14,15 +14,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import bench_dir, load_extraction, report, score, timed
+from common import bench_dir, load_extraction, main_story, report, score, timed
 from newsledger.clean.html import flatten_html
 from newsledger.clean.text import split_stories
 
 
 def main_text(page: str) -> str:
-    stories = split_stories(page)
-    main = [s for s in stories if s.role == "main"] or stories
-    return main[0].text if main else ""
+    main = main_story(split_stories(page))
+    return main.text if main else ""
 
 
 def main() -> None:

@@ -16,13 +16,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import bench_dir
+from common import bbc_files, bench_dir
 from newsledger.run.build import build
 
 
 def main() -> None:
     path, args = bench_dir("corpora/bbc", __doc__ or "")
-    files = sorted(str(p) for p in path.rglob("*.txt") if p.name[0].isdigit())[: args.limit or None]
+    files = [str(p) for p in bbc_files(path, args.limit)]
     old, new = [f for i, f in enumerate(files) if i % 10], [f for i, f in enumerate(files) if not i % 10]
     with tempfile.TemporaryDirectory() as out:
         t = time.perf_counter()

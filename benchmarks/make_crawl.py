@@ -15,10 +15,15 @@ import argparse
 import html
 import io
 import random
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
+
+from common import bbc_files
 
 DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 NAV = ["Home", "News", "World", "Business", "Politics", "Tech", "Science", "Health", "Sport", "Weather"]
@@ -44,8 +49,7 @@ def main() -> None:
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
     ap.add_argument("--limit", type=int, default=0)
     args = ap.parse_args()
-    files = sorted((args.bench / "corpora" / "bbc").rglob("*.txt"))
-    files = [f for f in files if f.name[0].isdigit()][: args.limit or None]
+    files = bbc_files(args.bench / "corpora" / "bbc", args.limit)
     rng = random.Random(7)
     articles = []
     for f in files:

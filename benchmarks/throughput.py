@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import bench_dir
+from common import bbc_files, bench_dir
 from newsledger.extract.stage import extract_texts
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.run.build import build
@@ -24,7 +24,7 @@ from newsledger.run.build import build
 
 def main() -> None:
     path, args = bench_dir("corpora/bbc", __doc__ or "")
-    files = sorted(str(p) for p in path.rglob("*.txt") if p.name[0].isdigit())[: args.limit or None]
+    files = [str(p) for p in bbc_files(path, args.limit)]
     t = time.perf_counter()
     docs = sum(1 for f in expand_inputs(files) for d in read_input(str(f)) if not isinstance(d, ReadError))
     read_s = time.perf_counter() - t

@@ -74,14 +74,11 @@ def build(
         )
     finally:
         executor.close()
-    roles: dict[str, int] = {}
-    for a in result.articles:
-        roles[a.role] = roles.get(a.role, 0) + 1
     skipped = [r for r in result.reports if r.status == "skipped"]
     dups = sum(1 for a in result.articles if a.duplicate_of)
     click.echo(
         f"{len(result.reports)} input(s): {result.readable} read, {len(skipped)} skipped. "
-        f"{len(result.articles)} article(s) ({', '.join(f'{n} {r}' for r, n in sorted(roles.items()))}), {dups} marked duplicate."
+        f"{len(result.articles)} article(s) ({', '.join(f'{n} {r}' for r, n in result.roles.items())}), {dups} marked duplicate."
     )
     click.echo(
         f"{len(result.claims)} figure(s) in {len(result.groups)} group(s), {len(result.events)} dated event(s), "

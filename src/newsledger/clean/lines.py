@@ -32,13 +32,13 @@ FURNITURE_TERMS = re.compile(
     r"sponsored|related(?: articles?| stories| content| news)?|read more|more stories|more from|recommended|"
     r"most (?:read|popular|viewed)|trending|top stories|latest news|hashtags?|tags?|topics?|skip to|menu|"
     r"all rights reserved|copyright|©|translated (?:from|by)|contributed to this|reporting by|editing by|"
-    r"photo(?:graph)?s? by|image credit|getty images|card on file|download (?:the|our) app|app store|google play|"
+    r"photo(?:graph)?s? by|image credit|getty images|download (?:the|our) app|app store|google play|"
     r"rss|podcasts?|filed under)\b",
     re.I,
 )
 # Terms that, twice in one long line, make it a prompt rather than prose.
 PROMPT_TERMS = re.compile(
-    r"\b(?:subscri(?:be|ber|ption)|sign(?:ing)? in|log(?:ging)? ?in(?:to)?|login|your account|card on file|"
+    r"\b(?:subscri(?:be|ber|ption)|sign(?:ing)? in|log(?:ging)? ?in(?:to)?|login|your account|"
     r"newsletter|cookies|privacy policy|javascript|ad ?blocker|whitelist|disable|browser|already a member|"
     r"premium|unlimited access|free trial|(?:write|leave|post|add) (?:a )?comments?)\b",
     re.I,

@@ -268,7 +268,10 @@ def _continuity(paragraphs: list[str]) -> float:
     one part of a name given in full earlier ("Kim Jong Un" ... "Kim said"). Persons come from
     the NER model, which only pages shaped like a teaser list ever reach.
     """
-    docs = list(nlp.load(("parser", "lemmatizer")).pipe(paragraphs))
+    # the pipeline extraction already loads (tags and parse), with its NER run on top: no third model copy
+    pipeline = nlp.load_parser()
+    ner = pipeline.get_pipe("ner")
+    docs = [ner(doc) for doc in pipeline.pipe(paragraphs)]
     seen: set[str] = set()  # parts of persons' full names
     nouns: set[str] = set()  # common nouns used so far
     linked = 0
@@ -283,15 +286,18 @@ def _continuity(paragraphs: list[str]) -> float:
         for e in persons:
             if len(e) > 1:
                 seen.update((e[0].text, e[-1].text))
-        nouns.update(t.lower_ for t in doc if t.pos_ == "NOUN")
+        nouns.update(t.lower_ for t in doc if t.tag_ in COMMON_NOUN_TAGS)
     return linked / max(1, len(paragraphs) - 1)
+
+
+COMMON_NOUN_TAGS = ("NN", "NNS")
 
 
 def _definite_back_reference(doc: Doc, nouns: set[str]) -> bool:
     """An opening "The <noun>" whose noun was used before ("The opposition leader" after "the opposition")."""
     if len(doc) < 2 or doc[0].lower_ != "the":
         return False
-    return any(t.pos_ == "NOUN" and t.lower_ in nouns for t in doc[1:4])
+    return any(t.tag_ in COMMON_NOUN_TAGS and t.lower_ in nouns for t in doc[1:4])
 
 
 def _split_teasers(story: Story) -> list[Story]:

@@ -57,6 +57,8 @@ TIME_NOUNS = {
 }
 LABELLED = re.compile(r"^(?P<src>[A-Z][\w.&'’ -]{1,40}?)(?P<cue>:)\s+\S")
 SIGNED = re.compile(r"[\"”’]\s*(?P<cue>[―—–-]{1,2})\s*(?P<src>[A-Z][\w.'’ -]{2,40})\s*$")
+# "data obtained by C4ADS": the agent of these is where the figure comes from
+SOURCE_VERBS = {"obtain", "provide", "publish", "compile", "collect", "release", "estimate", "report"}
 PRICE_VERBS = {"cost", "pay", "spend", "sell", "buy", "fetch", "price", "value", "worth", "charge"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
@@ -136,11 +138,7 @@ def _inflections(verb: str) -> set[str]:
     return {verb, ies, ied, stem + "ing"}
 
 
-SPEECH_LEMMA = {
-    form: verb
-    for verb in SPEECH_VERBS | PRICE_VERBS | {"obtain", "provide", "compile", "collect", "release"}
-    for form in _inflections(verb)
-}
+SPEECH_LEMMA = {form: verb for verb in SPEECH_VERBS | PRICE_VERBS | SOURCE_VERBS for form in _inflections(verb)}
 SPEECH_LEMMA.update({"said": "say", "told": "tell", "wrote": "write", "written": "write", "found": "find", "thought": "think",
                      "shown": "show", "saw": "see", "seen": "see", "paid": "pay", "spent": "spend", "sold": "sell", "bought": "buy",
                      "cost": "cost", "costs": "cost", "costing": "cost"})  # fmt: skip
@@ -237,16 +235,7 @@ def attribution(sent: Span, anchor: Token | None = None) -> tuple[str | None, st
                 span = sent.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
                 return re.sub(r"^(?:the)\s+", "", span.text, flags=re.I), "according to"
     for tok in sent:
-        if tok.dep_ == "agent" and lemma(tok.head) in (
-            "obtain",
-            "provide",
-            "publish",
-            "compile",
-            "collect",
-            "release",
-            "estimate",
-            "report",
-        ):
+        if tok.dep_ == "agent" and lemma(tok.head) in SOURCE_VERBS:
             objs = [c for c in tok.children if c.dep_ == "pobj"]
             if objs:
                 appos = [c for c in objs[0].children if c.dep_ == "appos"]

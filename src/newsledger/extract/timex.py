@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsledger.extract.numbers import WORDS
+from newsledger.extract.numbers import WORD_NUMBERS, WORDS
 
 MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4, "may": 5,
@@ -43,8 +43,7 @@ _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|oct
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d{2})"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUMW = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))
-_NUM = rf"(?P<num>\d+(?:\.\d+)?|{_NUMW}|a|an|several|a few|few|many|some)"
+_NUM = rf"(?P<num>\d+(?:\.\d+)?|{WORD_NUMBERS}|a|an|several|a few|few|many|some)"
 _FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half)?"
 _UNIT = r"(?P<unit>year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"

@@ -154,16 +154,16 @@ def _short(v: float) -> str:
     return f"{v:.3g}"
 
 
-def _article_html(art: Article, anchors: dict[str, set[int]]) -> str:
+def _article_html(art: Article, anchors: dict[str, dict[int, int]]) -> str:
     """An article in full, each sentence a fact came from wrapped in a target anchor."""
 
     def marked(text: str, key: str) -> str:
-        starts = sorted(anchors.get(key, ()))
         out, pos = [], 0
-        ends = _sentence_ends(text, starts)
-        for s, e in zip(starts, ends, strict=True):
+        for s, e in sorted(anchors.get(key, {}).items()):
             if s < pos:
                 continue
+            while 0 < e < len(text) and not text[e].isspace() and not text[e - 1].isspace():
+                e += 1  # never cut inside a word
             out.append(E(text[pos:s]))
             out.append(f'<span class="s" id="s-{E(key)}-{s}">{E(text[s:e])}</span>')
             pos = e
@@ -184,18 +184,6 @@ def _article_html(art: Article, anchors: dict[str, set[int]]) -> str:
     )
 
 
-def _sentence_ends(text: str, starts: list[int]) -> list[int]:
-    out = []
-    for s in starts:
-        end = len(text)
-        for stop in (". ", "? ", "! ", ".\n", '." ', ".” ", ".' ", "\n\n"):
-            k = text.find(stop, s + 1)
-            if k != -1:
-                end = min(end, k + len(stop.rstrip()))
-        out.append(end)
-    return out
-
-
 def _published(art: Article) -> str | None:
     if not art.published:
         return "date unknown"
@@ -212,10 +200,10 @@ def render_brief(
     report: dict[str, Any],
 ) -> str:
     by_id = {a.id: a for a in articles}
-    anchors: dict[str, set[int]] = defaultdict(set)
+    anchors: dict[str, dict[int, int]] = defaultdict(dict)  # article id -> sentence start -> end
 
     def cite(row: dict[str, Any], label: str) -> str:
-        anchors[row["article_id"]].add(row["sentence_start"])
+        anchors[row["article_id"]][row["sentence_start"]] = row["sentence_start"] + len(row["sentence"])
         return _link(row["article_id"], row["sentence_start"], label)
 
     originals = [a for a in articles if not a.duplicate_of]

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from newsledger.extract.entities import Entity
 from newsledger.model import Article, Mention
@@ -43,36 +45,43 @@ def mention_record(m: Mention, entities: dict[str, Entity]) -> dict[str, Any]:
     return d
 
 
+@contextmanager
+def atomic(path: Path, newline: str | None = None) -> Iterator[TextIO]:
+    """Write a file under a temporary name and rename it into place: a reader (or a build
+    killed midway) never sees half an export."""
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    with open(tmp, "w", encoding="utf-8", newline=newline) as fh:
+        yield fh
+    tmp.replace(path)
+
+
+def write_text(path: Path, text: str) -> None:
+    with atomic(path) as fh:
+        fh.write(text)
+
+
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
     n = 0
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8") as fh:
+    with atomic(path) as fh:
         for rec in records:
-            fh.write(json.dumps(rec, ensure_ascii=False, sort_keys=False) + "\n")
+            fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
             n += 1
-    tmp.replace(path)
     return n
 
 
 def write_json(path: Path, obj: Any) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    tmp.replace(path)
+    write_text(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
 def write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
     """CSV with a fixed column order; lists are joined with "; "."""
-    import csv
-
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    with open(tmp, "w", encoding="utf-8", newline="") as fh:
+    with atomic(path, newline="") as fh:
         w = csv.writer(fh)
         w.writerow(columns)
         for r in rows:
             w.writerow(
                 ["; ".join(map(str, v)) if isinstance(v, list) else ("" if v is None else v) for v in (r.get(c) for c in columns)]
             )
-    tmp.replace(path)
 
 
 def write_parquet_tables(db_path: Path, out_dir: Path) -> list[Path]:

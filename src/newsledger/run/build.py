@@ -8,6 +8,7 @@ rest. Exports are rewritten from the ledger at the end, so they always describe 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,7 +27,15 @@ from newsledger.ledger.store import Ledger
 from newsledger.ledger.timeline import TimelineEvent, event_record, merge_events
 from newsledger.model import Article, Document, InputReport
 from newsledger.present.brief import render_brief
-from newsledger.present.exports import article_record, mention_record, write_csv, write_json, write_jsonl, write_parquet_tables
+from newsledger.present.exports import (
+    article_record,
+    mention_record,
+    write_csv,
+    write_json,
+    write_jsonl,
+    write_parquet_tables,
+    write_text,
+)
 from newsledger.run.executors import Executor, InProcess
 
 T = TypeVar("T")
@@ -44,6 +53,10 @@ class BuildResult:
     groups: list[FigureGroup] = field(default_factory=list)
     events: list[TimelineEvent] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+
+    @property
+    def roles(self) -> dict[str, int]:
+        return dict(sorted(Counter(a.role for a in self.articles).items()))
 
     @property
     def readable(self) -> int:
@@ -72,10 +85,6 @@ def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
 
 def _clean_chunk(docs: list[Document]) -> list[tuple[Document, list[Article] | str]]:
     return [_clean_safely(d) for d in docs]
-
-
-def _extract_chunk(articles: list[Article]) -> Facts:
-    return extract_articles(articles)
 
 
 def build(
@@ -157,7 +166,7 @@ def build(
         done = ledger.extracted_ids()
         todo = [a for a in articles if not a.duplicate_of and a.id not in done]
         facts = Facts()
-        for part, chunk in zip(executor.map(_extract_chunk, list(_chunks(todo))), _chunks(todo), strict=True):
+        for part, chunk in zip(executor.map(extract_articles, list(_chunks(todo))), _chunks(todo), strict=True):
             ledger.add_facts(part, [a.id for a in chunk])  # each chunk's facts land with their articles marked done
             facts.extend(part)
         mentions = ledger.mentions()
@@ -204,9 +213,7 @@ def build(
     write_json(result.outputs["report"], report)
     result.outputs["brief"] = out_dir / "brief.html"
     page = render_brief(result.articles, result.groups, result.events, quotes, result.entities, mentions, report)
-    tmp = result.outputs["brief"].with_suffix(".tmp")
-    tmp.write_text(page, encoding="utf-8")
-    tmp.replace(result.outputs["brief"])
+    write_text(result.outputs["brief"], page)
     return result
 
 
@@ -253,14 +260,11 @@ def report_json(result: BuildResult) -> dict:
     by_status: dict[str, int] = {}
     for r in result.reports:
         by_status[r.status] = by_status.get(r.status, 0) + 1
-    roles: dict[str, int] = {}
-    for a in result.articles:
-        roles[a.role] = roles.get(a.role, 0) + 1
     return {
         "inputs": len(result.reports),
         "inputs_by_status": by_status,
         "articles": len(result.articles),
-        "articles_by_role": roles,
+        "articles_by_role": result.roles,
         "duplicates": sum(1 for a in result.articles if a.duplicate_of),
         "claims": len(result.claims),
         "figure_groups": len(result.groups),
