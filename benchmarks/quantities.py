@@ -33,7 +33,8 @@ def _close(a: float, b: float) -> bool:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", (text or "").lower()) if len(w) > 2 and w != "the"}
+    """Concept words as CQE's evaluation splits them (on commas and spaces, lower-cased; "-" is none)."""
+    return {w for w in re.split(r"[,\s]+", (text or "-").lower()) if w}
 
 
 def _agree(g: tuple, p: tuple, mode: str) -> bool:
@@ -77,9 +78,11 @@ def main() -> None:
         hi = c.high if c.high is not None else c.value
         if c.value is not None:
             lo = hi = c.value
+        if c.from_value is not None and c.value is not None:
+            lo, hi = c.from_value, c.value  # NewsQuant writes "from X to Y" as the range X-Y
         if lo is None or hi is None:
             continue
-        ours[int(c.span.article_id)].append((lo, hi, c.unit or "-", " ".join([c.measure or "", *c.about])))
+        ours[int(c.span.article_id)].append((lo, hi, c.unit or "-", c.subject or "-"))
     ref = [
         [
             (q.value, q.value, q.unit.name if q.unit.name != "dimensionless" else "-", q.unit.entity.name)

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from newsledger.cli import main
+from newsledger.ledger.store import SCHEMA_VERSION
 
 FIX = Path(__file__).parent / "fixtures"
 HTML = ("<html><head><title>Dock strike halts port</title><meta property='article:published_time' content='2024-07-02'></head>"
@@ -60,7 +61,7 @@ def test_build_outputs_and_report_account_for_every_input(corpus, tmp_path):
     assert dock["title"] == "Dock strike halts port" and dock["published"] == "2024-07-02"
     assert "Home | World" not in dock["text"] and "All rights reserved" not in dock["text"]
     db = sqlite3.connect(out / "ledger.sqlite")
-    assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == ("1",)
+    assert db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone() == (str(SCHEMA_VERSION),)
     assert db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == len(arts)
     assert "articles.jsonl" in output and "report.json" in output
 

@@ -41,6 +41,48 @@ def test_amounts_values_ranges_and_bounds(sentence, text, value, low, high, appr
 
 def test_dates_times_years_and_names_are_not_figures():
     assert find_amounts("The pact was signed on June 19, 2024 at 10:30 in Pyongyang during the G-20 summit in 2019.") == []
+    assert find_amounts("Trading resumed at 9.45pm after the Kick Six replay, as COVID -19 cases rose from 2009 levels.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Almost a third of the ships were turned back.", 1 / 3, None),
+        ("Two-thirds of the voters backed the plan.", 2 / 3, None),
+        ("The convoy carried a 2.4-litre engine block.", 2.4, "litre"),
+        ("The 58-year-old commander was dismissed.", 58, "year of age"),
+        ("Exports grew sixfold last year.", 6, "count"),
+        ("The city rolled out 5G coverage.", 5, "generation wireless"),
+        ("Investors lost S $1.2mil in the scheme.", 1.2e6, None),
+    ],
+)
+def test_fractions_hyphen_units_and_glued_scales(sentence, value, unit):
+    (am,) = find_amounts(sentence)
+    assert am.value == pytest.approx(value) and am.unit == unit
+
+
+def test_a_figure_that_moved_keeps_the_value_it_moved_from():
+    (claim,) = _one("The price of wheat fell from $310 a tonne in May to $275 in June.").claims
+    assert (claim.from_value, claim.value, claim.change) == (310, 275, "down")
+    assert claim.unit == "dollar per tonne" and claim.text.startswith("$310") and claim.text.endswith("$275")
+
+
+def test_units_written_after_the_number_and_ages():
+    claims = _one("The fund raised 280 million shekels, and the grid held 49.8 Hz.").claims
+    assert [(c.value, c.unit) for c in claims] == [(2.8e8, "shekel"), (49.8, "hertz")]
+    (age,) = _one("Rescuers found Maria Lopez, 71, alive in the rubble.").claims
+    assert (age.value, age.unit) == (71, "year of age")
+    (temp,) = _one("Temperatures fell to minus 40 degrees Fahrenheit overnight.").claims
+    assert (temp.value, temp.unit) == (-40, "fahrenheit")
+
+
+def test_subject_is_what_the_figure_is_a_value_of():
+    (rev,) = _one("Quarterly revenue rose 12% after the merger.").claims
+    assert rev.subject == "Quarterly revenue"
+    (share,) = _one("Nearly 24 per cent of adults said they did not trust banks.").claims
+    assert share.subject == "adults"
+    (users,) = _one("The platform, which has more than 300 million users, was fined.").claims
+    assert users.subject == "platform" and users.unit == "user"
 
 
 def test_figure_with_unit_measure_and_attribution():

@@ -122,6 +122,8 @@ class Claim:
     time_value: str | None = None  # ... normalised (TIMEX3 value), where it resolves
     actor: str | None = None  # whose figure it is: the group in the measure or the subject ("North Korea")
     part_of: str | None = None  # id of the claim this one is a part of ("600 deaths" in "4,700 casualties")
+    from_value: float | None = None  # the value it moved from ("fell from $200,000 to $70,000": 200000)
+    subject: str | None = None  # what the figure is a value of ("Revenue rose to $7.36 billion": "Revenue")
 
 
 @dataclass

@@ -21,6 +21,7 @@ SCALES = {
     "b": 1e9,
     "trillion": 1e12,
     "tn": 1e12,
+    "mil": 1e6,
 }
 WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
@@ -41,11 +42,16 @@ CURRENCIES = {
     "us$": "dollar",
     "€": "euro",
     "£": "pound sterling",
-    "¥": "yen",
-    "₩": "won",
+    "¥": "japanese yen",
+    "₩": "south korean won",
     "₴": "hryvnia",
     "₽": "rouble",
     "hk$": "Hong Kong dollar",
+    "hk $": "Hong Kong dollar",
+    "us $": "dollar",
+    "nz $": "New Zealand dollar",
+    "au$": "Australian dollar",
+    "au $": "Australian dollar",
     "a$": "Australian dollar",
     "c$": "Canadian dollar",
     "s$": "Singapore dollar",
@@ -62,25 +68,39 @@ CURRENCIES = {
     "nzd": "New Zealand dollar",
     "sgd": "Singapore dollar",
     "hkd": "Hong Kong dollar",
-    "jpy": "yen",
-    "cny": "yuan",
+    "jpy": "japanese yen",
+    "cny": "chinese yuan",
     "inr": "rupee",
     "chf": "Swiss franc",
     "s $": "Singapore dollar",
 }
+# currencies written as words after the number that quantulum3 does not know ("1.5 billion shekels")
+CURRENCY_WORDS = {
+    "shekel": "shekel", "shekels": "shekel", "ringgit": "malaysian ringgit", "sen": "sen", "naira": "nigerian naira",
+    "lira": "turkish lira", "baht": "thai baht", "rupiah": "indonesian rupiah", "hryvnia": "hryvnia",
+    "hryvnias": "hryvnia", "roubles": "rouble", "rubles": "rouble", "rouble": "rouble", "ruble": "rouble",
+    "won": "south korean won", "yen": "japanese yen", "yuan": "chinese yuan", "renminbi": "chinese yuan",
+    "pesos": "peso", "peso": "peso", "dirhams": "dirham", "riyals": "riyal", "rand": "south african rand",
+    "danish crowns": "danish krone", "danish kroner": "danish krone", "swedish crowns": "swedish krona",
+    "swedish kronor": "swedish krona", "norwegian crowns": "norwegian krone", "norwegian kroner": "norwegian krone",
+}  # fmt: skip
 # units written against the number ("5pc", "180p", "256GB", "40min")
 GLUED_UNITS = {"pc": "percentage", "p": "penny", "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte", "kg": "kilogram",
                "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "mph": "mile per hour", "mpg": "mile per gallon",
                "min": "minute", "mins": "minute", "lb": "pound-mass", "lbs": "pound-mass", "ft": "foot", "hz": "hertz",
                "ghz": "gigahertz", "mhz": "megahertz", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
-               "g": "gram", "ml": "millilitre", "l": "litre", "sq ft": "square foot"}  # fmt: skip
+               "g": "gram", "ml": "millilitre", "l": "litre", "sq ft": "square foot", "mg": "milligram", "μm": "micrometre",
+               "nm": "nanometre", "gwh": "gigawatt hour", "mwh": "megawatt hour", "gpa": "gigapascal", "kph": "kilometre per hour",
+               "km/h": "kilometre per hour", "mbps": "megabit per second", "gbps": "gigabit per second", "hp": "horsepower",
+               "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "mah": "milliampere hour",
+               "sq m": "square metre", "°c": "celsius", "°f": "fahrenheit", "degf": "fahrenheit", "degc": "celsius"}  # fmt: skip
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
-_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 WORD_NUMBERS = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))  # longest first
 _WORDNUM = WORD_NUMBERS
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
-_CUR = r"US\$|HK\$|NZ\$|[ACSR]\s?\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
+_CUR = r"US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|[ACSR]\s?\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])"
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -88,15 +108,32 @@ _TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUMWORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNITS_WORDS}))?|{_UNITS_WORDS})"
 # "twenty-eight thousand six hundred forty-two", "one hundred and fifty": several number words
 _WORDSEQ = rf"{_NUMWORD}(?:[\s-]+(?:and\s+)?(?:hundred|thousand|million|billion|{_NUMWORD}))+"
-_AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDSEQ}|{_WORDNUM})(?:[\s-]?(?:{_SCALE})){{0,2}}(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z]))?"
+_AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDSEQ}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:[\s-]?(?:hundred|thousand|million|billion|trillion))?(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z]))?"
 LOWER = r"more than|over|above|exceeding|at least|no fewer than|no less than|upwards of|in excess of"
 UPPER = r"up to|as many as|no more than|fewer than|less than|under|below|nearly|almost|just under|at most"
 APPROX = r"an estimated|estimated|about|approximately|roughly|close to|around|some|an average of|on average"
 QUAL = rf"(?P<qual>(?:(?:{APPROX})\s+)?(?:{LOWER}|{UPPER}|{APPROX}))\s+"
+# units written after a hyphen ("a 2.4-litre engine", "a five-year journey", "a 65-year-old")
+HYPHEN_UNITS = {
+    "year": "year", "month": "month", "week": "week", "day": "day", "hour": "hour", "minute": "minute",
+    "second": "second", "mile": "mile", "inch": "inch", "foot": "foot", "feet": "foot", "yard": "yard",
+    "metre": "metre", "meter": "metre", "kilometre": "kilometre", "kilometer": "kilometre", "litre": "litre",
+    "liter": "litre", "ton": "ton", "tonne": "tonne", "pound": "pound-mass", "gallon": "gallon", "acre": "acre",
+    "percent": "percentage", "per-cent": "percentage", "cylinder": "cylinder", "storey": "storey", "story": "storey",
+    "seat": "seat", "point": "point", "game": "game", "page": "page", "member": "member", "bed": "bed",
+}  # fmt: skip
+_HYUNIT = "|".join(sorted(HYPHEN_UNITS, key=len, reverse=True))
+FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
+             "fifth": 5, "fifths": 5, "sixth": 6, "eighth": 8, "tenth": 10, "tenths": 10}  # fmt: skip
+_FRAC = (
+    r"(?:a|one|two|three|four)[\s-](?:halves|half|thirds?|quarters?|fourths?|fifths?|sixth|eighth|tenths?)"
+    r"|(?<!first )(?<!second )(?<!third )(?<!the )(?<!other )(?<!last )(?<!latter )half(?=\s+(?:the|of|a|an|its|their|his|her|our|all|them|those|these)\b)|[1-9]/(?:[2-9]|10)(?![/\d])"
+)
 AMOUNT = re.compile(
-    rf"(?<![\w.-])(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
-    rf"(?:(?P<vague>{_VAGUE})\b|(?P<a>{_AMT})(?:\s*(?:to|and|-|–|—)\s*(?P<b>{_AMT}))?)"
-    rf"(?![\w-]*\d)(?![a-z])(?!-[a-z])",
+    rf"(?:(?<![\w.-])|(?<=\bsub-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
+    rf"(?:(?P<vague>{_VAGUE})\b|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
+    rf"|(?P<a>{_AMT})(?:\s*(?:to|and|or|-|–|—)\s*(?P<b>{_AMT}))?)"
+    rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b)[a-z])",
     re.I,
 )
 CHANGE_UP = re.compile(
@@ -127,10 +164,12 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     t = text.strip().lower()
     currency = next((u for s, u in sorted(CURRENCIES.items(), key=lambda kv: -len(kv[0])) if t.startswith(s)), None)
     t = re.sub(
-        r"^(?:us\$|hk\$|nz\$|[acsr]\s?\$|\$|€|£|¥|₩|₴|₽|rm|rs\.?|usd|aud|eur|gbp|cad|nzd|sgd|hkd|jpy|cny|inr|chf)\s?", "", t
+        r"^(?:us\s?\$|hk\s?\$|nz\s?\$|au\s?\$|[acsr]\s?\$|\$|€|£|¥|₩|₴|₽|rm|rs\.?|usd|aud|eur|gbp|cad|nzd|sgd|hkd|jpy|cny|inr|chf)\s?",
+        "",
+        t,
     )
     percent = bool(re.search(r"%|per\s?cent|\dpc$", t))
-    t = re.sub(rf"\s?(?:%|percent|per\s?cent|{_GLUED})$", "", t)
+    t = re.sub(rf"\s?(?:%|percent|per\s?cent)$|(?<=\d)(?:{_GLUED})$", "", t)
     m = re.match(rf"^-?({_NUM}|{_WORDSEQ}|{_WORDNUM})((?:[\s-]?(?:{_SCALE})){{0,2}})$", t)
     if not m:
         return None, currency, percent, False
@@ -142,6 +181,28 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     for scale in scales:
         value *= SCALES[scale]
     return value, currency, percent, words
+
+
+def _glued_unit(amount: str, value: float | None) -> str | None:
+    """The unit written against a number ("256GB", "5pc"); "4G" and "5G" are networks, not grams."""
+    glued = re.search(rf"\d(?P<u>{_GLUED})$", amount.strip(), re.I)
+    if glued is None:
+        return None
+    if glued.group("u") == "G" and value is not None and 2 <= value <= 6:
+        return "generation wireless"
+    return GLUED_UNITS[glued.group("u").lower()]
+
+
+def _fraction(words: str) -> float | None:
+    """ "a third" -> 1/3, "two-thirds" -> 2/3, "half" -> 0.5, "3/4" -> 0.75."""
+    if "/" in words:
+        top, bottom = words.split("/")
+        return int(top) / int(bottom) if int(top) < int(bottom) else None
+    parts = re.split(r"[\s-]+", words)
+    if len(parts) == 1:
+        return 0.5
+    top = 1 if parts[0] in ("a", "one") else WORDS.get(parts[0], 1)
+    return top / FRACTIONS[parts[1]]
 
 
 def _words_value(text: str) -> float:
@@ -176,6 +237,17 @@ def find_amounts(sentence: str) -> list[Amount]:
             lead = dangling.end()
         qual = (m.group("qual") or "").lower()
         approximate = bool(re.search(APPROX, qual)) if qual else False
+        if m.group("frac") or m.group("fold"):
+            words = m.group("frac") or m.group("fold")
+            value = _fraction(words.lower()) if m.group("frac") else _parse_one(re.sub(r"-?fold$", "", words))[0]
+            if value is None:
+                continue
+            low, high = (value, None) if re.search(LOWER, qual) else (None, value) if re.search(UPPER, qual) else (value, value)
+            out.append(
+                Amount(m.start() + lead, m.end(), m.group(0)[lead:].strip(), value, low, high, approximate, None, False, False,
+                       None if m.group("frac") else "count")
+            )  # fmt: skip
+            continue
         if m.group("vague"):
             low, high = VAGUE[m.group("vague").lower()]
             out.append(Amount(m.start() + lead, m.end(), m.group(0)[lead:].strip(), None, low, high, True, None, False, True))
@@ -192,24 +264,34 @@ def find_amounts(sentence: str) -> list[Amount]:
             if vb is None:
                 continue
             scale_b = re.search(rf"(?:{_SCALE})\s*$", m.group("b").strip(), re.I)
-            if scale_b and not re.search(rf"(?:{_SCALE})\s*$", m.group("a").strip(), re.I):
+            if (
+                scale_b
+                and not re.search(rf"(?:{_SCALE})\s*$", m.group("a").strip(), re.I)
+                and va < vb / SCALES[scale_b.group(0).strip().lower()]
+            ):
                 va *= SCALES[scale_b.group(0).strip().lower()]  # "3 to 5 million"
-            if vb < va:
-                continue  # "2-1" scores and the like are not ranges
             moved = m.group(0)[lead:].lower().startswith("from") and (
                 CHANGE_UP.search(before_text(sentence, m)) or CHANGE_DOWN.search(before_text(sentence, m))
             )
+            if vb < va and not moved:
+                continue  # "2-1" scores and the like are not ranges
+            joiner = sentence[m.end("a") : m.start("b")].strip().lower()
             if (
                 moved
+                or (joiner == "and" and not m.group(0)[lead:].lower().startswith("between"))
                 or (cur_a and cur_b and cur_a != cur_b)
                 or (pct_a != pct_b and (cur_b or cur_a or (pct_a and not re.search(r"%|per\s?cent", m.group("b")))))
             ):
                 # "rose from 5% to 7%" (before and after), "rose 9.4 per cent to $84": two figures, not a range
                 b_start = m.start("b")
                 a_start = m.start("a") + len(m.group("a")) - len(m.group("a").lstrip())
-                out.append(Amount(a_start, m.end("a"), m.group("a").strip(), va, va, va, approximate, cur_a, pct_a, words_a))
+                unit_a = None if pct_a else _glued_unit(m.group("a"), va)
+                out.append(
+                    Amount(a_start, m.end("a"), m.group("a").strip(), va, va, va, approximate, cur_a, pct_a, words_a, unit_a)
+                )
                 vb2, cur2, pct2, words2 = _parse_one(m.group("b"))
-                out.append(Amount(b_start, m.end(), m.group("b").strip(), vb2, vb2, vb2, False, cur2, pct2, words2))
+                unit_b = None if pct2 else _glued_unit(m.group("b"), vb2)
+                out.append(Amount(b_start, m.end(), m.group("b").strip(), vb2, vb2, vb2, False, cur2, pct2, words2, unit_b))
                 continue
             value, low, high = None, va, vb
             currency, percent = currency or cur_b, percent or pct_b
@@ -218,8 +300,16 @@ def find_amounts(sentence: str) -> list[Amount]:
         elif re.search(UPPER, qual):
             low = None
             approximate = approximate or qual in ("nearly", "almost", "just under")
-        glued = re.search(rf"\d(?P<u>{_GLUED})$", (m.group("b") or m.group("a")).strip(), re.I)
-        unit = None if percent or glued is None else GLUED_UNITS[glued.group("u").lower()]
+        unit = None if percent else _glued_unit(m.group("b") or m.group("a"), va)
+        hyphen = re.match(
+            rf"-(?P<u>{_HYUNIT})s?(?P<old>-old)?\b|\s(?P<u2>year|month|week)s?(?P<old2>-old)\b",
+            sentence[m.end() : m.end() + 20],
+            re.I,
+        )
+        if hyphen and not percent and not currency:
+            unit = HYPHEN_UNITS[(hyphen.group("u") or hyphen.group("u2")).lower()] + (
+                " of age" if hyphen.group("old") or hyphen.group("old2") else ""
+            )
         out.append(
             Amount(
                 m.start() + lead,
@@ -243,13 +333,20 @@ def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
     before, after = sentence[max(0, m.start() - 12) : m.start()], sentence[m.end() : m.end() + 12]
     if re.search(rf"\b{MONTHS}\.?\s*$", before, re.I) or re.match(rf"\s*{MONTHS}\b", after, re.I):
         return True  # "June 19", "19 June"
-    if re.match(r"\s*(?::\d|[ap]\.?m\b|o'clock|(?:st|nd|rd|th)\b)", after, re.I) or before.endswith(":"):
-        return True  # times, ordinals
+    if re.match(r"\s*(?:[:.]\d\d\s*[ap]\.?m\b|:\d|[ap]\.?m\b|o'clock|(?:st|nd|rd|th)\b)", after, re.I) or before.endswith(":"):
+        return True  # times ("10.45pm", "5am"), ordinals
+    if re.fullmatch(r"[A-Z][a-z]+", text) and text.lower() in WORDS and re.search(r"[a-z,]\s$", before):
+        return True  # "the Kick Six", "BBC One": a capitalised number word inside a sentence is a name
+    if text.startswith("-") and re.search(r"[A-Za-z]\s?$", before):
+        return True  # "COVID -19", "Su -57": part of a name
     core = re.sub(rf"^(?:{QUAL})", "", text, flags=re.I).strip()
+    core = re.sub(r"^(?:between|from)\s+", "", core, flags=re.I)
     if re.fullmatch(r"(?:19|20)\d{2}s?", core) and not re.match(r"\s*(?:troops|people|soldiers)", after):
         return True  # a year
     if re.fullmatch(r"(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)?\d{2}", core):
         return True  # "2018 to 2019", "2018-19"
-    if re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", core) and re.search(r"(?<![.!?]\s)(?<!^)\b[A-Z][\w-]*\s$", sentence[: m.start()]):
+    if re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", core) and re.search(
+        r"(?<![.!?]\s)(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w-]*\s$", sentence[: m.start()]
+    ):
         return True  # part of a name: "Boeing 777", "Section 427", "Nasdaq 100"
     return bool(re.search(r"[#№]\s*$", before))

@@ -25,11 +25,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from newsledger.extract.entities import key_of
+from newsledger.extract.numbers import CURRENCIES, CURRENCY_WORDS
 from newsledger.model import content_id
 
 MAX_COMPARED = 300
 VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
-MEASURED_UNITS = {"dollar", "euro", "pound sterling", "yen", "won", "rouble", "hryvnia", "percentage", "malaysian ringgit"}
+MEASURED_UNITS = {*CURRENCIES.values(), *CURRENCY_WORDS.values(), "percentage"}
 SKIP_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "percentage-point"}
 NATIONALITY_SUFFIX = re.compile(r"(?:ian|ean|an|ese|ish|i|n)$")
 
@@ -215,4 +216,5 @@ def fmt_value(c: dict[str, Any]) -> str:
         return f"more than {approx}{n(c['low'])}"
     if c["high"] is not None and c["low"] is None:
         return f"up to {approx}{n(c['high'])}"
-    return f"{approx}{n(c['value'])}" if c["value"] is not None else c["text"]
+    now = f"{approx}{n(c['value'])}" if c["value"] is not None else c["text"]
+    return f"{n(c['from_value'])} → {now}" if c.get("from_value") is not None else now

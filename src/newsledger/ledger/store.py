@@ -30,7 +30,7 @@ def fact_row(fact: Claim | Quote | TimeExpr | Event) -> dict[str, Any]:
     return {"id": d.pop("id"), **span, **d}
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 DB_NAME = "ledger.sqlite"
 
 _SCHEMA = """
@@ -55,7 +55,8 @@ CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     text TEXT NOT NULL, value REAL, low REAL, high REAL, approximate INTEGER NOT NULL, change TEXT, unit TEXT,
-    measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT, time_value TEXT, actor TEXT, part_of TEXT
+    measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT, time_value TEXT, actor TEXT, part_of TEXT,
+    from_value REAL, subject TEXT
 );
 CREATE TABLE IF NOT EXISTS times (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,

@@ -236,6 +236,8 @@ FIGURE_COLUMNS = [
     "time",
     "time_value",
     "part_of",
+    "from_value",
+    "subject",
     "published",
     "sentence",
     "start",
