@@ -64,15 +64,24 @@ def _prf(pairs: list[tuple[list[tuple], list[tuple]]], mode: str) -> tuple[float
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def main() -> None:
-    path, args = bench_dir("quantities", __doc__ or "")
-    data = json.loads((path / "newsquant-dev.json").read_text())[: args.limit or None]
-    golds = [
-        [(*_gold_value(q["value"]), q.get("normalized_unit", "-"), q.get("referred_concepts", "-")) for q in d["quantities"]]
-        for d in data
-    ]
+FUNCTION_WORDS = {"the", "a", "an", "my", "his", "her", "its", "their", "our", "your", "more", "fewer", "other", "some",
+                  "all", "additional", "of", "these", "those", "such"}  # fmt: skip
+
+
+def _unit(c) -> str:
+    """NewsQuant's unit for a counted noun is the noun with its modifiers ("public housing property"):
+    our measure without articles, possessives and participles, ending in the unit's lemma."""
+    words = (c.measure or "").split()
+    if not c.unit or not words or c.unit.lower()[:4] != words[-1].lower()[:4]:
+        return c.unit or "-"
+    mods = [w for w in words[:-1] if w.lower() not in FUNCTION_WORDS and not re.fullmatch(r"[a-z]+ed", w)]
+    return " ".join([*mods, c.unit])
+
+
+def predictions(data: list[dict]) -> list[list[tuple]]:
+    """Our figures per sentence as (low, high, unit, concept) in NewsQuant's terms."""
     facts = extract_texts((str(i), "bench", d["text"]) for i, d in enumerate(data))
-    ours: list[list[tuple[float, float, str]]] = [[] for _ in data]
+    ours: list[list[tuple]] = [[] for _ in data]
     for c in facts.claims:
         lo = c.low if c.low is not None else c.value
         hi = c.high if c.high is not None else c.value
@@ -82,7 +91,18 @@ def main() -> None:
             lo, hi = c.from_value, c.value  # NewsQuant writes "from X to Y" as the range X-Y
         if lo is None or hi is None:
             continue
-        ours[int(c.span.article_id)].append((lo, hi, c.unit or "-", c.subject or "-"))
+        ours[int(c.span.article_id)].append((lo, hi, _unit(c), c.subject or "-"))
+    return ours
+
+
+def main() -> None:
+    path, args = bench_dir("quantities", __doc__ or "")
+    data = json.loads((path / "newsquant-dev.json").read_text())[: args.limit or None]
+    golds = [
+        [(*_gold_value(q["value"]), q.get("normalized_unit", "-"), q.get("referred_concepts", "-")) for q in d["quantities"]]
+        for d in data
+    ]
+    ours = predictions(data)
     ref = [
         [
             (q.value, q.value, q.unit.name if q.unit.name != "dimensionless" else "-", q.unit.entity.name)

@@ -168,6 +168,7 @@ RATE = re.compile(
     re.I,
 )
 DEGREES = re.compile(r"\s*-?degrees?\s+(?P<scale>Fahrenheit|Celsius|centigrade|F|C)\b", re.I)
+ONE_AS_PRONOUN = re.compile(r"\b(?:each|the same|any|no|every|which|this|that|another|such)\s+$", re.I)
 GENERIC_HEADS = {"total", "number", "average", "sum", "amount", "figure", "tally", "count", "maximum", "minimum", "range"}
 
 
@@ -401,8 +402,9 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         if noun is not None and not re.search(r"[^\W\d_]{2}", noun.text):
             noun = None  # "|", "x", table debris: nothing is counted
         counted_by_word = am.percent or am.currency or am.unit
-        if am.word_number and not counted_by_word and (noun is None or am.value == 1):
-            continue  # "one of them", "one such drone", "nine" alone: not a figure
+        a_one = am.text.lower() == "one" and noun is not None and not ONE_AS_PRONOUN.search(text[max(0, start - 12) : start])
+        if am.word_number and not counted_by_word and (noun is None or (am.value == 1 and not a_one)):
+            continue  # "nine" alone, "the same one": not a figure; "one man" is (the ledger does not compare it)
         unit = am.currency or ("percentage" if am.percent else am.unit)
         measure = None
         counted = False  # the unit is the counted noun ("troop"), not a unit of measure

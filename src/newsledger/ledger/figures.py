@@ -82,7 +82,8 @@ def _when(c: dict[str, Any]) -> str | None:
 
 def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[FigureGroup]:
     """Figure groups from claim rows (with ``published`` of their article), largest first."""
-    usable = [c for c in claims if c["unit"] and c["unit"] not in SKIP_UNITS]
+    # "one man", "one of them": a counted one is how sentences name a thing, not a figure to compare
+    usable = [c for c in claims if c["unit"] and c["unit"] not in SKIP_UNITS and c["text"].lower() != "one"]
     by_id = {c["id"]: c for c in usable}
     parent: dict[str, str] = {}
 
