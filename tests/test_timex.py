@@ -24,6 +24,13 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Shipments on Dec. 30 were delayed.", "Dec. 30", "2024-12-30", "day"),
         ("Stores opened early on Thanksgiving Day 2024.", "Thanksgiving Day 2024", "2024-11-28", "day"),
         ("Protests are planned for Easter.", "Easter", "2025-04-20", "day"),
+        ("The ministers will meet on Friday.", "Friday", "2025-05-02", "day"),
+        ("The ministers met on Friday.", "Friday", "2025-04-25", "day"),
+        ("The new tariff will take effect in September.", "September", "2025-09", "month"),
+        ("The new tariff took effect in September.", "September", "2024-09", "month"),
+        ("Crowds gathered on Tuesday night outside the embassy.", "Tuesday night", "2025-04-29TNI", "time"),
+        ("Net profit rose 8% from a year ago, the quarterly report said.", "a year ago", "2024-Q1", "quarter"),
+        ("The company was founded in nineteen ninety-six.", "nineteen ninety-six", "1996", "year"),
     ],
 )
 def test_values_against_publication_date(text, expr, value, precision):

@@ -125,6 +125,11 @@ def _period(anchor: date, unit: str, n: int = 0) -> str | None:
     return None
 
 
+def _about_quarters(m: re.Match[str]) -> bool:
+    """Whether the text around an expression reports quarterly results ("a year ago" is then that quarter)."""
+    return bool(re.search(r"\bquarter(?:ly)?\b", m.string[max(0, m.start() - 400) : m.end() + 100], re.I))
+
+
 def _last_quarter(anchor: date, years_back: int = 0) -> str:
     """In results reporting, "the quarter" is the last one completed."""
     q = (anchor.month - 1) // 3 - 1
@@ -139,14 +144,14 @@ def _shift_month(d: date, months: int) -> tuple[int, int]:
 Rule = tuple[re.Pattern[str], str, Callable[[re.Match[str], date | None, str], str | None]]
 
 
-def _explicit_date(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+def _explicit_date(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
     g = m.groupdict()
     month = MONTHS[g["mon"].lower().rstrip(".")]
     year = int(g["year"]) if g.get("year") else None
     if year is None:
         if anchor is None:
             return None
-        year = _closest_year(anchor, month, int(g["day"]) if g.get("day") else 15)
+        year = _closest_year(anchor, month, int(g["day"]) if g.get("day") else 15, _ahead(m, sentence))
     if g.get("day"):
         try:
             return date(year, month, int(g["day"])).isoformat()
@@ -155,10 +160,31 @@ def _explicit_date(m: re.Match[str], anchor: date | None, _s: str) -> str | None
     return f"{year:04d}-{month:02d}"
 
 
-def _closest_year(anchor: date, month: int, day: int) -> int:
+FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|'ll|shall|is to|are to|scheduled|slated|plans? to|planned|planning|expected to|is set to|are set to"
+    r"|due to|going to|upcoming|intends? to|hopes? to|would like to|until|as soon as|as early as)\b|\bnext\b",
+    re.I,
+)
+
+
+def _ahead(m: re.Match[str], sentence: str) -> bool:
+    """Whether the sentence around an expression speaks of what is to come ("will meet on Tuesday")."""
+    if m.group(0).lower().startswith(("last", "past", "previous", "earlier")):
+        return False
+    at = sentence.find(m.group(0))
+    if at < 0:
+        return False
+    clause = re.split(r"[,;:]\s|\b(?:said|says|after|when|while|because|but)\b", sentence[max(0, at - 60) : at])[-1]
+    return bool(FUTURE_CUE.search(clause))
+
+
+def _closest_year(anchor: date, month: int, day: int, ahead: bool = False) -> int:
     """The year for a day and month written without one: news tells of the past, so the latest
     such date on or before the anchor, unless it falls within the next two months ("in March",
-    read in November, is this year's; "Dec. 30", read in January, is last year's)."""
+    read in November, is this year's; "Dec. 30", read in January, is last year's). Where the
+    sentence speaks of the future, the first such date on or after the anchor."""
+    if ahead:
+        return anchor.year if (month, day) >= (anchor.month, anchor.day) else anchor.year + 1
     for y in (anchor.year + 1, anchor.year, anchor.year - 1):
         try:
             when = date(y, month, min(day, 28))
@@ -173,7 +199,7 @@ def _month_only(m: re.Match[str], anchor: date | None, sentence: str) -> str | N
     if anchor is None:
         return None
     month = MONTHS[m.group("mon").lower().rstrip(".")]
-    return f"{_closest_year(anchor, month, 15):04d}-{month:02d}"
+    return f"{_closest_year(anchor, month, 15, _ahead(m, sentence)):04d}-{month:02d}"
 
 
 def _anchored_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
@@ -188,9 +214,11 @@ def _weekday(m: re.Match[str], anchor: date | None, sentence: str) -> str | None
     if anchor is None:
         return None
     wd = WEEKDAYS[m.group("wd").lower()]
-    future = m.group(0).lower().startswith(("next", "this coming"))  # news tells of the past: the last such day
+    # news tells of the past: the last such day, unless the sentence speaks of what is to come
+    future = m.group(0).lower().startswith(("next", "this coming")) or _ahead(m, sentence)
     delta = (wd - anchor.weekday()) % 7 if future else -((anchor.weekday() - wd) % 7)
-    return (anchor + timedelta(days=delta)).isoformat()
+    day = (anchor + timedelta(days=delta)).isoformat()
+    return day + "T" + PARTS_OF_DAY[m.group("part").lower()] if m.group("part") else day  # "Friday night"
 
 
 def _relative_day(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
@@ -234,7 +262,7 @@ def _ago(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
     if n is None or n != int(n):
         return None
     n = int(n) * (-1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1)
-    if unit == "year" and re.search(r"\bquarter", sentence, re.I):
+    if unit == "year" and _about_quarters(m):
         return _last_quarter(anchor, -n)  # "a year earlier" in results: that quarter, a year before
     if unit in ("year", "month", "week", "day"):
         return _period(anchor, unit, n)
@@ -264,6 +292,17 @@ def _plural_duration(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     return f"PTX{UNITS[unit]}" if unit in ("hour", "minute", "second") else f"PX{UNITS[unit]}"
 
 
+_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
+_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS_WORD = "|".join(_TENS)
+_ONES_WORD = "|".join(_ONES)
+
+
+def _spoken_year(m: re.Match[str], _a: date | None, _s: str) -> str | None:
+    """ "nineteen ninety-six" (transcripts) -> 1996."""
+    return f"19{_TENS[m.group('tens').lower()]}{_ONES.get((m.group('ones') or '').lower(), 0)}"
+
+
 def _year(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     return m.group("year")
 
@@ -290,10 +329,13 @@ def _clock(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     return f"{anchor.isoformat()}T{hour:02d}:{int(m.group('min') or 0):02d}"
 
 
+PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
+
+
 def _part_of_day(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     if anchor is None:
         return None
-    part = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}[m.group("part").lower()]
+    part = PARTS_OF_DAY[m.group("part").lower()]
     day = anchor - timedelta(days=1) if m.group(0).lower().startswith(("last", "yesterday")) else anchor
     return f"{day.isoformat()}T{part}"
 
@@ -357,7 +399,7 @@ def _year_earlier(m: re.Match[str], anchor: date | None, sentence: str) -> str |
     """ "year-earlier", "the year-ago quarter": the same period a year before."""
     if anchor is None:
         return None
-    return _last_quarter(anchor, 1) if re.search(r"\bquarter|\bperiod", sentence, re.I) else _period(anchor, "year", -1)
+    return _last_quarter(anchor, 1) if _about_quarters(m) or "period" in sentence else _period(anchor, "year", -1)
 
 
 def _ref(value: str) -> Callable[[re.Match[str], date | None, str], str | None]:
@@ -400,7 +442,11 @@ RULES: list[Rule] = [
     ),
     (_rx(r"(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)"), "TIME", _clock),
     (_rx(r"(?:this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"), "TIME", _part_of_day),
-    (_rx(r"(?:(?:last|this|next)\s+)?" + _WD), "DATE", _weekday),
+    (
+        _rx(r"(?:(?:last|this|next)\s+)?" + _WD + r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+        "DATE",
+        _weekday,
+    ),
     (
         _rx(
             r"(?P<which>last|past|previous|this|current|the current|next|coming|the coming)\s+(?P<runit>year|month|week|quarter|weekend|spring|summer|autumn|fall|winter)"
@@ -412,7 +458,8 @@ RULES: list[Rule] = [
     (_rx(r"(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s"), "DATE", _decade),
     (_rx(r"(?:now|currently|current|at present|at the moment|nowadays|these days)"), "DATE", _ref("PRESENT_REF")),
     (_rx(r"(?:recently|recent|the past|lately)"), "DATE", _ref("PAST_REF")),
-    (_rx(r"(?:the future|in the coming (?:days|weeks|months|years))"), "DATE", _ref("FUTURE_REF")),
+    (_rx(r"(?:the (?:near |distant )?future|in the coming (?:days|weeks|months|years))"), "DATE", _ref("FUTURE_REF")),
+    (_rx(rf"nineteen[\s-](?P<tens>{_TENS_WORD})(?:[\s-](?P<ones>{_ONES_WORD}))?"), "DATE", _spoken_year),
     (
         _rx(
             rf"(?:the\s+)?(?:(?:last|past|next|first|coming|previous)\s+)?{_NUM}{_FRAC}[\s-]+{_UNIT}(?:[\s-]+long)?(?![\s-]+old)"
