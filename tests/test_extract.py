@@ -114,6 +114,29 @@ def test_quote_speaker_and_pronoun_resolution():
     assert quote.speaker == "Maria Lopez" and quote.cue == "said"
 
 
+def test_quotes_in_archive_marks_transcripts_and_signatures():
+    (q,) = _one("''This is not reform at all,'' said Ann Carter, an economist at the institute.").quotes
+    assert (q.kind, q.speaker, q.content) == ("direct", "Ann Carter, an economist at the institute", "This is not reform at all,")
+    text = '"That," he added, "makes the plan much harder to pay for."'
+    cues = {(x.cue, x.content) for x in _one("Tom Reyes spoke to reporters. " + text).quotes}
+    assert ("added", "makes the plan much harder to pay for.") in cues  # the cue between two quotes is not quoted
+    (label,) = _one("HOLLIS: Well, the question is why the council waited so long.").quotes
+    assert label.speaker == "HOLLIS" and label.cue == ":"
+    (signed,) = _one("“The budget leaves our schools behind.” ― Dana Whitfield").quotes
+    assert signed.speaker == "Dana Whitfield"
+
+
+def test_participles_relative_speakers_and_attitudes():
+    quotes = _one("The senator rejected the plan, saying it would raise taxes on families.").quotes
+    q = next(x for x in quotes if x.cue == "saying")
+    assert q.speaker == "senator" and q.content.startswith("it would raise")
+    (r,) = _one("The report was praised by Luis Ortega, who said the findings were sound.").quotes
+    assert r.speaker == "Luis Ortega" and r.cue == "said"
+    assert r.span.sentence[r.speaker_start - r.span.sentence_start : r.speaker_end - r.span.sentence_start] == "who"
+    (a,) = _one("The governor opposes any new tolls on the bridge.").quotes
+    assert (a.kind, a.speaker, a.cue) == ("attitude", "governor", "opposes")
+
+
 def test_entities_merge_variants_and_keep_namesakes_apart():
     facts = extract_texts(
         [

@@ -132,7 +132,7 @@ class Quote:
 
     id: str
     span: Span
-    kind: Literal["direct", "indirect"]
+    kind: Literal["direct", "indirect", "attitude"]  # attitude: a stance or plan held ("X opposes ...")
     speaker: str | None
     cue: str | None
     content: str

@@ -31,6 +31,13 @@ SPEECH_VERBS = {
     "implore", "rate", "rule", "learn", "hear", "stress", "emphasize", "maintain", "concede", "contend", "observe",
     "remark", "comment", "testify", "disclose", "forecast", "project", "expect",
 }  # fmt: skip
+# what PolNeAR and PARC also count as attribution: stances, intentions and beliefs held by a
+# source ("Trump wants to build a wall"); these make "attitude" records, not quotes
+ATTITUDE_VERBS = {
+    "plan", "support", "oppose", "favor", "favour", "decline", "refuse", "propose", "offer", "hope", "fear", "worry",
+    "decide", "intend", "doubt", "suspect", "mention", "discuss", "liken", "encourage", "charge", "recommend",
+    "signal", "contend", "envision", "acknowledge", "cite", "point", "describe",
+}  # fmt: skip
 VALUE_CONTEXT = re.compile(
     r"\b(?:to|at|from|of|by|is|was|were|are|reached|hit|totall?ed|stood at|closed at|ended at|rated)\s+$", re.I
 )
@@ -55,14 +62,18 @@ TIME_NOUNS = {
     "hour",
     "hours",
 }
-LABELLED = re.compile(r"^(?P<src>[A-Z][\w.&'’ -]{1,40}?)(?P<cue>:)\s+\S")
-SIGNED = re.compile(r"[\"”’]\s*(?P<cue>[―—–-]{1,2})\s*(?P<src>[A-Z][\w.'’ -]{2,40})\s*$")
+LABELLED = re.compile(r"^[\"“]?(?P<src>[A-Z][\w.&'’ -]{1,40}?)(?P<cue>:)\s+\S")
+SIGNED = re.compile(r"[\"”’]\s*(?P<cue>[―—–-]{1,2})\s*(?P<src>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*(?:\n|$)")
 # "data obtained by C4ADS": the agent of these is where the figure comes from
 SOURCE_VERBS = {"obtain", "provide", "publish", "compile", "collect", "release", "estimate", "report"}
 PRICE_VERBS = {"cost", "pay", "spend", "sell", "buy", "fetch", "price", "value", "worth", "charge"}
 PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
-QUOTE_RX = re.compile(r"[\"“”](?P<a>[^\"“”]{8,}?)[\"“”]|(?<!\w)['‘](?P<b>(?:[^'‘’]|['’](?=[a-z])){15,}?)[’'](?![a-z])")
+QUOTE_RX = re.compile(
+    r"(?:''|``)(?P<c>(?:(?!'').)+?)''"  # ``...'' and ''...'' (wire and newspaper archives)
+    r"|[\"“”](?P<a>[^\"“”]+?)[\"“”]|(?<!\w)['‘](?P<b>(?:[^'‘’]|['’](?=[a-z])){15,}?)[’'](?![a-z])"
+)
+MIN_QUOTE = 8  # shorter quoted words ("a “rant,”") are scare quotes, not quotations
 
 
 @dataclass
@@ -138,11 +149,13 @@ def _inflections(verb: str) -> set[str]:
     return {verb, ies, ied, stem + "ing"}
 
 
-SPEECH_LEMMA = {form: verb for verb in SPEECH_VERBS | PRICE_VERBS | SOURCE_VERBS for form in _inflections(verb)}
+REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
+SPEECH_LEMMA = {form: verb for verb in REPORTING_VERBS | PRICE_VERBS | SOURCE_VERBS for form in _inflections(verb)}
 SPEECH_LEMMA.update({"said": "say", "told": "tell", "wrote": "write", "written": "write", "found": "find", "thought": "think",
                      "shown": "show", "saw": "see", "seen": "see", "paid": "pay", "spent": "spend", "sold": "sell", "bought": "buy",
-                     "cost": "cost", "costs": "cost", "costing": "cost"})  # fmt: skip
-SPEECH_FORMS = {f for f, v in SPEECH_LEMMA.items() if v in SPEECH_VERBS} | IRREGULAR
+                     "cost": "cost", "costs": "cost", "costing": "cost", "knew": "know", "known": "know", "felt": "feel",
+                     "sought": "seek"})  # fmt: skip
+SPEECH_FORMS = {f for f, v in SPEECH_LEMMA.items() if v in REPORTING_VERBS} | IRREGULAR
 _WORDS = re.compile(r"[a-z]+")
 
 
@@ -150,7 +163,12 @@ def needs_parse(text: str) -> bool:
     """Only sentences with an amount, a quotation or a speech verb are worth a full parse."""
     low = text.lower()
     return bool(
-        find_amounts(text) or QUOTE_RX.search(text) or "according to" in low or SPEECH_FORMS.intersection(_WORDS.findall(low))
+        find_amounts(text)
+        or any(len(m.group(0)) > MIN_QUOTE for m in QUOTE_RX.finditer(text))
+        or "according to" in low
+        or LABELLED.match(text)
+        or SIGNED.search(text)
+        or SPEECH_FORMS.intersection(_WORDS.findall(low))
     )
 
 
@@ -291,8 +309,10 @@ def _speaker_of(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child
-    if verb.dep_ in ("ccomp", "conj", "advcl") and verb.head is not verb:
-        return _speaker_of(verb.head) if lemma(verb.head) in SPEECH_VERBS else None
+    if verb.dep_ in ("ccomp", "conj", "advcl", "xcomp") and verb.head is not verb:
+        # "X mocked the complaint, saying ...": a participle speaks for the subject of its verb
+        participle = verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp")
+        return _speaker_of(verb.head) if participle or lemma(verb.head) in SPEECH_VERBS else None
     return None
 
 
@@ -582,14 +602,26 @@ def _said(
     return ("direct" if content[:1] in "\"“'‘" else "indirect"), start, start + len(content)
 
 
+def _relative_antecedent(subj: Token) -> Token | bool:
+    """For a speaker written "who"/"which"/"that", the noun the clause hangs on ("Luis Rubio, who
+    heads ..."); False where the subject names no one ("it", "this", a relative pronoun with no
+    noun); True for an ordinary subject."""
+    if subj.lower_ in ("who", "which", "that"):
+        verb = subj.head
+        head = verb.head if verb.dep_ == "relcl" else None
+        return head if head is not None and pos(head) in ("NOUN", "PROPN") else False
+    return subj.lower_ not in ("it", "this", "there")
+
+
 def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], previous: Quote | None = None) -> list[Quote]:
     """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence.
 
     The cue verb must stand outside the quotation marks. A sentence that is all quotation,
     right after a quote, goes on with that quote's speaker ("... ," he said. "Now ...")."""
     doc = sent.doc
-    found = list(QUOTE_RX.finditer(sent.text))
-    inside = [(m.start(), m.end()) for m in found]
+    marked = list(QUOTE_RX.finditer(sent.text))
+    inside = [(m.start(), m.end()) for m in marked]
+    found = [m for m in marked if len(m.group("a") or m.group("b") or m.group("c")) >= MIN_QUOTE]
 
     def outside(t: Token) -> bool:
         return not any(a <= t.idx < b for a, b in inside)
@@ -598,11 +630,11 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         (
             t
             for t in doc
-            if lemma(t) in SPEECH_VERBS
+            if lemma(t) in REPORTING_VERBS
             and pos(t) == "VERB"
             and outside(t)
             and _speaker_of(t) is not None
-            and _speaker_of(t).lower_ not in ("that", "which", "who", "it", "this")
+            and _relative_antecedent(_speaker_of(t)) is not False  # type: ignore[arg-type]
         ),
         None,
     )
@@ -613,7 +645,8 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         subj = _speaker_of(cue_tok)
         cue_at = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
         if subj is not None:
-            speaker = _subject_phrase(subj)
+            antecedent = _relative_antecedent(subj)
+            speaker = _subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
             who_at = (subj.left_edge.idx, subj.idx + len(subj.text))
             if subj.lower_ in PRONOUNS:
                 speaker = last_person_before(sent.base) or speaker
@@ -624,10 +657,14 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
             cue_at = (m.start(), m.start() + len("according to"))
     if not speaker:  # "Politifact: Trump is right", "... — Jane Doe"
         m = LABELLED.match(sent.text) or SIGNED.search(sent.text)
-        if m and any(
-            e.label_ in ("PERSON", "ORG", "NORP", "GPE")
-            for e in doc.ents
-            if e.start_char >= m.start("src") and e.end_char <= m.end("src")
+        transcript = m is not None and (m.group("cue") != ":" or re.fullmatch(r"[A-Z][A-Z.'’ -]+", m.group("src")))
+        if m and (
+            transcript  # "PENCE: Well, ...", "... .” ― Stephanie Egan"
+            or any(
+                e.label_ in ("PERSON", "ORG", "NORP", "GPE")
+                for e in doc.ents
+                if e.start_char >= m.start("src") and e.end_char <= m.end("src")
+            )
         ):
             speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
             cue_tok = None
@@ -643,24 +680,30 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
             q.cue_start, q.cue_end = sent.base + cue_at[0], sent.base + cue_at[1]
         return q
 
-    out = [quote("direct", m.start(), m.end(), (m.group("a") or m.group("b")).strip(), cue) for m in found]
+    out = [quote("direct", m.start(), m.end(), (m.group("a") or m.group("b") or m.group("c")).strip(), cue) for m in found]
     if not found and speaker and (cue_tok is not None or cue_at):
         rest = _said(sent, cue_tok, who_at, cue_at)
         if rest:
-            out.append(quote(rest[0], rest[1], rest[2], sent.text[rest[1] : rest[2]], cue or "according to"))
+            kind = "attitude" if rest[0] == "indirect" and cue_tok is not None and lemma(cue_tok) in ATTITUDE_VERBS else rest[0]
+            out.append(quote(kind, rest[1], rest[2], sent.text[rest[1] : rest[2]], cue or "according to"))
     # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ...")
     for tok in doc:
         if tok.i <= (cue_tok.i if cue_tok is not None else -1) or not outside(tok):
             continue
-        subj = _speaker_of(tok) if lemma(tok) in SPEECH_VERBS and pos(tok) == "VERB" else None
-        if subj is None or subj.lower_ in ("it", "this", "that", "which"):
+        subj = _speaker_of(tok) if lemma(tok) in REPORTING_VERBS and pos(tok) == "VERB" else None
+        antecedent = _relative_antecedent(subj) if subj is not None else False
+        if subj is None or antecedent is False:
             continue
         who2 = (subj.left_edge.idx, subj.idx + len(subj.text))
         cue2 = (tok.idx, tok.idx + len(tok.text))
         rest = _said(sent, tok, who2, cue2)
         if rest and not any(q.span.start <= sent.base + who2[0] < q.span.end for q in out):
-            speaker2 = last_person_before(sent.base) if subj.lower_ in PRONOUNS else _subject_phrase(subj)
-            q = Quote(content_id(sent.article_id, str(sent.base + rest[1])), sent.where(rest[1], rest[2]), rest[0], speaker2, tok.text,
+            speaker2 = (
+                last_person_before(sent.base)
+                if subj.lower_ in PRONOUNS
+                else _subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
+            )
+            q = Quote(content_id(sent.article_id, str(sent.base + rest[1])), sent.where(rest[1], rest[2]), "attitude" if rest[0] == "indirect" and lemma(tok) in ATTITUDE_VERBS else rest[0], speaker2, tok.text,
                       sent.text[rest[1] : rest[2]], sent.base + who2[0], sent.base + who2[1], sent.base + cue2[0], sent.base + cue2[1])  # fmt: skip
             out.append(q)
     return out

@@ -51,6 +51,10 @@ def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     quotation that closes a sentence, with an opening quotation mark moved to the sentence it opens. ``text`` is
     ``doc.text``, passed in because spaCy rebuilds that string on every access."""
     cuts = {s.start_char for s in doc.sents} | {m.end() for m in _QUOTE_CUT.finditer(text)} | {len(text)}
+    # a speaker's label ("HOLLIS: Well, ...") belongs to what it introduces
+    cuts -= {m.end() for m in re.finditer(r"(?:^|\n)[\"“]?[A-Z][A-Z.'’ -]{1,40}:\s+(?=\S)", text)}
+    # ... and a signature ("... .” ― Dana Whitfield") to the quotation it signs
+    cuts -= {m.end() for m in re.finditer(r"[\"”’]\s*(?=[―—–]{1,2}\s*[A-Z])", text)}
     cuts |= {m.end() for m in re.finditer(r"\n\s*", text)}  # a sentence never crosses a paragraph
     cuts = sorted(cuts)
     spans: list[tuple[int, int]] = []
