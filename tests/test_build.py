@@ -116,3 +116,29 @@ def test_every_command_has_help():
     for cmd in ([], ["build"], ["clean"]):
         res = CliRunner().invoke(main, [*cmd, "--help"])
         assert res.exit_code == 0 and "Usage" in res.output
+
+
+def test_an_article_extraction_fails_on_is_reported_and_the_rest_extracted(tmp_path: Path, monkeypatch):
+    import newsledger.extract.stage as stage
+
+    real = stage.extract_texts
+
+    def fragile(texts):
+        texts = list(texts)
+        if any("walked out" in t[2] for t in texts):
+            raise ValueError("parser blew up")
+        return real(texts)
+
+    monkeypatch.setattr(stage, "extract_texts", fragile)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "dock.html").write_text(HTML)
+    (src / "item.txt").write_text("The minister resigned on Friday after 12 years in office, aides said.")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--quiet"])
+    assert result.exit_code == 0, result.output
+    report = json.loads((out / "report.json").read_text())
+    (error,) = report["extraction_errors"]
+    assert "dock.html" in error and "parser blew up" in error
+    claims = [json.loads(line) for line in (out / "claims.jsonl").read_text().splitlines()]
+    assert [c["value"] for c in claims] == [12]

@@ -24,6 +24,7 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Shipments on Dec. 30 were delayed.", "Dec. 30", "2024-12-30", "day"),
         ("Stores opened early on Thanksgiving Day 2024.", "Thanksgiving Day 2024", "2024-11-28", "day"),
         ("Protests are planned for Easter.", "Easter", "2025-04-20", "day"),
+        ("Shops closed at Easter, as every year.", "Easter", "2025-04-20", "day"),
         ("The ministers will meet on Friday.", "Friday", "2025-05-02", "day"),
         ("The ministers met on Friday.", "Friday", "2025-04-25", "day"),
         ("The new tariff will take effect in September.", "September", "2025-09", "month"),

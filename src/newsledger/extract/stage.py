@@ -32,10 +32,11 @@ class Facts:
     events: list[Event] = field(default_factory=list)
     sentences: int = 0
     parsed: int = 0
+    errors: list[str] = field(default_factory=list)  # "<article id>: <reason>" for articles extraction failed on
 
     def extend(self, other: Facts) -> None:
         """Append another batch's facts (batches of whole articles, so order is kept)."""
-        for name in ("claims", "quotes", "mentions", "times", "events"):
+        for name in ("claims", "quotes", "mentions", "times", "events", "errors"):
             getattr(self, name).extend(getattr(other, name))
         self.sentences += other.sentences
         self.parsed += other.parsed
@@ -181,12 +182,22 @@ def extract_articles(articles: Iterable[Article]) -> Facts:
     """Facts of every article that is not a duplicate (a duplicate's facts are its original's),
     and of its image captions, which often carry the dates and places of the story."""
 
-    def texts() -> Iterable[tuple[str, str, str, str | None]]:
-        for a in articles:
+    def texts(batch: Iterable[Article]) -> Iterable[tuple[str, str, str, str | None]]:
+        for a in batch:
             if a.duplicate_of:
                 continue
             yield a.id, a.source, a.text, a.published
             for n, caption in enumerate(a.captions):
                 yield caption_id(a.id, n), a.source, caption, a.published
 
-    return extract_texts(texts())
+    articles = list(articles)
+    try:
+        return extract_texts(texts(articles))
+    except Exception:  # one bad article must not cost the batch: retry one by one, report the culprit
+        facts = Facts()
+        for a in articles:
+            try:
+                facts.extend(extract_texts(texts([a])))
+            except Exception as exc:
+                facts.errors.append(f"{a.id} ({a.source}): extraction failed ({type(exc).__name__}: {exc})")
+        return facts

@@ -385,7 +385,7 @@ HOLIDAYS: dict[str, Callable[[int], date]] = {
 
 def _holiday(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     name = re.sub(r"^(?:last|this|next)\s+", "", m.group(0).lower()).replace("’", "'")
-    name = re.sub(r",?\s*(?:19|20)\d{2}$", "", name).strip()
+    name = re.sub(r",?\s*(?:19|20)\d{2}$", "", name).strip(" ,")
     year = int(m.group("year")) if m.groupdict().get("year") else None
     if year is None:
         if anchor is None:
@@ -435,7 +435,7 @@ RULES: list[Rule] = [
     (_rx(r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|level|results))?"), "DATE", _year_earlier),
     (
         _rx(
-            r"(?:(?:last|this|next)\s+)?(?:new year['’]s day|new year['’]s eve|valentine['’]s day|easter sunday|easter|good friday|memorial day|independence day|labor day|halloween|election day|thanksgiving day|thanksgiving|christmas eve|christmas day|christmas),?(?:\s+(?P<year>(?:19|20)\d{2}))?"
+            r"(?:(?:last|this|next)\s+)?(?:new year['’]s day|new year['’]s eve|valentine['’]s day|easter sunday|easter|good friday|memorial day|independence day|labor day|halloween|election day|thanksgiving day|thanksgiving|christmas eve|christmas day|christmas)(?:,?\s+(?P<year>(?:19|20)\d{2}))?"
         ),
         "DATE",
         _holiday,

@@ -168,6 +168,8 @@ def build(
         facts = Facts()
         for part, chunk in zip(executor.map(extract_articles, list(_chunks(todo))), _chunks(todo), strict=True):
             ledger.add_facts(part, [a.id for a in chunk])  # each chunk's facts land with their articles marked done
+            for error in part.errors:
+                _warn(error)
             facts.extend(part)
         mentions = ledger.mentions()
         entities = merge(mentions)
@@ -273,5 +275,6 @@ def report_json(result: BuildResult) -> dict:
         "events": len(result.events),
         "quotes": len(result.quotes),
         "entities": len(result.entities),
+        "extraction_errors": result.facts.errors,
         "input_reports": [r.to_dict() for r in result.reports],
     }
