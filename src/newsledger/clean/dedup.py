@@ -7,7 +7,9 @@ indexed with LSH so the work stays linear in the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -34,18 +36,83 @@ def minhash(text: str) -> MinHash:
     return mh
 
 
+def signature(text: str) -> bytes | None:
+    """A text's MinHash signature as bytes (what the ledger stores), None when too short to shingle."""
+    if len(L.words(text)) < 2 * SHINGLE:
+        return None
+    return minhash(text).hashvalues.astype(np.uint64).tobytes()
+
+
+def _bands(threshold: float) -> tuple[int, int]:
+    """(bands, rows) of datasketch's LSH for this threshold, so candidates are the ones it would find."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def band_keys(sig: bytes, threshold: float = 0.7) -> list[str]:
+    """The LSH band keys of a signature: two texts are candidates when they share one."""
+    b, r = _bands(threshold)
+    hv = np.frombuffer(sig, dtype=np.uint64)
+    return [f"{i}:{hv[i * r : (i + 1) * r].tobytes().hex()}" for i in range(b)]
+
+
+def _similar_pairs(members: list[tuple[str, bytes]], threshold: float) -> list[tuple[str, str]]:
+    """Pairs of one band bucket whose estimated Jaccard similarity reaches the threshold."""
+    out = []
+    for i, (a, sa) in enumerate(members):
+        ha = np.frombuffer(sa, dtype=np.uint64)
+        for b, sb in members[i + 1 :]:
+            if a != b and float(np.mean(ha == np.frombuffer(sb, dtype=np.uint64))) >= threshold:
+                out.append((a, b) if a < b else (b, a))
+    return out
+
+
+GroupMap = Callable[[Callable[[list[Any]], list[Any]], Iterable[tuple[str, Any]]], Iterable[Any]]
+
+
+def group_in_memory(fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]]) -> Iterable[Any]:
+    """Group values by key here and apply ``fn`` to each group of two or more (the local shuffle)."""
+    groups: dict[str, list[Any]] = {}
+    for key, value in keyed:
+        groups.setdefault(key, []).append(value)
+    for members in groups.values():
+        if len(members) > 1:
+            yield from fn(members)
+
+
+def near_pairs(
+    signatures: dict[str, bytes], threshold: float = 0.7, group_map: GroupMap = group_in_memory
+) -> set[tuple[str, str]]:
+    """Near-duplicate pairs by a shuffle on LSH band keys: each bucket is compared on its own,
+    so an executor can spread the buckets over workers."""
+    keyed = ((key, (aid, sig)) for aid, sig in signatures.items() for key in band_keys(sig, threshold))
+    return set(group_map(partial(_similar_pairs, threshold=threshold), keyed))
+
+
 def mark_duplicates(
-    articles: Sequence[Article], threshold: float = 0.7, signatures: dict[str, bytes] | None = None
+    articles: Sequence[Article],
+    threshold: float = 0.7,
+    signatures: dict[str, bytes] | None = None,
+    group_map: GroupMap = group_in_memory,
 ) -> dict[str, bytes]:
     """Set ``duplicate_of``/``duplicate_kind`` in place; the first article (input order) is the original.
 
-    ``signatures`` holds MinHash signatures (as bytes) computed by earlier builds, so an
-    incremental build hashes only its new articles; the signatures of this run are returned.
+    ``signatures`` holds MinHash signatures (as bytes) computed where the articles were cleaned
+    or by earlier builds; missing ones are computed here. The signatures are returned. Pairs come
+    from ``near_pairs`` (the shuffle); the walk in input order then decides who copies whom:
+    an article is a near copy of the earliest article before it that is not itself a copy.
     """
     signatures = dict(signatures or {})
+    for art in articles:
+        if art.id not in signatures and not art.duplicate_of and (sig := signature(art.text)) is not None:
+            signatures[art.id] = sig
+    live = {a.id: signatures[a.id] for a in articles if not a.duplicate_of and a.id in signatures}
+    neighbours: dict[str, set[str]] = {}
+    for a, b in near_pairs(live, threshold, group_map):
+        neighbours.setdefault(a, set()).add(b)
+        neighbours.setdefault(b, set()).add(a)
     exact: dict[str, str] = {}
-    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
-    sigs: dict[str, MinHash] = {}
+    indexed: set[str] = set()
     order = {a.id: i for i, a in enumerate(articles)}
     for art in articles:
         if art.duplicate_of:  # already marked by an earlier build
@@ -55,18 +122,11 @@ def mark_duplicates(
             art.duplicate_of, art.duplicate_kind = exact[key], "exact"
             continue
         exact.setdefault(key, art.id)
-        if len(L.words(art.text)) < 2 * SHINGLE:
+        if art.id not in live:
             continue
-        if art.id in signatures:
-            mh = MinHash(num_perm=NUM_PERM, seed=1, hashvalues=np.frombuffer(signatures[art.id], dtype=np.uint64), scheme=SCHEME)
-        else:
-            mh = minhash(art.text)
-            signatures[art.id] = mh.hashvalues.astype(np.uint64).tobytes()
-        near = [k for k in lsh.query(mh) if mh.jaccard(sigs[k]) >= threshold]
+        near = [k for k in neighbours.get(art.id, ()) if k in indexed]
         if near:
             art.duplicate_of, art.duplicate_kind = min(near, key=lambda k: order.get(k, 0)), "near"
             continue
-        if art.id not in sigs:
-            lsh.insert(art.id, mh)
-            sigs[art.id] = mh
+        indexed.add(art.id)
     return signatures

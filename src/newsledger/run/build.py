@@ -17,7 +17,7 @@ from typing import TypeVar
 from tqdm import tqdm
 
 from newsledger.clean.articles import clean_document
-from newsledger.clean.dedup import mark_duplicates
+from newsledger.clean.dedup import group_in_memory, mark_duplicates, signature
 from newsledger.extract.entities import Entity, key_of, merge, resolver
 from newsledger.extract.stage import Facts, extract_articles
 from newsledger.ingest import ReadError, expand_inputs, read_input
@@ -83,8 +83,15 @@ def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
         yield items[i : i + size]
 
 
-def _clean_chunk(docs: list[Document]) -> list[tuple[Document, list[Article] | str]]:
-    return [_clean_safely(d) for d in docs]
+def _clean_chunk(docs: list[Document]) -> list[tuple[Document, list[Article] | str, dict[str, bytes]]]:
+    """Clean a batch of documents, with each article's MinHash signature (hashed here, in the
+    worker, so duplicate marking only compares)."""
+    out = []
+    for doc in docs:
+        doc, cleaned = _clean_safely(doc)
+        sigs = {} if isinstance(cleaned, str) else {a.id: sig for a in cleaned if (sig := signature(a.text)) is not None}
+        out.append((doc, cleaned, sigs))
+    return out
 
 
 def build(
@@ -109,13 +116,14 @@ def build(
 
         def flush() -> None:
             for cleaned_chunk in executor.map(_clean_chunk, list(_chunks(pending))):
-                for doc, cleaned in cleaned_chunk:
+                for doc, cleaned, sigs in cleaned_chunk:
                     rep = reports[doc_input[doc.source]]
                     if isinstance(cleaned, str):
                         _warn(f"{doc.source}: {cleaned}")
                         rep.errors.append(f"{doc.source}: {cleaned}")
                         continue
                     ledger.add(doc, cleaned)
+                    ledger.set_signatures(sigs)
                     rep.articles += len(cleaned)
             pending.clear()
 
@@ -160,7 +168,8 @@ def build(
             result.reports.append(rep)
             ledger.record_input(rep)
         articles = list(ledger.articles())
-        ledger.set_signatures(mark_duplicates(articles, signatures=ledger.signatures()))
+        group_map = getattr(executor, "group_map", group_in_memory)
+        ledger.set_signatures(mark_duplicates(articles, signatures=ledger.signatures(), group_map=group_map))
         ledger.set_duplicates(articles)
         result.articles = articles
         done = ledger.extracted_ids()

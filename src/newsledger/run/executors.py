@@ -101,8 +101,31 @@ class RayData:
         out = sorted(ds.take_all(), key=lambda r: r["index"])
         return (pickle.loads(r["result"]) for r in out)
 
+    def group_map(self, fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]]) -> Iterator[Any]:
+        """A shuffle on Ray Data: rows grouped by key across the cluster, ``fn`` applied to each
+        group of two or more on the workers (near-duplicate buckets keyed by LSH band)."""
+        rows = [{"key": k, "value": pickle.dumps(v)} for k, v in keyed]
+        if not rows:
+            return iter(())
+        ds = self.ray.data.from_items(rows, override_num_blocks=min(len(rows), self.workers * 4))
+
+        def apply_group(group: Any) -> Any:
+            return _apply_group(fn, group)
+
+        out = ds.groupby("key").map_groups(apply_group, batch_format="pandas").take_all()
+        return (pickle.loads(r["result"]) for r in out)
+
     def close(self) -> None:
         pass  # Ray is left running for the rest of the process; ray.shutdown() at exit
+
+
+def _apply_group(fn: Callable[[list[Any]], list[Any]], group: Any) -> Any:
+    """Apply a function to the values of one key's group (on a Ray worker)."""
+    import pandas as pd
+
+    values = [pickle.loads(v) for v in group["value"]]
+    results = fn(values) if len(values) > 1 else []
+    return pd.DataFrame({"result": [pickle.dumps(r) for r in results]}, dtype=object)
 
 
 def make_executor(engine: str, workers: int = 0, address: str | None = None) -> Executor:
