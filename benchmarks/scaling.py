@@ -17,8 +17,9 @@ from pathlib import Path
 HERE = Path(__file__).parent
 
 
-def run(crawl: Path, out: Path, *engine: str) -> tuple[float, int, float]:
-    """(seconds, articles, peak RSS in MB of the build and its child processes)."""
+def run(crawl: Path, out: Path, *engine: str) -> tuple[float, int, float, float]:
+    """(seconds, articles, peak RSS in MB of the build's own process, peak RSS of the busiest
+    process that ran stages: a pool or Ray worker, or the build itself in-process; from run.json)."""
     code = (
         "import resource,sys,json;from newsledger.cli import main;"
         "sys.argv=['newsledger','build',sys.argv[1],'--out',sys.argv[2],'--quiet',*sys.argv[3:]];"
@@ -30,7 +31,8 @@ def run(crawl: Path, out: Path, *engine: str) -> tuple[float, int, float]:
     secs = time.perf_counter() - t
     mem = json.loads(proc.stdout.strip().splitlines()[-1])
     n = sum(1 for _ in (out / "articles.jsonl").open())
-    return secs, n, max(mem["self"], mem["children"]) / 1024
+    workers = json.loads((out / "run.json").read_text())["peak_rss_mb_per_process"]
+    return secs, n, mem["self"] / 1024, max(workers)
 
 
 def main() -> None:
@@ -56,10 +58,10 @@ def main() -> None:
                     (f"{engine}, {w} worker(s)", *run(crawl, Path(tmp) / f"{engine}{w}", "--engine", engine, "--workers", str(w)))
                 )
     base = rows[0][2] / rows[0][1]
-    print(f"{'executor':<26} {'seconds':>8} {'articles':>9} {'articles/s':>11} {'vs ref':>7} {'peak RSS MB':>12}")
-    for name, secs, n, rss in rows:
-        print(f"{name:<26} {secs:>8.1f} {n:>9} {n / secs:>11.2f} {n / secs / base:>7.2f} {rss:>12.0f}")
-    print("articles per hour at the best rate here:", f"{max(n / s for _, s, n, _ in rows) * 3600:,.0f}")
+    print(f"{'executor':<26} {'seconds':>8} {'articles':>9} {'articles/s':>11} {'vs ref':>7} {'driver MB':>10} {'worker MB':>10}")
+    for name, secs, n, rss, worker in rows:
+        print(f"{name:<26} {secs:>8.1f} {n:>9} {n / secs:>11.2f} {n / secs / base:>7.2f} {rss:>10.0f} {worker:>10.0f}")
+    print("articles per hour at the best rate here:", f"{max(n / s for _, s, n, _, _ in rows) * 3600:,.0f}")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TypeVar
@@ -36,9 +37,10 @@ from newsledger.present.exports import (
     write_parquet_tables,
     write_text,
 )
-from newsledger.run.executors import Executor, InProcess
+from newsledger.run.executors import Executor, InProcess, measured
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 @dataclass
@@ -53,6 +55,7 @@ class BuildResult:
     groups: list[FigureGroup] = field(default_factory=list)
     events: list[TimelineEvent] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    worker_peak_mb: dict[int, float] = field(default_factory=dict)  # process id -> peak RSS of the processes that ran stages
 
     @property
     def roles(self) -> dict[str, int]:
@@ -94,6 +97,13 @@ def _clean_chunk(docs: list[Document]) -> list[tuple[Document, list[Article] | s
     return out
 
 
+def _run(executor: Executor, fn: Callable[[T], R], batches: list[T], peaks: dict[int, float]) -> Iterator[R]:
+    """Map a stage over batches with the executor, noting each worker's peak memory."""
+    for out, pid, peak in executor.map(partial(measured, fn), batches):
+        peaks[pid] = max(peaks.get(pid, 0.0), peak)
+        yield out
+
+
 def build(
     inputs: list[str],
     out_dir: Path,
@@ -115,7 +125,7 @@ def build(
         pending: list[Document] = []
 
         def flush() -> None:
-            for cleaned_chunk in executor.map(_clean_chunk, list(_chunks(pending))):
+            for cleaned_chunk in _run(executor, _clean_chunk, list(_chunks(pending)), result.worker_peak_mb):
                 for doc, cleaned, sigs in cleaned_chunk:
                     rep = reports[doc_input[doc.source]]
                     if isinstance(cleaned, str):
@@ -175,7 +185,7 @@ def build(
         done = ledger.extracted_ids()
         todo = [a for a in articles if not a.duplicate_of and a.id not in done]
         facts = Facts()
-        for part, chunk in zip(executor.map(extract_articles, list(_chunks(todo))), _chunks(todo), strict=True):
+        for part, chunk in zip(_run(executor, extract_articles, list(_chunks(todo)), result.worker_peak_mb), _chunks(todo), strict=True):
             ledger.add_facts(part, [a.id for a in chunk])  # each chunk's facts land with their articles marked done
             for error in part.errors:
                 _warn(error)
@@ -222,6 +232,10 @@ def build(
     result.outputs["report"] = out_dir / "report.json"
     report = report_json(result)
     write_json(result.outputs["report"], report)
+    # how this run went (not part of the ledger: it differs from run to run and engine to engine)
+    result.outputs["run"] = out_dir / "run.json"
+    peaks = sorted(result.worker_peak_mb.values(), reverse=True)
+    write_json(result.outputs["run"], {"stage_processes": len(peaks), "peak_rss_mb_per_process": [round(p) for p in peaks]})
     result.outputs["brief"] = out_dir / "brief.html"
     page = render_brief(result.articles, result.groups, result.events, quotes, result.entities, mentions, report)
     write_text(result.outputs["brief"], page)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import resource
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
@@ -126,6 +127,13 @@ def _apply_group(fn: Callable[[list[Any]], list[Any]], group: Any) -> Any:
     values = [pickle.loads(v) for v in group["value"]]
     results = fn(values) if len(values) > 1 else []
     return pd.DataFrame({"result": [pickle.dumps(r) for r in results]}, dtype=object)
+
+
+def measured(fn: Callable[[T], R], item: T) -> tuple[R, int, float]:
+    """Run a stage on one batch and say where it ran and how much memory that process has
+    needed so far: (result, process id, peak RSS in MB). Picklable, so every executor can run it."""
+    result = fn(item)
+    return result, os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def make_executor(engine: str, workers: int = 0, address: str | None = None) -> Executor:
