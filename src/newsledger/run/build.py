@@ -10,8 +10,8 @@ from __future__ import annotations
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
-from functools import partial
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import TypeVar
 
@@ -185,7 +185,9 @@ def build(
         done = ledger.extracted_ids()
         todo = [a for a in articles if not a.duplicate_of and a.id not in done]
         facts = Facts()
-        for part, chunk in zip(_run(executor, extract_articles, list(_chunks(todo)), result.worker_peak_mb), _chunks(todo), strict=True):
+        for part, chunk in zip(
+            _run(executor, extract_articles, list(_chunks(todo)), result.worker_peak_mb), _chunks(todo), strict=True
+        ):
             ledger.add_facts(part, [a.id for a in chunk])  # each chunk's facts land with their articles marked done
             for error in part.errors:
                 _warn(error)
