@@ -122,6 +122,8 @@ def test_quotes_in_archive_marks_transcripts_and_signatures():
     assert ("added", "makes the plan much harder to pay for.") in cues  # the cue between two quotes is not quoted
     (label,) = _one("HOLLIS: Well, the question is why the council waited so long.").quotes
     assert label.speaker == "HOLLIS" and label.cue == ":"
+    dateline = _one("WASHINGTON: The Senate voted on Tuesday to extend the program by two years.")
+    assert dateline.quotes == [] and [c.value for c in dateline.claims] == [2]  # a dateline is not a speaker
     (signed,) = _one("“The budget leaves our schools behind.” ― Dana Whitfield").quotes
     assert signed.speaker == "Dana Whitfield"
 

@@ -657,15 +657,10 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
             cue_at = (m.start(), m.start() + len("according to"))
     if not speaker:  # "Politifact: Trump is right", "... — Jane Doe"
         m = LABELLED.match(sent.text) or SIGNED.search(sent.text)
+        labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}
         transcript = m is not None and (m.group("cue") != ":" or re.fullmatch(r"[A-Z][A-Z.'’ -]+", m.group("src")))
-        if m and (
-            transcript  # "PENCE: Well, ...", "... .” ― Stephanie Egan"
-            or any(
-                e.label_ in ("PERSON", "ORG", "NORP", "GPE")
-                for e in doc.ents
-                if e.start_char >= m.start("src") and e.end_char <= m.end("src")
-            )
-        ):
+        # "PENCE: Well, ...", "... .” ― Stephanie Egan", "Politifact: ..."; never a dateline ("SINGAPORE: ...")
+        if m and not labels & {"GPE", "LOC"} and (transcript or labels & {"PERSON", "ORG"}):
             speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
             cue_tok = None
     cue = cue_tok.text if cue_tok is not None else (sent.text[cue_at[0] : cue_at[1]] if cue_at else None)

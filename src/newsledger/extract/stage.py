@@ -53,7 +53,12 @@ def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     ``doc.text``, passed in because spaCy rebuilds that string on every access."""
     cuts = {s.start_char for s in doc.sents} | {m.end() for m in _QUOTE_CUT.finditer(text)} | {len(text)}
     # a speaker's label ("HOLLIS: Well, ...") belongs to what it introduces
-    cuts -= {m.end() for m in re.finditer(r"(?:^|\n)[\"“]?[A-Z][A-Z.'’ -]{1,40}:\s+(?=\S)", text)}
+    places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    cuts -= {
+        m.end()
+        for m in re.finditer(r"(?:^|\n)[\"“]?[A-Z][A-Z.'’ -]{1,40}:\s+(?=\S)", text)
+        if not any(m.start() <= a < m.end() for a, _ in places)  # "SINGAPORE: ..." is a dateline
+    }
     # ... and a signature ("... .” ― Dana Whitfield") to the quotation it signs
     cuts -= {m.end() for m in re.finditer(r"[\"”’]\s*(?=[―—–]{1,2}\s*[A-Z])", text)}
     cuts |= {m.end() for m in re.finditer(r"\n\s*", text)}  # a sentence never crosses a paragraph
@@ -85,7 +90,16 @@ def anchor_date(published: str | None) -> date | None:
 
 
 def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, str | None]], batch_size: int = 64) -> Facts:
-    """Facts of (article id, source, text[, published]) tuples, in input order."""
+    """Facts of (article id, source, text[, published]) tuples, in input order.
+
+    Runs inside spaCy memory zones: the strings and lexemes a batch adds to the models' vocab
+    are dropped afterwards (facts hold plain strings only), so a worker's memory stays flat over
+    a corpus of any size."""
+    with nlp.load_light().memory_zone(), nlp.load_parser().memory_zone():
+        return _extract_texts(items, batch_size)
+
+
+def _extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, str | None]], batch_size: int) -> Facts:
     facts = Facts()
     rows = [(*t, None)[:4] for t in items]
     triples = [r[:3] for r in rows]
