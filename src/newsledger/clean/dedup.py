@@ -8,7 +8,7 @@ indexed with LSH so the work stays linear in the corpus.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from functools import partial
+from functools import lru_cache, partial
 from typing import Any
 
 import numpy as np
@@ -43,6 +43,7 @@ def signature(text: str) -> bytes | None:
     return minhash(text).hashvalues.astype(np.uint64).tobytes()
 
 
+@lru_cache(maxsize=8)
 def _bands(threshold: float) -> tuple[int, int]:
     """(bands, rows) of datasketch's LSH for this threshold, so candidates are the ones it would find."""
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)

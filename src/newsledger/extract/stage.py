@@ -90,16 +90,7 @@ def anchor_date(published: str | None) -> date | None:
 
 
 def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, str | None]], batch_size: int = 64) -> Facts:
-    """Facts of (article id, source, text[, published]) tuples, in input order.
-
-    Runs inside spaCy memory zones: the strings and lexemes a batch adds to the models' vocab
-    are dropped afterwards (facts hold plain strings only), so a worker's memory stays flat over
-    a corpus of any size."""
-    with nlp.load_light().memory_zone(), nlp.load_parser().memory_zone():
-        return _extract_texts(items, batch_size)
-
-
-def _extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, str | None]], batch_size: int) -> Facts:
+    """Facts of (article id, source, text[, published]) tuples, in input order."""
     facts = Facts()
     rows = [(*t, None)[:4] for t in items]
     triples = [r[:3] for r in rows]
