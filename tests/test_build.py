@@ -142,3 +142,17 @@ def test_an_article_extraction_fails_on_is_reported_and_the_rest_extracted(tmp_p
     assert "dock.html" in error and "parser blew up" in error
     claims = [json.loads(line) for line in (out / "claims.jsonl").read_text().splitlines()]
     assert [c["value"] for c in claims] == [12]
+
+
+def test_a_counted_one_is_extracted_but_not_a_ledger_figure(tmp_path: Path):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "talks.txt").write_text(
+        "Port Talks Stall\nOne reason the talks failed was pay, the union said, as about 40 ships waited offshore.\n"
+    )
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--quiet"]).exit_code == 0
+    claims = [json.loads(line) for line in (out / "claims.jsonl").read_text().splitlines()]
+    assert sorted(c["text"] for c in claims) == ["One", "about 40"]
+    figures = (out / "figures.csv").read_text()
+    assert "about 40" in figures and ",One," not in figures

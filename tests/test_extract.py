@@ -165,3 +165,12 @@ def test_extract_command_writes_one_line_per_input():
     out = [json.loads(line) for line in res.output.splitlines()]
     assert [o["id"] for o in out] == ["x", "y"]
     assert out[0]["quantities"][0]["value"] == 300 and out[1]["quantities"] == []
+
+
+def test_that_figure_takes_the_measure_of_the_last_figure_in_its_unit():
+    text = (
+        "In 2021, the ministry paid an average of $900 for one such radio, a procurement official said. "
+        "In 2024, that figure came down to about $400, the official added."
+    )
+    money = [c for c in _one(text).claims if c.unit == "dollar"]
+    assert [(c.value, c.measure) for c in money] == [(900, "radio"), (400, "radio")]

@@ -13,7 +13,7 @@ from newsledger import __version__
 from newsledger.clean.articles import clean_document
 from newsledger.ingest import ReadError, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
-from newsledger.ledger.figures import fmt_value
+from newsledger.ledger.figures import fmt_value, is_figure
 from newsledger.present.exports import article_record
 from newsledger.run.build import build as run_build
 from newsledger.run.executors import make_executor
@@ -81,7 +81,7 @@ def build(
         f"{len(result.articles)} article(s) ({', '.join(f'{n} {r}' for r, n in result.roles.items())}), {dups} marked duplicate."
     )
     click.echo(
-        f"{len(result.claims)} figure(s) in {len(result.groups)} group(s), {len(result.events)} dated event(s), "
+        f"{sum(map(is_figure, result.claims))} figure(s) in {len(result.groups)} group(s), {len(result.events)} dated event(s), "
         f"{len(result.quotes)} quote(s), {len(result.entities)} entities."
     )
     shown = [g for g in result.groups if len(g.claims) > 1][:8]

@@ -143,15 +143,10 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
         claims, previous = figures_in(sent, previous)
         for claim in claims:
             claim.time_value = _time_value(claim, times_at)
-            before = facts.claims[-1] if facts.claims else None
-            if (
-                claim.measure is None
-                and before is not None
-                and before.span.article_id == aid
-                and before.unit == claim.unit
-                and _BACK_REF.search(pending_text)
-            ):
-                claim.measure = before.measure  # "that number came down to $70,000"
+            # "that number came down to $70,000": the measure of the last figure in the same unit
+            before = next((c for c in reversed(facts.claims[-5:]) if c.span.article_id == aid and c.unit == claim.unit), None)
+            if claim.measure is None and before is not None and _BACK_REF.search(pending_text):
+                claim.measure = before.measure
         facts.claims.extend(claims)
         facts.events.extend(events_in(sent, times_at.get((aid, base), []), claims))
         ends, names = persons[idx]

@@ -82,8 +82,7 @@ def _when(c: dict[str, Any]) -> str | None:
 
 def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[FigureGroup]:
     """Figure groups from claim rows (with ``published`` of their article), largest first."""
-    # "one man", "one of them": a counted one is how sentences name a thing, not a figure to compare
-    usable = [c for c in claims if c["unit"] and c["unit"] not in SKIP_UNITS and c["text"].lower() != "one"]
+    usable = [c for c in claims if c["unit"] and c["unit"] not in SKIP_UNITS and is_figure(c)]
     by_id = {c["id"]: c for c in usable}
     parent: dict[str, str] = {}
 
@@ -201,6 +200,12 @@ def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> Fi
             elif not overlap:
                 g.relations.append({"kind": "conflict", "a": a["id"], "b": b["id"]})
     return g
+
+
+def is_figure(c: dict[str, Any]) -> bool:
+    """Whether a claim is a figure for the ledger: a counted "one" ("one reason", "one of them") is
+    how sentences name a thing; claims.jsonl keeps it, the figures table and groups do not."""
+    return c["text"].lower() != "one"
 
 
 def fmt_value(c: dict[str, Any]) -> str:

@@ -23,7 +23,7 @@ from newsledger.extract.entities import Entity, key_of, merge, resolver
 from newsledger.extract.stage import Facts, extract_articles
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
-from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures
+from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures, is_figure
 from newsledger.ledger.store import Ledger
 from newsledger.ledger.timeline import TimelineEvent, event_record, merge_events
 from newsledger.model import Article, Document, InputReport
@@ -223,7 +223,9 @@ def build(
     group_of = {c["id"]: g.id for g in result.groups for c in g.claims}
     result.outputs["figures"] = out_dir / "figures.csv"
     write_csv(
-        result.outputs["figures"], [{**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in claims], FIGURE_COLUMNS
+        result.outputs["figures"],
+        [{**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in claims if is_figure(c)],
+        FIGURE_COLUMNS,
     )
     events = [event_record(e) for e in result.events]
     result.outputs["events"] = out_dir / "events.jsonl"
