@@ -6,6 +6,7 @@ import argparse
 import gzip
 import json
 import re
+import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -95,3 +96,13 @@ def main_story(stories: list[T]) -> T | None:
 def bbc_files(folder: Path, limit: int = 0) -> list[Path]:
     """The BBC corpus articles (``<topic>/NNN.txt``) in a stable order."""
     return sorted(p for p in folder.rglob("*.txt") if p.name[0].isdigit())[: limit or None]
+
+
+def make_crawl(bench: Path, into: Path, limit: int) -> Path:
+    """A crawl-like WARC corpus of ``limit`` BBC articles under ``into`` (see make_crawl.py)."""
+    crawl = into / "crawl"
+    here = Path(__file__).parent
+    subprocess.run(
+        [sys.executable, str(here / "make_crawl.py"), str(crawl), "--bench", str(bench), "--limit", str(limit)], check=True
+    )
+    return crawl

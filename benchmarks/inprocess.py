@@ -16,6 +16,9 @@ from pathlib import Path
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+
+from common import make_crawl  # noqa: E402
 
 
 def build_seconds(src: Path, crawl: Path, out: Path) -> float:
@@ -45,11 +48,7 @@ def main() -> None:
             ["git", "-C", str(ROOT), "worktree", "add", "--detach", str(old), args.before], check=True, capture_output=True
         )
         try:
-            crawl = Path(tmp) / "crawl"
-            subprocess.run(
-                [sys.executable, str(HERE / "make_crawl.py"), str(crawl), "--bench", str(args.bench), "--limit", str(args.limit)],
-                check=True,
-            )
+            crawl = make_crawl(args.bench, Path(tmp), args.limit)
             times: dict[str, list[float]] = {"before": [], "after": []}
             for r in range(args.rounds):  # alternate, so drift on the machine hits both alike
                 times["before"].append(build_seconds(old / "src", crawl, Path(tmp) / f"b{r}"))

@@ -15,6 +15,9 @@ import time
 from pathlib import Path
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE))
+
+from common import make_crawl  # noqa: E402
 
 
 def run(crawl: Path, out: Path, *engine: str) -> tuple[float, int, float, float]:
@@ -46,11 +49,7 @@ def main() -> None:
         print(f"skipped: {args.bench / 'corpora' / 'bbc'} not found")
         return
     with tempfile.TemporaryDirectory() as tmp:
-        crawl = Path(tmp) / "crawl"
-        subprocess.run(
-            [sys.executable, str(HERE / "make_crawl.py"), str(crawl), "--bench", str(args.bench), "--limit", str(args.limit)],
-            check=True,
-        )
+        crawl = make_crawl(args.bench, Path(tmp), args.limit)
         rows = [("in-process (reference)", *run(crawl, Path(tmp) / "local"))]
         for engine in args.engines.split(","):
             for w in (int(x) for x in args.workers.split(",")):
