@@ -137,6 +137,8 @@ def test_participles_relative_speakers_and_attitudes():
     assert r.span.sentence[r.speaker_start - r.span.sentence_start : r.speaker_end - r.span.sentence_start] == "who"
     (a,) = _one("The governor opposes any new tolls on the bridge.").quotes
     assert (a.kind, a.speaker, a.cue) == ("attitude", "governor", "opposes")
+    (r2,) = _one("Senator Ruiz reiterated that the budget would pass by June.").quotes
+    assert (r2.kind, r2.speaker, r2.cue) == ("indirect", "Senator Ruiz", "reiterated")
 
 
 def test_entities_merge_variants_and_keep_namesakes_apart():
