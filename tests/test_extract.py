@@ -83,6 +83,8 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert share.subject == "adults"
     (users,) = _one("The platform, which has more than 300 million users, was fined.").claims
     assert users.subject == "platform" and users.unit == "user"
+    (stores,) = _one("Walmart is expanding quickly, and it now has 300 stores in Mexico.").claims
+    assert stores.subject == "Walmart"  # "it" stands for the organisation named before
 
 
 def test_figure_with_unit_measure_and_attribution():

@@ -270,13 +270,23 @@ def _subject_of(head: Token | None, start: int, end: int) -> str | None:
             elif subj.lower_ in PRONOUNS and parent.dep_ in ("ccomp", "xcomp", "conj", "advcl") and parent.head is not parent:
                 tok = parent  # "British Airways is expected to announce it will suspend 36,000 staff"
                 continue
-            elif subj.lower_ in PRONOUNS or subj.lower_ in ("this", "that", "which", "who", "there", "i", "you", "we"):
+            elif subj.lower_ in PRONOUNS:
+                return _named_before(subj)  # "Amazon is coming up fast: it is reckoned to have 35m devices"
+            elif subj.lower_ in ("this", "that", "which", "who", "there", "i", "you", "we"):
                 return None
             if subj.left_edge.idx <= start < subj.idx + len(subj.text):
                 return None  # the figure is in the subject itself ("96 fans went")
             return _noun_phrase(subj)
         tok = parent
     return None
+
+
+def _named_before(pronoun: Token) -> str | None:
+    """The entity a pronoun subject stands for, when the sentence names it before: a person for
+    "he"/"she", an organisation or country for "it"/"they"."""
+    labels = {"PERSON"} if pronoun.lower_ in ("he", "she") else {"ORG", "GPE", "NORP"}
+    named = [e for e in pronoun.doc.ents if e.end <= pronoun.i and e.label_ in labels]
+    return named[-1].text if named else None
 
 
 def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | None:
