@@ -74,6 +74,12 @@ def test_units_written_after_the_number_and_ages():
     assert (age.value, age.unit) == (71, "year of age")
     (temp,) = _one("Temperatures fell to minus 40 degrees Fahrenheit overnight.").claims
     assert (temp.value, temp.unit) == (-40, "fahrenheit")
+    assert [(c.value, c.unit) for c in _one("Water boils at 100 C, and the air force bought 40 F-16 jets.").claims] == [
+        (100, "celsius"),
+        (40, "jet"),
+    ]
+    bottles = _one("The plant will make eight million 250ml bottles of sanitiser.").claims
+    assert [(c.value, c.unit) for c in bottles] == [(8e6, "bottle"), (250, "millilitre")]
 
 
 def test_subject_is_what_the_figure_is_a_value_of():

@@ -220,6 +220,8 @@ def _written_unit(after: str) -> str | None:
         return CURRENCY_WORDS.get(phrase) or CURRENCY_WORDS[word.lower()]
     if word.lower() in GLUED_UNITS:
         return GLUED_UNITS[word.lower()]
+    if word in ("C", "F") and not re.match(r"\s?[CF][-\w]", after):
+        return "celsius" if word == "C" else "fahrenheit"  # "12 C": temperature, not coulombs
     if len(word) < 2 or word.lower() in NOT_UNITS:
         return None
     return _unit_name(word)
@@ -454,7 +456,8 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             unit = currency_word  # "1.5 billion shekels", "7.5 million Danish crowns", "352 μm", "35 GWh"
             unit_end = end + len(re.match(r"\s?\S+", text[end:]).group(0))  # type: ignore[union-attr]
         elif noun is not None:
-            written_unit = _unit_name(text[end : noun.idx + len(noun.text)].strip())
+            between = text[end : noun.idx + len(noun.text)].strip()
+            written_unit = None if re.search(r"\d", between) else _unit_name(between)  # "8 million 250ml bottles": bottles
             if unit is None and written_unit:
                 unit = written_unit
                 of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
