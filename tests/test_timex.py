@@ -32,12 +32,17 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Crowds gathered on Tuesday night outside the embassy.", "Tuesday night", "2025-04-29TNI", "time"),
         ("Net profit rose 8% from a year ago, the quarterly report said.", "a year ago", "2024-Q1", "quarter"),
         ("The company was founded in nineteen ninety-six.", "nineteen ninety-six", "1996", "year"),
+        ("In September Russia opened a new front.", "September", "2024-09", "month"),
     ],
 )
 def test_values_against_publication_date(text, expr, value, precision):
     found = {t.text: t for t in find_timexes(text, ANCHOR)}
     assert expr in found, [t.text for t in find_timexes(text, ANCHOR)]
     assert (found[expr].value, found[expr].precision) == (value, precision)
+
+
+def test_a_first_name_is_not_a_month():
+    assert [t.text for t in find_timexes("UN envoy Jan Egeland and singer June Carter met in Oslo.", ANCHOR)] == []
 
 
 def test_without_a_date_relative_expressions_stay_unresolved():

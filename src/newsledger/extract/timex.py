@@ -514,9 +514,14 @@ def _month_in_context(text: str, start: int, end: int, m: re.Match[str]) -> bool
     name = m.group("mon")
     if not name[:1].isupper():
         return False
+    temporal = re.search(
+        r"\b(?:in|since|until|by|early|mid|late|last|next|this|of|from|through|during)\s+$",
+        text[max(0, start - 12) : start].lower(),
+    )
+    if re.match(r"\s+[A-Z][a-z]", text[end : end + 3]) and not name.endswith(".") and not temporal:
+        return False  # "Jan Egeland", "June Carter": a first name ("in June Russia ..." stays a month)
     if name.lower() in ("may", "march", "mar"):
-        before = text[max(0, start - 12) : start].lower()
-        return bool(re.search(r"\b(?:in|since|until|by|early|mid|late|last|next|this|of|from|through)\s+$", before))
+        return bool(temporal)
     return True
 
 
