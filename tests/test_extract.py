@@ -125,6 +125,11 @@ def test_quote_speaker_and_pronoun_resolution():
 def test_quotes_in_archive_marks_transcripts_and_signatures():
     (q,) = _one("''This is not reform at all,'' said Ann Carter, an economist at the institute.").quotes
     assert (q.kind, q.speaker, q.content) == ("direct", "Ann Carter, an economist at the institute", "This is not reform at all,")
+    text = "The plan was published on Monday. ''It is more tinkering,'' said Ann Carter. ''I would not call it reform.''"
+    assert [(x.speaker, x.content) for x in _one(text).quotes] == [
+        ("Ann Carter", "It is more tinkering,"),
+        ("Ann Carter", "I would not call it reform."),
+    ]  # an opening '' stays with the sentence it opens
     text = '"That," he added, "makes the plan much harder to pay for."'
     cues = {(x.cue, x.content) for x in _one("Tom Reyes spoke to reporters. " + text).quotes}
     assert ("added", "makes the plan much harder to pay for.") in cues  # the cue between two quotes is not quoted

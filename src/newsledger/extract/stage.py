@@ -43,8 +43,8 @@ class Facts:
 
 
 _BACK_REF = re.compile(r"\b(?:that|this|the) (?:number|figure|price|cost|amount|total|estimate|sum)\b", re.I)
-_QUOTE_CUT = re.compile(r"[.!?][”’\"']\s+(?=[A-Z“‘\"'])")
-_OPENING_AT_END = re.compile(r"\s[“‘\"']$")
+_QUOTE_CUT = re.compile(r"[.!?](?:''|[”’\"'])\s+(?=[A-Z“‘\"'`])")
+_OPENING_AT_END = re.compile(r"\s(?:''|``|[“‘\"'])$")  # an opening mark (``...'' and ''...'' in archives too)
 
 
 def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -68,8 +68,9 @@ def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     for cut in cuts:
         if cut <= start:
             continue
-        if cut < len(text) and _OPENING_AT_END.search(text[start:cut].rstrip(" ")):
-            cut = start + len(text[start:cut].rstrip(" ")) - 1
+        opening = _OPENING_AT_END.search(text[start:cut].rstrip(" ")) if cut < len(text) else None
+        if opening:
+            cut = start + opening.start() + 1
         chunk = text[start:cut]
         lead = len(chunk) - len(chunk.lstrip())
         trail = len(chunk.rstrip())
