@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import bench_dir
 from newsledger import nlp
-from newsledger.extract.facts import SPEECH_FORMS
+from newsledger.extract.language import SPEECH_FORMS
 from newsledger.extract.stage import extract_texts
 
 ROLES = ("Source", "Cue", "Content")

@@ -1,5 +1,5 @@
 """Which verbs PolNeAR's *train* split uses as attribution cues, and how often: the evidence
-behind the reporting-verb lists in `extract/facts.py` (the dev split stays for measuring).
+behind the reporting-verb lists in `extract/language.py` (the dev split stays for measuring).
 
 Prints each verb lemma not yet in our lists that is a cue at least ``--min`` times and in at
 least ``--share`` of the times it occurs as a verb.
@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 from newsledger import nlp
-from newsledger.extract.facts import REPORTING_VERBS, lemma
+from newsledger.extract.language import REPORTING_VERBS, lemma
 
 
 def main() -> None:

@@ -36,5 +36,5 @@ def load_light() -> Language:
 @lru_cache(maxsize=1)
 def load_parser() -> Language:
     """Tags and the dependency parse only: entities come from the light pass, and coarse
-    parts of speech and lemmas from the tags (``extract.facts.pos`` and ``lemma``)."""
+    parts of speech and lemmas from the tags (``extract.language.pos`` and ``lemma``)."""
     return _load(["ner", "attribute_ruler", "lemmatizer"])

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.facts import Sentence, lemma, pos
+from newsledger.extract.language import Sentence, lemma, pos
 from newsledger.model import Claim, Event, TimeExpr, content_id
 
 EVENT_PRECISIONS = {"day", "week", "month"}

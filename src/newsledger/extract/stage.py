@@ -16,8 +16,11 @@ from datetime import date
 from spacy.tokens import Doc
 
 from newsledger import nlp
+from newsledger.extract.claims import figures_in
 from newsledger.extract.events import EVENT_PRECISIONS, events_in
-from newsledger.extract.facts import ENTITY_LABELS, Sentence, figures_in, needs_parse, quotes_in
+from newsledger.extract.facts import needs_parse
+from newsledger.extract.language import ENTITY_LABELS, Sentence
+from newsledger.extract.quotes import quotes_in
 from newsledger.extract.timex import find_timexes
 from newsledger.model import Article, Claim, Event, Mention, Quote, TimeExpr, content_id
 from newsledger.model import Span as Where

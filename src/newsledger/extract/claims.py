@@ -1,0 +1,433 @@
+"""Figures (quantitative claims) from parsed sentences: the amounts ``numbers.find_amounts``
+finds, with what each counts or measures (unit, measure, subject), whose figure it is, who
+asserts it, and how it moved."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from functools import lru_cache
+
+with warnings.catch_warnings():  # quantulum3 warns that its optional sklearn classifier is absent
+    warnings.simplefilter("ignore", UserWarning)
+    from quantulum3 import parser as qparser
+from spacy.tokens import Doc, Span, Token
+
+from newsledger.extract.language import (
+    ENTITY_LABELS,
+    PRICE_VERBS,
+    PRONOUNS,
+    SPEECH_VERBS,
+    Sentence,
+    attribution,
+    lemma,
+    pos,
+)
+from newsledger.extract.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, find_amounts
+from newsledger.model import Claim, content_id
+
+VALUE_CONTEXT = re.compile(
+    r"\b(?:to|at|from|of|by|is|was|were|are|reached|hit|totall?ed|stood at|closed at|ended at|rated)\s+$", re.I
+)
+
+
+def measure_end_of(noun: Token | None, end: int) -> int:
+    return noun.idx + len(noun.text) if noun is not None else end
+
+
+TIME_NOUNS = {
+    "year",
+    "years",
+    "month",
+    "months",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "quarter",
+    "quarters",
+    "decade",
+    "hour",
+    "hours",
+}
+
+
+# quantulum3's names where news means something else ("5 minutes" is time, not arc)
+UNIT_NAMES = {"degree fahrenheit": "fahrenheit", "degree celsius": "celsius", "minute of arc": "minute",
+              "second of arc": "second", "degree angle": "degree", "united states dollar": "dollar"}  # fmt: skip
+
+
+NOT_UNITS = {"in", "at", "on", "of", "to", "by", "or", "and", "as", "is", "it", "an", "the", "per", "from", "for",
+             "with", "am", "pm", "up", "down", "over", "under", "more", "less", "than", "times", "time", "ago", "are",
+             "was", "were", "be", "has", "had", "have", "will", "would", "each", "this", "that", "all", "out", "off"}  # fmt: skip
+
+
+INDEX_WORDS = re.compile(r"\b(?:index|indices|points?|Dow|Nasdaq|S&P|FTSE|DAX|CAC|Nikkei|Hang Seng|Kospi|ASX|Sensex)\b", re.I)
+
+
+RATE = re.compile(
+    r"[\s-]*(?:per|an?|each|every|/)[\s-]*(square (?:foot|feet|metre|meter)|second|minute|hour|day|week|month|year|night|"
+    r"gallon|litre|liter|barrel|game|capita|person|head|share|gram|kilogram|kg|ounce|tonne|ton|unit|seat|kilowatt hour|kwh)"
+    r"\b(?![\s-]+(?:earlier|ago|later|before|after|on|over)\b)",
+    re.I,
+)
+
+
+DEGREES = re.compile(r"\s*-?degrees?\s+(?P<scale>Fahrenheit|Celsius|centigrade|F|C)\b", re.I)
+
+
+ONE_AS_PRONOUN = re.compile(r"\b(?:each|the same|any|no|every|which|this|that|another|such)\s+$", re.I)
+
+
+GENERIC_HEADS = {"total", "number", "average", "sum", "amount", "figure", "tally", "count", "maximum", "minimum", "range"}
+
+
+@lru_cache(maxsize=4096)
+def _unit_name(words: str) -> str | None:
+    """quantulum3's unit name for a written unit ("metric tons" -> "tonne"), or None."""
+    try:
+        found = qparser.parse(f"1 {words}")
+    except Exception:
+        return None
+    for q in found:
+        if q.unit.entity.name not in ("dimensionless", "unknown") and q.unit.name:
+            return UNIT_NAMES.get(str(q.unit.name).lower(), str(q.unit.name))
+    return None
+
+
+def _written_unit(after: str) -> str | None:
+    """A unit written as a word after the number: "1.5 billion shekels", "49.55 HZ", "14 μm", "387 Fahrenheit"."""
+    m = re.match(r"\s?((?:danish|swedish|norwegian)\s+)?([^\W\d_][\w°/]*(?:\s(?:m|ft)\b)?)", after, re.I)
+    if not m:
+        return None
+    word = m.group(2)
+    phrase = ((m.group(1) or "") + word).lower()
+    if phrase in CURRENCY_WORDS or word.lower() in CURRENCY_WORDS:
+        return CURRENCY_WORDS.get(phrase) or CURRENCY_WORDS[word.lower()]
+    if word.lower() in GLUED_UNITS:
+        return GLUED_UNITS[word.lower()]
+    if word in ("C", "F") and not re.match(r"\s?[CF][-\w]", after):
+        return "celsius" if word == "C" else "fahrenheit"  # "12 C": temperature, not coulombs
+    if len(word) < 2 or word.lower() in NOT_UNITS:
+        return None
+    return _unit_name(word)
+
+
+def _noun_phrase(tok: Token) -> str:
+    """A noun with the words that modify it before it ("public housing properties"), no article."""
+    start = tok.i
+    while (
+        start > 0
+        and tok.doc[start - 1].dep_ in ("compound", "amod", "nmod", "poss", "case")
+        and tok.doc[start - 1].head.i <= tok.i
+        and tok.doc[start - 1].head.i >= start - 1
+    ):
+        start -= 1
+    words = [t.text for t in tok.doc[start : tok.i + 1] if t.tag_ != "POS" and not t.like_num]
+    return " ".join(words)
+
+
+def _subject_of(head: Token | None, start: int, end: int) -> str | None:
+    """What a figure is a value of: the noun it describes ("a 0.6 per cent fee"), the noun whose
+    'of' it fills ("a speed of 15 mph"), else the subject of its verb ("Revenue rose to $7 billion")."""
+    tok = head
+    seen = 0
+    while tok is not None and seen < 8:
+        seen += 1
+        parent = tok.head
+        if parent is tok:
+            return None
+        inside = start <= parent.idx < end
+        modifies = tok.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod") and parent.idx > tok.idx
+        if modifies and pos(parent) in ("NOUN", "PROPN") and not inside:
+            return _noun_phrase(parent)
+        if tok.dep_ == "pobj" and parent.lower_ == "of" and pos(parent.head) in ("NOUN", "PROPN"):
+            if parent.head.lower_ not in GENERIC_HEADS and not start <= parent.head.idx < end:
+                return _noun_phrase(parent.head)
+            tok = parent.head
+            continue
+        if pos(parent) in ("VERB", "AUX"):
+            subj = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is None:
+                if parent.dep_ in ("xcomp", "conj", "advcl", "acomp") and parent.head is not parent:
+                    tok = parent
+                    continue
+                return None
+            if subj.lower_ in ("which", "that", "who") and parent.dep_ == "relcl" and pos(parent.head) in ("NOUN", "PROPN"):
+                subj = parent.head  # "Facebook, which has 2.2 billion users"
+            elif subj.lower_ in PRONOUNS and parent.dep_ in ("ccomp", "xcomp", "conj", "advcl") and parent.head is not parent:
+                tok = parent  # "British Airways is expected to announce it will suspend 36,000 staff"
+                continue
+            elif subj.lower_ in PRONOUNS:
+                return _named_before(subj)  # "Amazon is coming up fast: it is reckoned to have 35m devices"
+            elif subj.lower_ in ("this", "that", "which", "who", "there", "i", "you", "we"):
+                return None
+            if subj.left_edge.idx <= start < subj.idx + len(subj.text):
+                return None  # the figure is in the subject itself ("96 fans went")
+            return _noun_phrase(subj)
+        tok = parent
+    return None
+
+
+def _named_before(pronoun: Token) -> str | None:
+    """The entity a pronoun subject stands for, when the sentence names it before: a person for
+    "he"/"she", an organisation or country for "it"/"they"."""
+    labels = {"PERSON"} if pronoun.lower_ in ("he", "she") else {"ORG", "GPE", "NORP"}
+    named = [e for e in pronoun.doc.ents if e.end <= pronoun.i and e.label_ in labels]
+    return named[-1].text if named else None
+
+
+def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | None:
+    """The noun an amount counts: the noun the parse attaches its number to ("6,000 ... drones"),
+    else the next noun within a few tokens, skipping adjectives."""
+    if start_char is not None:
+        for tok in doc:
+            if start_char <= tok.idx < end_char and tok.like_num and tok.dep_ == "nummod" and tok.head.idx >= end_char:
+                head = tok.head
+                if (pos(head) == "NOUN" or head.tag_ == "NNPS") and not (head.lower_ in TIME_NOUNS and head.i - tok.i > 1):
+                    return head
+    span = doc.char_span(end_char, min(doc[-1].idx + len(doc[-1]), end_char + 60), alignment_mode="expand")
+    if span is None:
+        return None
+    for k, tok in enumerate(span[:6]):
+        if k == 0 and tok.lower_ == "of":
+            continue  # "dozens of people", "tens of thousands of troops"
+        if k == 1 and span[0].lower_ == "of" and (tok.tag_ in ("DT", "PRP$") or tok.lower_ in ("the", "its", "their")):
+            continue  # "35m of its devices", "280 million of the 1.5 billion shekels"
+        if (
+            tok.lower_ in TIME_NOUNS
+            and tok.i > 0
+            and tok.nbor(-1).lower_ in ("last", "this", "next", "a", "per", "each", "every")
+        ):
+            return None  # "rose 16% last year": the year is when, not what
+        if pos(tok) == "NOUN" or tok.tag_ == "NNPS" or (pos(tok) == "PROPN" and tok.text.islower()):
+            while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and pos(tok.head) in ("NOUN", "PROPN"):
+                tok = tok.head
+            return tok
+        if pos(tok) not in ("ADJ", "NOUN", "PROPN", "ADV") and tok.dep_ != "compound" and tok.text != "-":
+            return None
+    return None
+
+
+ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+PART_CUE = re.compile(r"\b(?:including|includ(?:es|ed)|of whom|of which|among them|out of|of the)\s*$", re.I)
+
+
+def _entity_at(doc: Doc, tok: Token) -> Span | None:
+    return next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+
+
+def _actor(doc: Doc, start: int, end_char: int, head: Token | None) -> str | None:
+    """Whose figure: a group named in the measure ("North Korean troops"), else the subject of
+    the verb that governs the figure ("North Korea has sent ...")."""
+    for e in doc.ents:
+        if e.label_ in ("NORP", "GPE") and start <= e.start_char and e.end_char <= end_char:
+            return e.text
+    if head is None:
+        return None
+    for anc in (head, *head.ancestors):
+        if pos(anc) in ("VERB", "AUX"):
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            ent = _entity_at(doc, subj) if subj is not None else None
+            if ent is not None and ent.label_ in ACTOR_LABELS:
+                return ent.text
+            if lemma(anc) not in SPEECH_VERBS:
+                return None
+    return None
+
+
+def _priced_thing(tok: Token | None) -> str | None:
+    """What an amount of money is the price of: the subject of "X costs $3 million"."""
+    for anc in tok.ancestors if tok is not None else ():
+        if lemma(anc) in PRICE_VERBS:
+            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and pos(subj) in ("NOUN", "PROPN"):
+                mods = [c for c in subj.lefts if c.dep_ in ("compound", "amod") and pos(c) != "DET"]
+                return " ".join([*(m.text for m in mods), subj.text])
+            return None
+    return None
+
+
+def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str | None]:
+    """Figures of one sentence; ``previous`` is the attribution of the sentence before (for
+    a quotation that goes on), and the attribution of this one is returned for the next."""
+    doc = sent.doc
+    text = sent.text  # Doc.text is rebuilt on each access
+    span = doc[:]
+    amounts = find_amounts(text)
+    if not amounts:
+        return [], attribution(span)[0]
+    opens_quote = text[:1] in "“‘" or (text[:1] in "'\"" and text[1:2].isalnum())
+    dates = [e.text for e in doc.ents if e.label_ == "DATE"]
+    about = sorted({e.text for e in doc.ents if e.label_ in ENTITY_LABELS})
+    out: list[Claim] = []
+    for am in amounts:
+        start, end = am.start, am.end
+        anchor = doc.char_span(start, end, alignment_mode="expand")
+        who = attribution(span, anchor.root if anchor is not None else None)[0]
+        if who is None and opens_quote:
+            who = previous  # a quotation that goes on from the sentence before
+        noun = _counted(doc, end, start)
+        if noun is not None and not re.search(r"[^\W\d_]{2}", noun.text):
+            noun = None  # "|", "x", table debris: nothing is counted
+        counted_by_word = am.percent or am.currency or am.unit
+        a_one = am.text.lower() == "one" and noun is not None and not ONE_AS_PRONOUN.search(text[max(0, start - 12) : start])
+        if am.word_number and not counted_by_word and (noun is None or (am.value == 1 and not a_one)):
+            continue  # "nine" alone, "the same one": not a figure; "one man" is (the ledger does not compare it)
+        unit = am.currency or ("percentage" if am.percent else am.unit)
+        measure = None
+        counted = False  # the unit is the counted noun ("troop"), not a unit of measure
+        unit_end = end
+        currency_word = _written_unit(text[end:]) if unit is None else None
+        degrees = DEGREES.match(text, end) if unit is None else None
+        if degrees:
+            unit = "fahrenheit" if degrees.group("scale")[0] in "Ff" else "celsius"
+            unit_end = degrees.end()
+        elif currency_word in CURRENCY_WORDS.values() or currency_word in GLUED_UNITS.values():
+            unit = currency_word  # "1.5 billion shekels", "7.5 million Danish crowns", "352 μm", "35 GWh"
+            unit_end = end + len(re.match(r"\s?\S+", text[end:]).group(0))  # type: ignore[union-attr]
+        elif noun is not None:
+            between = text[end : noun.idx + len(noun.text)].strip()
+            written_unit = None if re.search(r"\d", between) else _unit_name(between)  # "8 million 250ml bottles": bottles
+            if unit is None and written_unit:
+                unit = written_unit
+                of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+                objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
+                measure = doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
+            else:
+                measure = re.sub(r"^of\s+", "", text[end : noun.idx + len(noun.text)].strip(" -")) or None
+                counted = unit is None
+                unit = unit or lemma(noun)
+        elif unit is None:
+            unit = currency_word or _age(doc, text, start, end, am.value)
+        rate = RATE.match(text[measure_end_of(noun, end) if not am.currency else end :])
+        if rate and unit and unit not in ("percentage",) and " per " not in unit:
+            per = rate.group(1).lower()
+            per = {"liter": "litre", "kg": "kilogram", "kwh": "kilowatt hour", "square feet": "square foot"}.get(per, per)
+            unit = f"{unit} per {per.replace('meter', 'metre')}"  # "35 miles per hour", "$2.11 per gallon"
+        if am.currency and measure is None:
+            per = re.match(
+                r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", text[end : end + 40]
+            )
+            priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS else None
+            measure = priced or _priced_thing(anchor.root if anchor is not None else None)
+        bare = unit is None and noun is None
+        if bare and not VALUE_CONTEXT.search(text[max(0, start - 25) : start]) and not text.startswith(" of ", end):
+            continue  # a bare number is a figure only where something is said to be, reach or move to it
+        if unit is None and noun is None and INDEX_WORDS.search(text):
+            unit = "point"  # "the FTSE 100 fell 1% to 7,425.81": an index level
+        window = text[max(0, start - 40) : start]
+        change = "down" if CHANGE_DOWN.search(window) else ("up" if CHANGE_UP.search(window) else None)
+        previous = who
+        head = noun if noun is not None else (anchor.root if anchor is not None else None)
+        measure_end = noun.idx + len(noun.text) if noun is not None else end
+        actor = _actor(doc, start, measure_end, head)
+        part_of = out[-1].id if out and PART_CUE.search(text[out[-1].span.end - sent.base : start]) else None
+        out.append(
+            Claim(
+                id=content_id(sent.article_id, str(sent.base + start), am.text),
+                span=sent.where(start, end),
+                text=am.text,
+                value=am.value,
+                low=am.low,
+                high=am.high,
+                approximate=am.approximate,
+                change=change,
+                unit=unit,
+                measure=measure,
+                about=about,
+                attribution=who,
+                time=dates[0] if dates else None,
+                actor=actor,
+                part_of=part_of,
+                subject=_subject(doc, head, start, end, max(measure_end, unit_end), counted, bool(counted_by_word), bare),
+            )
+        )
+    return _moves(out, sent), previous
+
+
+def _subject(
+    doc: Doc, head: Token | None, start: int, end: int, unit_end: int, counted: bool, glued: bool, bare: bool
+) -> str | None:
+    """What a figure is a value of, by the first rule that finds it: the 'of' after a measure
+    ("24 per cent of adults"), the noun or subject the parse ties it to, the noun before it."""
+    if not counted and (found := _of_object(doc, end if glued else unit_end)):
+        return found
+    return _subject_of(head, start, unit_end) or (None if counted or bare else _noun_before(doc, start))
+
+
+def _noun_before(doc: Doc, start: int) -> str | None:
+    """The nearest noun before a figure in its clause ("Dow +0.2%", "Unite Group, down 68p")."""
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    if first is None:
+        return None
+    for tok in reversed(doc[max(0, first.start - 8) : first.start]):
+        if tok.text in (";", ".", ":") or tok.lower_ in ("and", "but", "while", "whereas"):
+            return None
+        if pos(tok) in ("NOUN", "PROPN") and not _unit_like(tok):
+            return _noun_phrase(tok)
+    return None
+
+
+def _unit_like(tok: Token) -> bool:
+    """Words that measure rather than name what is measured: "per cent", "miles", "Tuesday"."""
+    return (
+        tok.like_num
+        or tok.lower_ in TIME_NOUNS
+        or tok.lower_ in ("per", "cent", "percent", "pc", "%")
+        or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")
+        or _written_unit(tok.text) is not None
+    )
+
+
+def _of_object(doc: Doc, end: int) -> str | None:
+    """ "8 miles of new tunnels", "24 per cent of adults": what the amount is an amount of."""
+    of = doc.char_span(end, end + 3, alignment_mode="expand") if re.match(r" of\b", doc.text[end : end + 4]) else None
+    if of is None:
+        return None
+    obj = next((c for t in of for c in t.children if c.dep_ == "pobj"), None)
+    return _noun_phrase(obj) if obj is not None and pos(obj) in ("NOUN", "PROPN") and not _unit_like(obj) else None
+
+
+def _age(doc: Doc, text: str, start: int, end: int, value: float | None) -> str | None:
+    """ "Maddon, 66, has ...", "Nick Hague 44 has ...", "aged 25": a person's age."""
+    if value is None or not (0 < value < 120) or value != int(value):
+        return None
+    if re.search(r"\baged?\s+$", text[max(0, start - 5) : start]):
+        return "year of age"
+    person = any(e.label_ == "PERSON" and 0 <= start - e.end_char <= 2 for e in doc.ents)
+    named = re.search(r"\b[A-Z][a-z]+, $", text[max(0, start - 30) : start]) and text.startswith(",", end)
+    if (person and re.match(r"\s*,|\s[a-z]", text[end : end + 3])) or named:
+        return "year of age"
+    return None
+
+
+def _moves(claims: list[Claim], sent: Sentence) -> list[Claim]:
+    """ "fell from $36,040 ... to $34,935": one figure that moved, with the value it moved from."""
+    out: list[Claim] = []
+    for c in claims:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.from_value is None
+            and c.value is not None
+            and re.search(r"\bfrom\s+$", sent.text[max(0, prev.span.start - sent.base - 6) : prev.span.start - sent.base])
+            and re.fullmatch(
+                r"(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?\bto\s+", sent.text[prev.span.end - sent.base : c.span.start - sent.base]
+            )
+            and (c.unit is None or prev.unit is None or prev.unit.split(" per ")[0] == c.unit.split(" per ")[0])
+        ):
+            was = prev.value if prev.value is not None else (prev.high if prev.low is None else prev.low)
+            if was is not None:
+                c.from_value = was
+                c.unit = max(c.unit or "", prev.unit or "", key=len) or None  # "$310 a tonne ... to $275"
+                c.change = c.change or ("up" if c.value > was else "down" if c.value < was else None)
+                c.span = sent.where(prev.span.start - sent.base, c.span.end - sent.base)
+                c.text = sent.text[prev.span.start - sent.base : c.span.end - sent.base]
+                c.subject = c.subject or prev.subject
+                out[-1] = c
+                continue
+        out.append(c)
+    return out

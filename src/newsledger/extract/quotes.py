@@ -1,0 +1,158 @@
+"""Quotes: direct (in quotation marks), indirect (a reporting verb's clause) and attitudes
+(a stance or plan held), each with its speaker, cue and content, from parsed sentences."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from newsledger.extract.language import (
+    ATTITUDE_VERBS,
+    PRONOUNS,
+    REPORTING_VERBS,
+    Sentence,
+    lemma,
+    pos,
+    speaker_of,
+    subject_phrase,
+)
+from newsledger.model import Quote, content_id
+
+LABELLED = re.compile(r"^[\"“]?(?P<src>[A-Z][\w.&'’ -]{1,40}?)(?P<cue>:)\s+\S")
+
+
+SIGNED = re.compile(r"[\"”’]\s*(?P<cue>[―—–-]{1,2})\s*(?P<src>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*(?:\n|$)")
+
+
+QUOTE_RX = re.compile(
+    r"(?:''|``)(?P<c>(?:(?!'').)+?)''"  # ``...'' and ''...'' (wire and newspaper archives)
+    r"|[\"“”](?P<a>[^\"“”]+?)[\"“”]|(?<!\w)['‘](?P<b>(?:[^'‘’]|['’](?=[a-z])){15,}?)[’'](?![a-z])"
+)
+
+
+MIN_QUOTE = 8  # shorter quoted words ("a “rant,”") are scare quotes, not quotations
+
+
+def _said(
+    sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None
+) -> tuple[str, int, int] | None:
+    """What a speech verb reports: its clause, else the rest of the sentence before or after
+    the speaker and the cue. Returns (kind, start, end) in sentence offsets."""
+    comp = [c for c in cue_tok.children if c.dep_ in ("ccomp", "xcomp")] if cue_tok is not None else []
+    if comp:
+        span = sent.doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
+        return "indirect", span.start_char, span.end_char
+    marks = [x for x in (who_at, cue_at) if x]
+    if not marks:
+        return None
+    lo, hi = min(a for a, _ in marks), max(b for _, b in marks)
+    before, after = sent.text[:lo].strip(" ,;:—–"), sent.text[hi:].strip(" ,;:.—–")
+    content = before if len(before) >= len(after) else after
+    if len(content.split()) < 3:
+        return None
+    start = sent.text.find(content)
+    return ("direct" if content[:1] in "\"“'‘" else "indirect"), start, start + len(content)
+
+
+def _relative_antecedent(subj: Token) -> Token | bool:
+    """For a speaker written "who"/"which"/"that", the noun the clause hangs on ("Luis Rubio, who
+    heads ..."); False where the subject names no one ("it", "this", a relative pronoun with no
+    noun); True for an ordinary subject."""
+    if subj.lower_ in ("who", "which", "that"):
+        verb = subj.head
+        head = verb.head if verb.dep_ == "relcl" else None
+        return head if head is not None and pos(head) in ("NOUN", "PROPN") else False
+    return subj.lower_ not in ("it", "this", "there")
+
+
+def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], previous: Quote | None = None) -> list[Quote]:
+    """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence.
+
+    The cue verb must stand outside the quotation marks. A sentence that is all quotation,
+    right after a quote, goes on with that quote's speaker ("... ," he said. "Now ...")."""
+    doc = sent.doc
+    marked = list(QUOTE_RX.finditer(sent.text))
+    inside = [(m.start(), m.end()) for m in marked]
+    found = [m for m in marked if len(m.group("a") or m.group("b") or m.group("c")) >= MIN_QUOTE]
+
+    def outside(t: Token) -> bool:
+        return not any(a <= t.idx < b for a, b in inside)
+
+    cue_tok = next(
+        (
+            t
+            for t in doc
+            if lemma(t) in REPORTING_VERBS
+            and pos(t) == "VERB"
+            and outside(t)
+            and speaker_of(t) is not None
+            and _relative_antecedent(speaker_of(t)) is not False  # type: ignore[arg-type]
+        ),
+        None,
+    )
+    speaker = None
+    who_at: tuple[int, int] | None = None
+    cue_at: tuple[int, int] | None = None
+    if cue_tok is not None:
+        subj = speaker_of(cue_tok)
+        cue_at = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
+        if subj is not None:
+            antecedent = _relative_antecedent(subj)
+            speaker = subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
+            who_at = (subj.left_edge.idx, subj.idx + len(subj.text))
+            if subj.lower_ in PRONOUNS:
+                speaker = last_person_before(sent.base) or speaker
+    if not speaker:
+        m = re.search(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", sent.text, re.I)
+        if m:
+            speaker, who_at = m.group("src").strip(), (m.start("src"), m.end("src"))
+            cue_at = (m.start(), m.start() + len("according to"))
+    if not speaker:  # "Politifact: Trump is right", "... — Jane Doe"
+        m = LABELLED.match(sent.text) or SIGNED.search(sent.text)
+        labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}
+        transcript = m is not None and (m.group("cue") != ":" or re.fullmatch(r"[A-Z][A-Z.'’ -]+", m.group("src")))
+        # "PENCE: Well, ...", "... .” ― Stephanie Egan", "Politifact: ..."; never a dateline ("SINGAPORE: ...")
+        if m and not labels & {"GPE", "LOC"} and (transcript or labels & {"PERSON", "ORG"}):
+            speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
+            cue_tok = None
+    cue = cue_tok.text if cue_tok is not None else (sent.text[cue_at[0] : cue_at[1]] if cue_at else None)
+    if speaker is None and found and previous is not None and found[0].start() <= 1:
+        speaker, cue = previous.speaker, previous.cue  # the quotation goes on
+
+    def quote(kind: str, start: int, end: int, content: str, cue_text: str | None) -> Quote:
+        q = Quote(content_id(sent.article_id, str(sent.base + start)), sent.where(start, end), kind, speaker, cue_text, content)  # type: ignore[arg-type]
+        if who_at:
+            q.speaker_start, q.speaker_end = sent.base + who_at[0], sent.base + who_at[1]
+        if cue_at:
+            q.cue_start, q.cue_end = sent.base + cue_at[0], sent.base + cue_at[1]
+        return q
+
+    out = [quote("direct", m.start(), m.end(), (m.group("a") or m.group("b") or m.group("c")).strip(), cue) for m in found]
+    if not found and speaker and (cue_tok is not None or cue_at):
+        rest = _said(sent, cue_tok, who_at, cue_at)
+        if rest:
+            kind = "attitude" if rest[0] == "indirect" and cue_tok is not None and lemma(cue_tok) in ATTITUDE_VERBS else rest[0]
+            out.append(quote(kind, rest[1], rest[2], sent.text[rest[1] : rest[2]], cue or "according to"))
+    # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ...")
+    for tok in doc:
+        if tok.i <= (cue_tok.i if cue_tok is not None else -1) or not outside(tok):
+            continue
+        subj = speaker_of(tok) if lemma(tok) in REPORTING_VERBS and pos(tok) == "VERB" else None
+        antecedent = _relative_antecedent(subj) if subj is not None else False
+        if subj is None or antecedent is False:
+            continue
+        who2 = (subj.left_edge.idx, subj.idx + len(subj.text))
+        cue2 = (tok.idx, tok.idx + len(tok.text))
+        rest = _said(sent, tok, who2, cue2)
+        if rest and not any(q.span.start <= sent.base + who2[0] < q.span.end for q in out):
+            speaker2 = (
+                last_person_before(sent.base)
+                if subj.lower_ in PRONOUNS
+                else subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
+            )
+            q = Quote(content_id(sent.article_id, str(sent.base + rest[1])), sent.where(rest[1], rest[2]), "attitude" if rest[0] == "indirect" and lemma(tok) in ATTITUDE_VERBS else rest[0], speaker2, tok.text,
+                      sent.text[rest[1] : rest[2]], sent.base + who2[0], sent.base + who2[1], sent.base + cue2[0], sent.base + cue2[1])  # fmt: skip
+            out.append(q)
+    return out
