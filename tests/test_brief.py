@@ -46,6 +46,23 @@ def test_figure_groups_flag_conflict_update_and_part():
     assert (drone.low, drone.high) == (20000, 200000)
 
 
+def test_figure_groups_do_not_depend_on_how_the_shuffle_orders_buckets(scrambled_shuffle):
+    claims = [
+        _claim(i, f"{i % 3}" * 16, value=1000 + 10 * i, unit=unit, measure=measure, actor=actor)
+        for i, (unit, measure, actor) in enumerate(
+            [("troop", "troops", "Ukrainian"), ("dollar", "drone", None), ("troop", "troops", "Russian"),
+             ("troop", "troops", None), ("dollar", "drone", None), ("dollar", "missile", None), ("dollar", "drone", None)]
+        )
+    ]  # fmt: skip
+    for c in claims:
+        c["about"] = ["Kherson"]
+    places = {"ukraine", "russia"}
+    plain = group_figures(claims, places)
+    assert group_figures(claims, places, scrambled_shuffle) == plain
+    # a claim naming no actor joins its unit's first-met largest actor (Ukrainian and Russian tie)
+    assert sorted(sorted(c["id"] for c in g.claims) for g in plain) == [["c0", "c3"], ["c1", "c4", "c6"], ["c2"], ["c5"]]
+
+
 def test_same_event_from_two_articles_is_one_event():
     rows = [
         {"id": "e1", "article_id": "a" * 16, "source": "a", "sentence": "s1", "start": 5, "end": 9, "event_date": "2024-06-19",

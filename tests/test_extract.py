@@ -172,6 +172,21 @@ def test_entities_merge_variants_and_keep_namesakes_apart():
     assert len({e.id for e in kims}) == 2
 
 
+def test_entity_merging_does_not_depend_on_how_the_shuffle_orders_groups(scrambled_shuffle):
+    texts = [
+        ("a1", "s", "President Trump spoke with Kim Jong Un. Trump said Kim Jong Un was ready; Kim Ju-ae was there."),
+        ("a2", "s", "Kim said nothing. The U.S. and the United States Senate disagreed, the US said."),
+        ("a3", "s", "Donald Trump met Vladimir Putin. Putin and Trump, who praised Kim, spoke for an hour."),
+    ]
+    plain, scrambled = extract_texts(texts).mentions, extract_texts(texts).mentions
+    ents = merge(plain)
+    assert merge(scrambled, scrambled_shuffle) == ents
+    assert [m.entity_id for m in scrambled] == [m.entity_id for m in plain]
+    by_id = {e.id: e for e in ents}
+    kim = by_id[next(m.entity_id for m in plain if m.article_id == "a2" and m.text == "Kim")]
+    assert kim.name == "Kim Jong Un" and kim.articles == ["a1", "a2", "a3"]  # the most mentioned Kim, in reading order
+
+
 def test_extract_command_writes_one_line_per_input():
     lines = "\n".join(
         json.dumps({"id": i, "text": t}) for i, t in [("x", "Officials said 300 troops arrived."), ("y", "No figures here.")]

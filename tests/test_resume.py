@@ -61,3 +61,35 @@ def test_killed_build_is_completed_by_the_next(tmp_path):
     with sqlite3.connect(out / "ledger.sqlite") as db:
         assert db.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 150
         assert db.execute("SELECT COUNT(*), COUNT(DISTINCT id) FROM articles").fetchone() == (150, 150)
+
+
+def test_shards_a_worker_finished_are_loaded_not_extracted_again(tmp_path, monkeypatch):
+    """A build killed after its workers wrote their Parquet shards but before the driver loaded
+    them: the next build loads the shards, extracts nothing again, and ends with the same ledger."""
+    import pyarrow.parquet as pq
+
+    import newsledger.run.shards as shards
+    from newsledger.run.build import build
+
+    src = tmp_path / "in"
+    _corpus(src, 12)
+    reference = tmp_path / "ref"
+    build([str(src)], reference, progress=False)
+    claims_in_shards = sum(pq.read_table(p).num_rows for p in (reference / "shards").glob("*/claims.parquet"))
+    assert claims_in_shards == len((reference / "claims.jsonl").read_text().splitlines()) > 0
+
+    out = tmp_path / "out"
+    build([str(src)], out, progress=False)  # the same build, then its facts lost as if never loaded
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        for table in ("claims", "quotes", "times", "events", "mentions"):
+            db.execute(f"DELETE FROM {table}")
+        db.execute("UPDATE articles SET extracted=0")
+    (out / "shards" / ".0123456789abcdef.999.tmp").mkdir()  # an unfinished shard's folder is ignored
+
+    def no_extraction(texts):
+        raise AssertionError("an article with a finished shard was extracted again")
+
+    monkeypatch.setattr(shards, "extract_articles", no_extraction)
+    build([str(src)], out, progress=False)
+    for name in EXPORTS:
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name

@@ -7,15 +7,15 @@ indexed with LSH so the work stays linear in the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache, partial
-from typing import Any
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from newsledger.clean import lines as L
 from newsledger.model import Article, content_id
+from newsledger.run.executors import GroupMap, group_in_memory
 
 NUM_PERM = 128
 SHINGLE = 5
@@ -66,19 +66,6 @@ def _similar_pairs(members: list[tuple[str, bytes]], threshold: float) -> list[t
             if a != b and float(np.mean(ha == np.frombuffer(sb, dtype=np.uint64))) >= threshold:
                 out.append((a, b) if a < b else (b, a))
     return out
-
-
-GroupMap = Callable[[Callable[[list[Any]], list[Any]], Iterable[tuple[str, Any]]], Iterable[Any]]
-
-
-def group_in_memory(fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]]) -> Iterable[Any]:
-    """Group values by key here and apply ``fn`` to each group of two or more (the local shuffle)."""
-    groups: dict[str, list[Any]] = {}
-    for key, value in keyed:
-        groups.setdefault(key, []).append(value)
-    for members in groups.values():
-        if len(members) > 1:
-            yield from fn(members)
 
 
 def near_pairs(

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsledger.model import Mention, content_id
+from newsledger.run.executors import GroupMap, group_in_memory
 
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "president", "prime", "minister", "foreign", "defense", "defence", "leader",
@@ -56,56 +57,75 @@ class Entity:
     articles: list[str] = field(default_factory=list)
 
 
-def merge(mentions: Iterable[Mention]) -> list[Entity]:
-    """Give every mention an ``entity_id`` and return the entities, most mentioned first."""
+def merge(mentions: Iterable[Mention], group_map: GroupMap = group_in_memory) -> list[Entity]:
+    """Give every mention an ``entity_id`` and return the entities, most mentioned first.
+
+    Two shuffles an executor can spread: full personal names keyed by each of their words (which
+    full name a one-word name stands for, which words are surnames), then mentions keyed by
+    their entity (its aliases, articles and name). Between them, a pass in reading order
+    resolves a one-word name to the last full name before it in its article."""
     ms = list(mentions)
     keys = [key_of(m.text, m.label) for m in ms]
-    full_people: Counter[str] = Counter(k for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and " " in k)
+    words = dict(
+        group_map(
+            _name_word,
+            ((w, (w, k)) for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and " " in k for w in set(k.split())),
+            min_size=1,
+        )
+    )  # word -> (the most mentioned full name holding it, whether it ends one)
     # the tagger sometimes calls a surname an organisation or a place ("Trump" as ORG): a one-word
     # name that ends a person's full name is that person
-    surnames = {full.split()[-1] for full in full_people}
-    for m, k in zip(ms, keys, strict=True):
-        if m.label in ("ORG", "GPE", "NORP") and " " not in k and k in surnames:
+    for i, m in enumerate(ms):
+        if m.label in ("ORG", "GPE", "NORP") and " " not in keys[i] and words.get(keys[i], ("", False))[1]:
             m.label = "PERSON"
-    keys = [key_of(m.text, m.label) for m in ms]
-    group = {m.label: LABEL_GROUP.get(m.label, m.label) for m in ms}
+            keys[i] = key_of(m.text, m.label)
     latest_full: dict[str, str] = {}  # per article: last full name seen containing a word
     current_article = None
-    resolved: list[str] = []
-    for m, k in zip(ms, keys, strict=True):
+    keyed = []
+    for i, (m, k) in enumerate(zip(ms, keys, strict=True)):
         if m.article_id != current_article:
             current_article, latest_full = m.article_id, {}
         if m.label == "PERSON" and " " in k:
             for w in k.split():
                 latest_full[w] = k
         elif m.label == "PERSON" and k:
-            if k in latest_full:
-                k = latest_full[k]
-            else:
-                options = [(n, full) for full, n in full_people.items() if k in full.split()]
-                if options:
-                    k = max(options)[1]
-        resolved.append(k)
-    entities: dict[str, Entity] = {}
-    names: dict[str, Counter[str]] = defaultdict(Counter)
-    for m, k in zip(ms, resolved, strict=True):
-        if not k:
-            continue
-        eid = content_id(group[m.label], k)
-        m.entity_id = eid
-        ent = entities.setdefault(eid, Entity(eid, m.text, m.label))
+            k = latest_full.get(k) or words.get(k, (k, False))[0]
+        if k:
+            eid = content_id(LABEL_GROUP.get(m.label, m.label), k)
+            keyed.append((eid, (i, eid, m.text, m.label, m.article_id)))
+    ranked = sorted(group_map(_entity_of, keyed, min_size=1))
+    for _, ent, members in ranked:
+        for i in members:
+            ms[i].entity_id = ent.id
+    return [ent for _, ent, _ in sorted(ranked, key=lambda r: (-r[1].mentions, r[1].name, r[0]))]
+
+
+def _name_word(pairs: list[tuple[str, str]]) -> list[tuple[str, tuple[str, bool]]]:
+    """One word's full names (a pair per mention): the most mentioned, and whether the word ends any."""
+    word = pairs[0][0]
+    counts = Counter(full for _, full in pairs)
+    best = max((n, full) for full, n in counts.items())[1]
+    return [(word, (best, any(full.split()[-1] == word for full in counts)))]
+
+
+def _entity_of(members: list[tuple[int, str, str, str, str]]) -> list[tuple[int, Entity, list[int]]]:
+    """One entity from its mentions (reading position, entity id, text, label, article), with
+    its first position and its mentions' positions."""
+    members = sorted(members)
+    first, eid, text, label, _ = members[0]
+    ent = Entity(eid, text, label)
+    names: Counter[str] = Counter()
+    for _, _, text, _, article_id in members:
         ent.mentions += 1
-        if m.text not in ent.aliases:
-            ent.aliases.append(m.text)
-        if m.article_id not in ent.articles:
-            ent.articles.append(m.article_id)
-        names[eid][re.sub(r"['’]s$", "", m.text)] += 1
-    for eid, ent in entities.items():
-        forms = names[eid]
-        full = Counter({f: n for f, n in forms.items() if len(f.split()) > 1}) if ent.label == "PERSON" else Counter()
-        ent.name = (full or forms).most_common(1)[0][0]  # a person by full name, where one is known
-        ent.aliases.sort()
-    return sorted(entities.values(), key=lambda e: (-e.mentions, e.name))
+        if text not in ent.aliases:
+            ent.aliases.append(text)
+        if article_id not in ent.articles:
+            ent.articles.append(article_id)
+        names[re.sub(r"['’]s$", "", text)] += 1
+    full = Counter({f: n for f, n in names.items() if len(f.split()) > 1}) if label == "PERSON" else Counter()
+    ent.name = (full or names).most_common(1)[0][0]  # a person by full name, where one is known
+    ent.aliases.sort()
+    return [(first, ent, [i for i, *_ in members])]
 
 
 def resolver(entities: list[Entity]) -> Callable[[str | None], str | None]:

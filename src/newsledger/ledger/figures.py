@@ -22,11 +22,13 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from newsledger.extract.entities import key_of
 from newsledger.extract.numbers import CURRENCIES, CURRENCY_WORDS
 from newsledger.model import content_id
+from newsledger.run.executors import GroupMap, group_in_memory
 
 MAX_COMPARED = 300
 VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
@@ -80,8 +82,11 @@ def _when(c: dict[str, Any]) -> str | None:
     return c.get("published")
 
 
-def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[FigureGroup]:
-    """Figure groups from claim rows (with ``published`` of their article), largest first."""
+def group_figures(claims: list[dict[str, Any]], places: set[str], group_map: GroupMap = group_in_memory) -> list[FigureGroup]:
+    """Figure groups from claim rows (with ``published`` of their article), largest first.
+
+    A shuffle: each claim is keyed by its unit bucket (units tied by part-of links share one),
+    and each bucket is split into groups on its own, so an executor can spread the buckets."""
     usable = [c for c in claims if c["unit"] and c["unit"] not in SKIP_UNITS and is_figure(c)]
     by_id = {c["id"]: c for c in usable}
     parent: dict[str, str] = {}
@@ -106,22 +111,31 @@ def group_figures(claims: list[dict[str, Any]], places: set[str]) -> list[Figure
             a, b = find(unit_key(c)), find(unit_key(whole))
             if a != b:
                 parent[a] = b
-    buckets: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    for c in usable:
-        buckets[find(unit_key(c))].append(c)
-    groups: list[FigureGroup] = []
-    for key, members in buckets.items():
-        actors = Counter(a for a in (_actor_key(m["actor"], places) for m in members) if a)
-        split: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
-        main_actor = actors.most_common(1)[0][0] if actors else None
-        for m in members:
-            split[_actor_key(m["actor"], places) or main_actor].append(m)
-        for actor, cs in split.items():
-            parts = [cs] if len({c["article_id"][:16] for c in cs}) == 1 else _by_shared_entities(cs, places)
-            for part in parts:
-                groups.append(_make_group(key, actor, part))
+    keys = [find(unit_key(c)) for c in usable]
+    keyed = ((k, (i, k, c)) for i, (k, c) in enumerate(zip(keys, usable, strict=True)))
+    ranked = sorted(group_map(partial(_bucket_groups, places=places), keyed, min_size=1), key=lambda r: r[:2])
+    groups = [g for *_, g in ranked]  # buckets in reading order of their first claim, as a local run gives them
     groups.sort(key=lambda g: (-g.sources, -len(g.claims), g.label))
     return groups
+
+
+def _bucket_groups(members: list[tuple[int, str, dict[str, Any]]], places: set[str]) -> list[tuple[int, int, FigureGroup]]:
+    """One unit bucket's groups, split by actor and shared entities, each with the bucket's
+    first reading position and its own place in the bucket (for a stable order)."""
+    members = sorted(members, key=lambda m: m[0])
+    first, key = members[0][0], members[0][1]
+    claims = [c for *_, c in members]
+    actors = Counter(a for a in (_actor_key(m["actor"], places) for m in claims) if a)
+    split: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    main_actor = actors.most_common(1)[0][0] if actors else None
+    for m in claims:
+        split[_actor_key(m["actor"], places) or main_actor].append(m)
+    out = []
+    for actor, cs in split.items():
+        parts = [cs] if len({c["article_id"][:16] for c in cs}) == 1 else _by_shared_entities(cs, places)
+        for part in parts:
+            out.append((first, len(out), _make_group(key, actor, part)))
+    return out
 
 
 def _by_shared_entities(claims: list[dict[str, Any]], places: set[str]) -> list[list[dict[str, Any]]]:

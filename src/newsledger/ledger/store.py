@@ -30,6 +30,17 @@ def fact_row(fact: Claim | Quote | TimeExpr | Event) -> dict[str, Any]:
     return {"id": d.pop("id"), **span, **d}
 
 
+def fact_tables(facts: Facts) -> dict[str, list[dict[str, Any]]]:
+    """A batch's facts as rows per fact table."""
+    return {
+        "claims": [fact_row(c) for c in facts.claims],
+        "quotes": [fact_row(q) for q in facts.quotes],
+        "times": [fact_row(t) for t in facts.times],
+        "events": [fact_row(e) for e in facts.events],
+        "mentions": [asdict(m) for m in facts.mentions],
+    }
+
+
 SCHEMA_VERSION = 2
 DB_NAME = "ledger.sqlite"
 
@@ -182,16 +193,11 @@ class Ledger:
     def extracted_ids(self) -> set[str]:
         return {r[0] for r in self.db.execute("SELECT id FROM articles WHERE extracted=1")}
 
-    def add_facts(self, facts: Facts, article_ids: list[str]) -> None:
-        """Store the facts of some articles and mark them done, in one transaction."""
+    def add_facts(self, tables: dict[str, list[dict[str, Any]]], article_ids: list[str]) -> None:
+        """Store the fact rows of some articles (``fact_tables``) and mark them done, in one transaction.
+        Rows are keyed by fact id, so storing the same rows twice changes nothing."""
         with self.db:
-            for table, records in (
-                ("claims", [fact_row(c) for c in facts.claims]),
-                ("quotes", [fact_row(q) for q in facts.quotes]),
-                ("times", [fact_row(t) for t in facts.times]),
-                ("events", [fact_row(e) for e in facts.events]),
-                ("mentions", [asdict(m) for m in facts.mentions]),
-            ):
+            for table, records in tables.items():
                 for rec in records:
                     self._insert(table, rec)
             self.db.executemany("UPDATE articles SET extracted=1 WHERE id=?", [(a,) for a in article_ids])

@@ -18,9 +18,8 @@ from typing import TypeVar
 from tqdm import tqdm
 
 from newsledger.clean.articles import clean_document
-from newsledger.clean.dedup import group_in_memory, mark_duplicates, signature
+from newsledger.clean.dedup import mark_duplicates, signature
 from newsledger.extract.entities import Entity, key_of, merge, resolver
-from newsledger.extract.stage import Facts, extract_articles
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures, is_figure
@@ -37,7 +36,8 @@ from newsledger.present.exports import (
     write_parquet_tables,
     write_text,
 )
-from newsledger.run.executors import Executor, InProcess, measured
+from newsledger.run.executors import Executor, InProcess, group_in_memory, measured
+from newsledger.run.shards import completed, extract_to_shard, read_shard
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -49,7 +49,7 @@ class BuildResult:
     reports: list[InputReport] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
-    facts: Facts = field(default_factory=Facts)  # facts extracted in this build
+    extraction_errors: list[str] = field(default_factory=list)  # "<article id>: <reason>" met in this build
     claims: list[dict] = field(default_factory=list)  # every claim in the ledger
     quotes: list[dict] = field(default_factory=list)
     groups: list[FigureGroup] = field(default_factory=list)
@@ -102,6 +102,18 @@ def _run(executor: Executor, fn: Callable[[T], R], batches: list[T], peaks: dict
     for out, pid, peak in executor.map(partial(measured, fn), batches):
         peaks[pid] = max(peaks.get(pid, 0.0), peak)
         yield out
+
+
+def _load_finished_shards(ledger: Ledger, shard_dir: Path) -> list[str]:
+    """Load shards whose articles the ledger does not yet count as extracted (their worker
+    finished, the driver did not); return the errors they record."""
+    done = ledger.extracted_ids()
+    errors: list[str] = []
+    for info in completed(shard_dir):
+        if not set(info.article_ids) <= done:
+            ledger.add_facts(read_shard(shard_dir, info.key), info.article_ids)
+            errors.extend(info.errors)
+    return errors
 
 
 def build(
@@ -182,21 +194,21 @@ def build(
         ledger.set_signatures(mark_duplicates(articles, signatures=ledger.signatures(), group_map=group_map))
         ledger.set_duplicates(articles)
         result.articles = articles
+        shard_dir = out_dir / "shards"
+        recovered = _load_finished_shards(ledger, shard_dir)  # written by workers of a build killed midway
+        result.extraction_errors.extend(recovered)
         done = ledger.extracted_ids()
         todo = [a for a in articles if not a.duplicate_of and a.id not in done]
-        facts = Facts()
-        for part, chunk in zip(
-            _run(executor, extract_articles, list(_chunks(todo)), result.worker_peak_mb), _chunks(todo), strict=True
-        ):
-            ledger.add_facts(part, [a.id for a in chunk])  # each chunk's facts land with their articles marked done
-            for error in part.errors:
+        # workers write each batch's facts as a Parquet shard; the driver loads it into the ledger
+        for info in _run(executor, partial(extract_to_shard, shard_dir), list(_chunks(todo)), result.worker_peak_mb):
+            ledger.add_facts(read_shard(shard_dir, info.key), info.article_ids)
+            for error in info.errors:
                 _warn(error)
-            facts.extend(part)
+            result.extraction_errors.extend(info.errors)
         mentions = ledger.mentions()
-        entities = merge(mentions)
+        entities = merge(mentions, group_map)
         ledger.set_entities(entities, mentions)
         by_id = {e.id: e for e in entities}
-        result.facts = facts
         result.entities = entities
         claims = ledger.rows("claims")
         quotes = ledger.rows("quotes")
@@ -206,7 +218,7 @@ def build(
         for c in claims:
             c["published"] = published.get(c["article_id"][:16])
         places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
-        result.groups = group_figures(claims, places)
+        result.groups = group_figures(claims, places, group_map)
         resolve = resolver(entities)
         event_rows = ledger.rows("events")
         for row in event_rows:  # actors by their entity's name: "Kim" is "Kim Jong Un"
@@ -302,6 +314,6 @@ def report_json(result: BuildResult) -> dict:
         "events": len(result.events),
         "quotes": len(result.quotes),
         "entities": len(result.entities),
-        "extraction_errors": result.facts.errors,
+        "extraction_errors": result.extraction_errors,
         "input_reports": [r.to_dict() for r in result.reports],
     }

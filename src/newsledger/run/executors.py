@@ -29,6 +29,20 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
+GroupMap = Callable[..., Iterable[Any]]  # (fn, keyed pairs, min_size=2) -> fn's results over the groups
+
+
+def group_in_memory(fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]], min_size: int = 2) -> Iterable[Any]:
+    """A shuffle done here: values grouped by key, ``fn`` applied to each group of at least
+    ``min_size`` values, its results chained (groups in order of their first key)."""
+    groups: dict[str, list[Any]] = {}
+    for key, value in keyed:
+        groups.setdefault(key, []).append(value)
+    for members in groups.values():
+        if len(members) >= min_size:
+            yield from fn(members)
+
+
 class InProcess:
     """Run each batch in this process, one after another."""
 
@@ -102,16 +116,20 @@ class RayData:
         out = sorted(ds.take_all(), key=lambda r: r["index"])
         return (pickle.loads(r["result"]) for r in out)
 
-    def group_map(self, fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]]) -> Iterator[Any]:
-        """A shuffle on Ray Data: rows grouped by key across the cluster, ``fn`` applied to each
-        group of two or more on the workers (near-duplicate buckets keyed by LSH band)."""
+    def group_map(
+        self, fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]], min_size: int = 2
+    ) -> Iterator[Any]:
+        """A shuffle on Ray Data: rows grouped by key across the cluster, ``fn`` applied on the
+        workers to each group of at least ``min_size`` (near-duplicate buckets keyed by LSH band,
+        entities by name key, figures by unit). Groups come back in no set order: ``fn``'s results
+        must carry what the caller needs to order them."""
         rows = [{"key": k, "value": pickle.dumps(v)} for k, v in keyed]
         if not rows:
             return iter(())
         ds = self.ray.data.from_items(rows, override_num_blocks=min(len(rows), self.workers * 4))
 
         def apply_group(group: Any) -> Any:
-            return _apply_group(fn, group)
+            return _apply_group(fn, group, min_size)
 
         out = ds.groupby("key").map_groups(apply_group, batch_format="pandas").take_all()
         return (pickle.loads(r["result"]) for r in out)
@@ -120,12 +138,12 @@ class RayData:
         pass  # Ray is left running for the rest of the process; ray.shutdown() at exit
 
 
-def _apply_group(fn: Callable[[list[Any]], list[Any]], group: Any) -> Any:
+def _apply_group(fn: Callable[[list[Any]], list[Any]], group: Any, min_size: int) -> Any:
     """Apply a function to the values of one key's group (on a Ray worker)."""
     import pandas as pd
 
     values = [pickle.loads(v) for v in group["value"]]
-    results = fn(values) if len(values) > 1 else []
+    results = fn(values) if len(values) >= min_size else []
     return pd.DataFrame({"result": [pickle.dumps(r) for r in results]}, dtype=object)
 
 
