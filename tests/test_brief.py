@@ -63,7 +63,7 @@ def test_figure_groups_do_not_depend_on_how_the_shuffle_orders_buckets(scrambled
     assert sorted(sorted(c["id"] for c in g.claims) for g in plain) == [["c0", "c3"], ["c1", "c4", "c6"], ["c2"], ["c5"]]
 
 
-def test_same_event_from_two_articles_is_one_event():
+def test_same_event_from_two_articles_is_one_event(scrambled_shuffle):
     rows = [
         {"id": "e1", "article_id": "a" * 16, "source": "a", "sentence": "s1", "start": 5, "end": 9, "event_date": "2024-06-19",
          "time_precision": "day", "actor1": "Kim Jong-un", "actor2": "Vladimir Putin", "action": "sign treaty", "location": None, "fatalities": None},
@@ -73,6 +73,7 @@ def test_same_event_from_two_articles_is_one_event():
          "time_precision": "day", "actor1": "Kim Jong-un", "actor2": None, "action": "leave", "location": None, "fatalities": None},
     ]  # fmt: skip
     events = merge_events(rows)
+    assert merge_events(rows[::-1], scrambled_shuffle) == events  # dates met in any order, rows too
     assert [len(e.mentions) for e in events] == [2, 1]
     assert events[0].location == "Pyongyang" and events[0].sources == 2
 

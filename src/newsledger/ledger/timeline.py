@@ -12,6 +12,7 @@ from typing import Any
 
 from newsledger.extract.entities import key_of
 from newsledger.model import EventFields, content_id
+from newsledger.run.executors import GroupMap, group_in_memory
 
 EVENT_FIELDS = [f.name for f in fields(EventFields)]
 
@@ -37,9 +38,17 @@ def _participants(row: dict[str, Any]) -> set[str]:
     return out
 
 
-def merge_events(rows: list[dict[str, Any]]) -> list[TimelineEvent]:
+def merge_events(rows: list[dict[str, Any]], group_map: GroupMap = group_in_memory) -> list[TimelineEvent]:
+    """The timeline in date order. A shuffle keyed by date: only rows of one date can be one
+    event, so each date is merged on its own."""
+    ranked = group_map(_merge_day, ((r["event_date"], r) for r in rows), min_size=1)
+    return [e for *_, e in sorted(ranked, key=lambda r: r[:2])]
+
+
+def _merge_day(rows: list[dict[str, Any]]) -> list[tuple[str, int, TimelineEvent]]:
+    """One date's event rows merged into events, each with its date and place in the day."""
     events: list[TimelineEvent] = []
-    for row in sorted(rows, key=lambda r: (r["event_date"], r["article_id"], r["start"])):
+    for row in sorted(rows, key=lambda r: (r["event_date"], r["article_id"], r["start"], r["end"], r["id"])):
         verb = row["action"].split()[0]
         people = _participants(row)
         match = next(
@@ -59,7 +68,7 @@ def merge_events(rows: list[dict[str, Any]]) -> list[TimelineEvent]:
             match.actor2 = match.actor2 or row["actor2"]
             match.fatalities = match.fatalities if match.fatalities is not None else row["fatalities"]
         match.mentions.append(row)
-    return events
+    return [(e.event_date, i, e) for i, e in enumerate(events)]
 
 
 def event_record(e: TimelineEvent) -> dict[str, Any]:

@@ -225,7 +225,7 @@ def build(
             for key in ("actor1", "actor2"):
                 if row[key]:
                     row[key] = " and ".join(dict.fromkeys(resolve(n.strip()) or n for n in row[key].split(" and ")))
-        result.events = merge_events(event_rows)
+        result.events = merge_events(event_rows, group_map)
         result.outputs["ledger"] = ledger.path
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
