@@ -16,7 +16,7 @@ from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.ledger.figures import fmt_value, is_figure
 from newsledger.present.exports import article_record
 from newsledger.run.build import build as run_build
-from newsledger.run.executors import make_executor
+from newsledger.run.executors import LOCAL_SHUFFLE_BELOW, make_executor
 from newsledger.samples import sample_dir
 
 
@@ -47,6 +47,14 @@ def main() -> None:
     "--address", default=None, help="Ray cluster address (ray://host:port) for --engine ray; without it a local Ray starts."
 )
 @click.option("--workers", type=int, default=0, help="Worker processes for --engine processes or ray (default: all cores).")
+@click.option(
+    "--cluster-shuffle-from",
+    type=int,
+    default=LOCAL_SHUFFLE_BELOW,
+    show_default=True,
+    help="With --engine ray, cross-article steps with at least this many keyed rows shuffle on the cluster; "
+    "smaller ones are grouped in this process, where the rows already are (0: always on the cluster).",
+)
 @click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest input file read.")
 @click.option("--glob", "glob_", default=None, help="Only files matching this name pattern in folders (e.g. '*.warc.gz').")
 @click.option("--limit", type=int, default=0, help="Stop after this many documents (0: no limit).")
@@ -58,6 +66,7 @@ def build(
     engine: str,
     address: str | None,
     workers: int,
+    cluster_shuffle_from: int,
     max_bytes: int,
     glob_: str | None,
     limit: int,
@@ -67,7 +76,7 @@ def build(
     names = list(inputs) + ([str(sample_dir())] if sample else [])
     if not names:
         raise click.UsageError("give at least one input (or --sample for the bundled demo corpus)")
-    executor = make_executor(engine, workers, address)
+    executor = make_executor(engine, workers, address, cluster_shuffle_from)
     try:
         result = run_build(
             names, out_dir, executor=executor, max_bytes=max_bytes, progress=False if quiet else None, glob=glob_, limit=limit

@@ -29,6 +29,9 @@ class Executor(Protocol):
     def close(self) -> None: ...
 
 
+# keyed rows below which a cross-article step is grouped in the driver rather than shuffled on Ray
+LOCAL_SHUFFLE_BELOW = 100_000
+
 GroupMap = Callable[..., Iterable[Any]]  # (fn, keyed pairs, min_size=2) -> fn's results over the groups
 
 
@@ -87,13 +90,14 @@ class RayData:
 
     flush_every = 4096  # documents per Ray job: each job starts its actors (and their models) once
 
-    def __init__(self, address: str | None = None, workers: int = 0) -> None:
+    def __init__(self, address: str | None = None, workers: int = 0, shuffle_from: int = LOCAL_SHUFFLE_BELOW) -> None:
         try:
             import ray
         except ImportError as exc:  # pragma: no cover - depends on the install
             raise RuntimeError("the Ray engine needs the extra: pip install 'newsledger[ray]'") from exc
         self.ray = ray
         self.workers = workers or os.cpu_count() or 1
+        self.shuffle_from = shuffle_from
         if not ray.is_initialized():
             kwargs: dict[str, Any] = {
                 "address": address,
@@ -123,15 +127,16 @@ class RayData:
         workers to each group of at least ``min_size`` (near-duplicate buckets keyed by LSH band,
         entities by name key, figures by unit). Groups come back in no set order: ``fn``'s results
         must carry what the caller needs to order them."""
-        rows = [{"key": k, "value": pickle.dumps(v)} for k, v in keyed]
-        if not rows:
-            return iter(())
+        pairs = list(keyed)
+        if len(pairs) < max(self.shuffle_from, 1):  # a Ray job costs seconds to start: small ones stay here
+            return iter(group_in_memory(fn, pairs, min_size))
+        rows = [{"key": k, "value": pickle.dumps(v)} for k, v in pairs]
         ds = self.ray.data.from_items(rows, override_num_blocks=min(len(rows), self.workers * 4))
 
         def apply_group(group: Any) -> Any:
             return _apply_group(fn, group, min_size)
 
-        out = ds.groupby("key").map_groups(apply_group, batch_format="pandas").take_all()
+        out = ds.groupby("key", num_partitions=self.workers * 2).map_groups(apply_group, batch_format="pandas").take_all()
         return (pickle.loads(r["result"]) for r in out)
 
     def close(self) -> None:
@@ -154,11 +159,11 @@ def measured(fn: Callable[[T], R], item: T) -> tuple[R, int, float]:
     return result, os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def make_executor(engine: str, workers: int = 0, address: str | None = None) -> Executor:
+def make_executor(engine: str, workers: int = 0, address: str | None = None, shuffle_from: int = LOCAL_SHUFFLE_BELOW) -> Executor:
     if engine == "local":
         return InProcess()
     if engine == "processes":
         return ProcessPool(workers or os.cpu_count() or 1)
     if engine == "ray":
-        return RayData(address=address, workers=workers)
+        return RayData(address=address, workers=workers, shuffle_from=shuffle_from)
     raise ValueError(f"unknown engine {engine!r} (choose: local, processes, ray)")
