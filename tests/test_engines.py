@@ -1,12 +1,15 @@
 """Same answer everywhere: in-process, process-pool and Ray executors give identical exports
-on a realistic corpus with exact and near duplicates."""
+on a realistic corpus with exact and near duplicates: text files and WARC crawl shards."""
 
 import importlib.util
+import io
 import json
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from newsledger.cli import main
 
@@ -14,8 +17,40 @@ EXPORTS = ("articles.jsonl", "claims.jsonl", "quotes.jsonl", "entities.jsonl", "
 CITIES = ["Arlen", "Bexley", "Corvin", "Dalby", "Elstow", "Farrow", "Gisby", "Holm", "Ilkton", "Jarrow"]
 
 
+def _warc_shard(path: Path, pages: list[tuple[str, str]]) -> None:
+    """A crawl shard as CC-NEWS has them: gzipped WARC of HTML responses."""
+    with path.open("wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for url, html in pages:
+            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+            writer.write_record(
+                writer.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
+            )
+
+
 def _corpus(folder: Path) -> None:
     folder.mkdir()
+    pages = []
+    topics = [
+        ("Ferry fares rise", "ferry fares in {c} will rise by {n} percent from {m}, the operator said"),
+        ("Library hours cut", "{c} council will cut library hours at {n} branches in {m}, officials said"),
+        ("Hospital waits grow", "patients at {c} General waited {n} hours on average in {m}, the trust said"),
+        ("School roofs fail", "{n} schools in {c} need new roofs before {m}, an inspection found"),
+    ]
+    months = ["January", "March", "May", "July", "September", "November"]
+    for i in range(40):  # a crawl of HTML pages in two WARC shards, one page re-crawled into the other
+        city, (title, lead) = CITIES[i % len(CITIES)], topics[i // 10]
+        html = (
+            f"<html><head><title>{title} in {city}</title></head><body><nav>Home | News | Sport | Weather</nav>"
+            f"<article><h1>{title} in {city}</h1><p>{lead.format(c=city, n=3 + i, m=months[i % 6]).capitalize()}.</p>"
+            f"<p>Councillor {['Ada Brenn', 'Tom Ashe', 'Ruth Kell', 'Omar Pike'][i % 4]} of {city} said {i + 12} residents "
+            f'had written in {["anger", "support", "protest"][i % 3]}, and that "{city} deserves better than '
+            f'{["this", "a shrug", "more delay", "excuses"][i % 4]}."</p></article>'
+            f"<footer>Copyright Example Local News. All rights reserved.</footer></body></html>"
+        )
+        pages.append((f"https://news.example/{city.lower()}/story-{i}", html))
+    _warc_shard(folder / "crawl-00000.warc.gz", pages[:20])
+    _warc_shard(folder / "crawl-00001.warc.gz", [*pages[20:], pages[3]])
     for i in range(90):
         city = CITIES[i % len(CITIES)]
         body = (
@@ -57,6 +92,8 @@ def test_process_pool_gives_the_same_ledger(corpus, tmp_path):
     kind = {Path(a["source"]).name: a["duplicate_kind"] for a in arts}
     assert [k for n, k in kind.items() if "-copy" in n] == ["exact"] * 6
     assert [k for n, k in kind.items() if "-near" in n] == ["near"] * 5
+    crawled = [a for a in arts if "warc" in a["source"]]
+    assert len(crawled) == 41 and sum(bool(a["duplicate_of"]) for a in crawled) == 1  # the re-crawled page
 
 
 @pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="Ray is not installed (pip install 'newsledger[ray]')")
