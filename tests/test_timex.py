@@ -33,6 +33,14 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Net profit rose 8% from a year ago, the quarterly report said.", "a year ago", "2024-Q1", "quarter"),
         ("The company was founded in nineteen ninety-six.", "nineteen ninety-six", "1996", "year"),
         ("In September Russia opened a new front.", "September", "2024-09", "month"),
+        ("Sales slowed earlier this year.", "earlier this year", "2025", "year"),
+        ("The plant reopened late yesterday.", "late yesterday", "2025-04-29", "day"),
+        ("Output peaked last April and fell last December.", "last April", "2024-04", "month"),
+        ("Output peaked last April and fell last December.", "last December", "2024-12", "month"),
+        ("Rents have doubled in recent years.", "recent years", "PXY", "duration"),
+        ("Dockers began the 14-day strike.", "14-day", "P14D", "duration"),
+        ("Protesters marched through the city over the weekend.", "the weekend", "2025-W17-WE", "week"),
+        ("Protesters will march through the city over the weekend.", "the weekend", "2025-W18-WE", "week"),
     ],
 )
 def test_values_against_publication_date(text, expr, value, precision):

@@ -47,6 +47,8 @@ _NUM = rf"(?P<num>\d+(?:\.\d+)?|{WORD_NUMBERS}|a|an|several|a few|few|many|some)
 _FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half)?"
 _UNIT = r"(?P<unit>year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
+# a part of a relative period, part of the expression as TimeML marks it ("earlier this year", "late yesterday")
+_EDGE = r"(?:earlier|later|early|late|mid)[\s-]+"
 
 
 @dataclass
@@ -199,7 +201,16 @@ def _month_only(m: re.Match[str], anchor: date | None, sentence: str) -> str | N
     if anchor is None:
         return None
     month = MONTHS[m.group("mon").lower().rstrip(".")]
-    return f"{_closest_year(anchor, month, 15, _ahead(m, sentence)):04d}-{month:02d}"
+    rel = (m.group("rel") or "").lower()
+    if rel == "last":  # the latest such month before this one ("last April", read in October: this year's)
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel == "next":
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif rel == "this":
+        year = anchor.year
+    else:
+        year = _closest_year(anchor, month, 15, _ahead(m, sentence))
+    return f"{year:04d}-{month:02d}"
 
 
 def _anchored_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
@@ -225,7 +236,7 @@ def _relative_day(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     if anchor is None:
         return None
     word = m.group(0).lower()
-    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word.split()[0]]
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word.split()[-1]]
     return (anchor + timedelta(days=shift)).isoformat()
 
 
@@ -252,6 +263,15 @@ def _relative_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None
     if unit == "weekend":
         return _week(anchor + timedelta(weeks=step)) + "-WE"
     return None
+
+
+def _the_weekend(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
+    """ "the weekend": the one just past (read Monday to Thursday) or the one this week is in
+    (read from Friday, or where the sentence speaks of what is to come)."""
+    if anchor is None:
+        return None
+    this_week = anchor.weekday() >= 4 or _ahead(m, sentence)
+    return _week(anchor if this_week else anchor - timedelta(weeks=1)) + "-WE"
 
 
 def _ago(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
@@ -430,8 +450,8 @@ RULES: list[Rule] = [
         _quarter,
     ),
     (_rx(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR), "DATE", _season),
-    (_rx(rf"(?:{_MOD})?{_MON}"), "DATE", _month_only),
-    (_rx(r"(?:today|tonight|yesterday|tomorrow)"), "DATE", _relative_day),
+    (_rx(rf"(?:(?P<rel>last|this|next)\s+)?(?:{_MOD})?{_MON}"), "DATE", _month_only),
+    (_rx(rf"(?:{_EDGE})?(?:today|tonight|yesterday|tomorrow)"), "DATE", _relative_day),
     (_rx(r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|level|results))?"), "DATE", _year_earlier),
     (
         _rx(
@@ -449,12 +469,13 @@ RULES: list[Rule] = [
     ),
     (
         _rx(
-            r"(?P<which>last|past|previous|this|current|the current|next|coming|the coming)\s+(?P<runit>year|month|week|quarter|weekend|spring|summer|autumn|fall|winter)"
+            rf"(?:{_EDGE})?(?P<which>last|past|previous|this|current|the current|next|coming|the coming)\s+(?P<runit>year|month|week|quarter|weekend|spring|summer|autumn|fall|winter)"
         ),
         "DATE",
         _relative_unit,
     ),
     (_rx(rf"{_NUM}{_FRAC}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now)"), "DATE", _ago),
+    (_rx(r"the\s+weekend"), "DATE", _the_weekend),
     (_rx(r"(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s"), "DATE", _decade),
     (_rx(r"(?:now|currently|current|at present|at the moment|nowadays|these days)"), "DATE", _ref("PRESENT_REF")),
     (_rx(r"(?:recently|recent|the past|lately)"), "DATE", _ref("PAST_REF")),
@@ -469,7 +490,11 @@ RULES: list[Rule] = [
     ),
     (_rx(r"the\s+(?:latest\s+|current\s+|same\s+)?(?P<aunit>quarter|year|month|week)"), "DATE", _anchored_unit),
     (_rx(rf"(?:the\s+)?(?:last|past|next|coming|previous)\s+{_UNIT}"), "DURATION", _duration),
-    (_rx(r"(?:several|many|a few|few)?\s*(?P<unit>years|months|weeks|days|decades|hours|minutes)"), "DURATION", _plural_duration),
+    (
+        _rx(r"(?:several|many|a few|few|recent)?\s*(?P<unit>years|months|weeks|days|decades|hours|minutes)"),
+        "DURATION",
+        _plural_duration,
+    ),
     (_rx(_YEAR), "DATE", _year),
     (_rx(r"(?:daily|every day|each day)"), "SET", _ref("P1D")),
     (_rx(r"(?:weekly|every week|each week)"), "SET", _ref("P1W")),
@@ -504,8 +529,11 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
             continue
         if fn is _month_only and not _month_in_context(text, start, end, m):
             continue
-        found.append(Timex(start, end, words, kind, value, _precision(value, kind)))
         taken.append((start, end))
+        lead = re.match(r"the\s+(?=[\w.]+-\w)", words, re.I)  # "the 14-day strike": "the" is the noun's
+        if lead:
+            start, words = start + lead.end(), words[lead.end() :]
+        found.append(Timex(start, end, words, kind, value, _precision(value, kind)))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -521,7 +549,7 @@ def _month_in_context(text: str, start: int, end: int, m: re.Match[str]) -> bool
     if re.match(r"\s+[A-Z][a-z]", text[end : end + 3]) and not name.endswith(".") and not temporal:
         return False  # "Jan Egeland", "June Carter": a first name ("in June Russia ..." stays a month)
     if name.lower() in ("may", "march", "mar"):
-        return bool(temporal)
+        return bool(temporal or m.group("rel"))
     return True
 
 
