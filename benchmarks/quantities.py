@@ -70,11 +70,15 @@ FUNCTION_WORDS = {"the", "a", "an", "my", "his", "her", "its", "their", "our", "
 
 def _unit(c) -> str:
     """NewsQuant's unit for a counted noun is the noun with its modifiers ("public housing property"):
-    our measure without articles, possessives and participles, ending in the unit's lemma."""
+    our measure without articles, possessives, participles, adverbs and other amounts, ending in the unit's lemma."""
     words = (c.measure or "").split()
-    if not c.unit or not words or c.unit.lower()[:4] != words[-1].lower()[:4]:
+    if not c.unit or not words or not words[-1].lower().startswith(c.unit.lower()[:4]):
         return c.unit or "-"
-    mods = [w for w in words[:-1] if w.lower() not in FUNCTION_WORDS and not re.fullmatch(r"[a-z]+ed", w)]
+    mods = [
+        w
+        for w in words[:-1]
+        if w.lower() not in FUNCTION_WORDS and not re.fullmatch(r"[a-z]+(?:ed|ly)", w) and not re.search(r"\d", w)
+    ]  # no participles, adverbs or other amounts ("250ml bottles")
     return " ".join([*mods, c.unit])
 
 

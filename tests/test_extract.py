@@ -82,6 +82,23 @@ def test_units_written_after_the_number_and_ages():
     assert [(c.value, c.unit) for c in bottles] == [(8e6, "bottle"), (250, "millilitre")]
 
 
+def test_figure_lists_multiples_shared_units_and_adjectival_counts():
+    pair = _one("The state paid $3.5 million and the city $1 million for the repairs.").claims
+    assert [(c.value, c.unit) for c in pair] == [(3.5e6, "dollar"), (1e6, "dollar")]  # two figures, not a backwards range
+    (rent,) = _one("They have a $3500 a month mortgage.").claims
+    assert (rent.value, rent.unit) == (3500, "dollar per month")  # "a $": the article, not Australian dollars
+    raised = _one("He has raised 280 million of the 1.5 billion shekels he needs.").claims
+    assert [(c.value, c.unit) for c in raised] == [(2.8e8, "shekel"), (1.5e9, "shekel")]
+    (pe,) = _one("The stock trades at 6.5 times earnings.").claims
+    assert (pe.value, pe.unit, pe.subject) == (6.5, "count", "earnings")
+    doc, bps = _one("Investigators read the 12 page report, which found a 60 basis point improvement.").claims
+    assert (doc.unit, bps.unit, bps.measure) == ("page", "point", "basis point")
+    officers, fans = _one("About 5,000 police officers met 1,307,000 Americans.").claims
+    assert (officers.unit, fans.unit) == ("officer", "american")  # a plural head is what is counted
+    (neck,) = _one("The neck is 25.5″ long.").claims
+    assert (neck.value, neck.unit) == (25.5, "inch")
+
+
 def test_subject_is_what_the_figure_is_a_value_of():
     (rev,) = _one("Quarterly revenue rose 12% after the merger.").claims
     assert rev.subject == "Quarterly revenue"

@@ -4,6 +4,7 @@ asserts it, and how it moved."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import warnings
 from functools import lru_cache
@@ -177,6 +178,11 @@ def _named_before(pronoun: Token) -> str | None:
     return named[-1].text if named else None
 
 
+def _one_before(doc: Doc, end_char: int) -> bool:
+    """Whether the amount just before ``end_char`` is one ("a one year contract"): then the singular is no sign."""
+    return bool(re.search(r"(?:\b(?:one|a|an|single)|\b1)\s*$", doc.text[max(0, end_char - 8) : end_char], re.I))
+
+
 def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | None:
     """The noun an amount counts: the noun the parse attaches its number to ("6,000 ... drones"),
     else the next noun within a few tokens, skipping adjectives."""
@@ -185,6 +191,16 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
             if start_char <= tok.idx < end_char and tok.like_num and tok.dep_ == "nummod" and tok.head.idx >= end_char:
                 head = tok.head
                 if (pos(head) == "NOUN" or head.tag_ == "NNPS") and not (head.lower_ in TIME_NOUNS and head.i - tok.i > 1):
+                    if head.dep_ == "compound" and pos(head.head) == "NOUN":
+                        return head  # "a 60 basis point improvement": the number counts points
+                    between = doc[tok.i + 1 : head.i]
+                    if (
+                        len(between)
+                        and head.tag_ == "NN"
+                        and all(t.tag_ == "NN" for t in between)
+                        and not _one_before(doc, end_char)
+                    ):
+                        return between[-1]  # "a 12 page report": a plural number with a singular head counts pages
                     return head
     span = doc.char_span(end_char, min(doc[-1].idx + len(doc[-1]), end_char + 60), alignment_mode="expand")
     if span is None:
@@ -201,8 +217,12 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
         ):
             return None  # "rose 16% last year": the year is when, not what
         if pos(tok) == "NOUN" or tok.tag_ == "NNPS" or (pos(tok) == "PROPN" and tok.text.islower()):
+            chain = [tok]
             while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and pos(tok.head) in ("NOUN", "PROPN"):
                 tok = tok.head
+                chain.append(tok)
+            if len(chain) > 1 and tok.tag_ == "NN" and all(t.tag_ == "NN" for t in chain[:-1]) and not _one_before(doc, end_char):
+                return chain[-2]  # "a 12 page document", "a 60 basis point improvement": the number counts pages
             return tok
         if pos(tok) not in ("ADJ", "NOUN", "PROPN", "ADV") and tok.dep_ != "compound" and tok.text != "-":
             return None
@@ -272,14 +292,17 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         noun = _counted(doc, end, start)
         if noun is not None and not re.search(r"[^\W\d_]{2}", noun.text):
             noun = None  # "|", "x", table debris: nothing is counted
-        counted_by_word = am.percent or am.currency or am.unit
+        times = not (am.percent or am.currency or am.unit) and TIMES.match(text, end)
+        if times:
+            noun = None  # "6.5 times earnings", "three times as many": a multiple, counted as -fold is
+        counted_by_word = am.percent or am.currency or am.unit or times
         a_one = am.text.lower() == "one" and noun is not None and not ONE_AS_PRONOUN.search(text[max(0, start - 12) : start])
         if am.word_number and not counted_by_word and (noun is None or (am.value == 1 and not a_one)):
             continue  # "nine" alone, "the same one": not a figure; "one man" is (the ledger does not compare it)
-        unit = am.currency or ("percentage" if am.percent else am.unit)
+        unit = am.currency or ("percentage" if am.percent else am.unit) or ("count" if times else None)
         measure = None
         counted = False  # the unit is the counted noun ("troop"), not a unit of measure
-        unit_end = end
+        unit_end = times.end() if times else end
         currency_word = _written_unit(text[end:]) if unit is None else None
         degrees = DEGREES.match(text, end) if unit is None else None
         if degrees:
@@ -314,7 +337,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS else None
             measure = priced or _priced_thing(anchor.root if anchor is not None else None)
         bare = unit is None and noun is None
-        if bare and not VALUE_CONTEXT.search(text[max(0, start - 25) : start]) and not text.startswith(" of ", end):
+        if bare and not VALUE_CONTEXT.search(text[max(0, start - 25) : start]) and not SHARED_UNIT.match(text, end):
             continue  # a bare number is a figure only where something is said to be, reach or move to it
         if unit is None and noun is None and INDEX_WORDS.search(text):
             unit = "point"  # "the FTSE 100 fell 1% to 7,425.81": an index level
@@ -345,7 +368,23 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                 subject=_subject(doc, head, start, end, max(measure_end, unit_end), counted, bool(counted_by_word), bare),
             )
         )
+        if times and out[-1].subject:
+            out[-1].subject = re.sub(r"^times\s+", "", out[-1].subject)  # "1.4 times book value": of book value
+    _share_units(out, text, sent.base)
     return _moves(out, sent), previous
+
+
+TIMES = re.compile(r"[\s-]*times\b(?![\s-]+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)", re.I)
+
+
+SHARED_UNIT = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+)?", re.I)
+
+
+def _share_units(claims: list[Claim], text: str, base: int) -> None:
+    """ "280 million of the 1.5 billion shekels": a bare number takes the unit of the whole it is part of."""
+    for c, whole in itertools.pairwise(claims):
+        if c.unit is None and whole.unit and SHARED_UNIT.fullmatch(text[c.span.end - base : whole.span.start - base]):
+            c.unit, c.measure = whole.unit, whole.measure
 
 
 def _subject(

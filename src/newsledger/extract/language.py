@@ -99,6 +99,8 @@ def lemma(tok: Token) -> str:
     (the parse-only pipeline runs neither the attribute ruler nor the lemmatizer)."""
     low = tok.lower_
     coarse = pos(tok)
+    if tok.tag_ == "NNPS" and re.search(r"[^s]s$", low):
+        return low[:-1]  # "Americans", "World Cups": the rule lemmatizer leaves proper nouns alone
     if coarse not in ("VERB", "NOUN", "AUX", "ADJ"):
         return low
     if coarse == "VERB" and low in SPEECH_LEMMA:

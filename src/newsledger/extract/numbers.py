@@ -85,7 +85,7 @@ CURRENCY_WORDS = {
     "swedish kronor": "swedish krona", "norwegian crowns": "norwegian krone", "norwegian kroner": "norwegian krone",
 }  # fmt: skip
 # units written against the number ("5pc", "180p", "256GB", "40min")
-GLUED_UNITS = {"pc": "percentage", "p": "penny", "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte", "kg": "kilogram",
+GLUED_UNITS = {"″": "inch", "′": "foot", "pc": "percentage", "p": "penny", "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte", "kg": "kilogram",
                "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "mph": "mile per hour", "mpg": "mile per gallon",
                "min": "minute", "mins": "minute", "lb": "pound-mass", "lbs": "pound-mass", "ft": "foot", "hz": "hertz",
                "ghz": "gigahertz", "mhz": "megahertz", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
@@ -100,7 +100,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 WORD_NUMBERS = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))  # longest first
 _WORDNUM = WORD_NUMBERS
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
-_CUR = r"US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|[ACSR]\s?\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
+_CUR = r"US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])"
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -273,12 +273,13 @@ def find_amounts(sentence: str) -> list[Amount]:
             moved = m.group(0)[lead:].lower().startswith("from") and (
                 CHANGE_UP.search(before_text(sentence, m)) or CHANGE_DOWN.search(before_text(sentence, m))
             )
-            if vb < va and not moved:
-                continue  # "2-1" scores and the like are not ranges
             joiner = sentence[m.end("a") : m.start("b")].strip().lower()
+            if vb < va and not moved and joiner not in ("and", "or"):
+                continue  # "2-1" scores and the like are not ranges
             if (
                 moved
                 or (joiner == "and" and not m.group(0)[lead:].lower().startswith("between"))
+                or (joiner == "or" and vb < va)  # "$5 or $3": two figures
                 or (cur_a and cur_b and cur_a != cur_b)
                 or (pct_a != pct_b and (cur_b or cur_a or (pct_a and not re.search(r"%|per\s?cent", m.group("b")))))
             ):
