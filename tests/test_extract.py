@@ -108,6 +108,10 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert users.subject == "platform" and users.unit == "user"
     (stores,) = _one("Walmart is expanding quickly, and it now has 300 stores in Mexico.").claims
     assert stores.subject == "Walmart"  # "it" stands for the organisation named before
+    fallers = _one("The biggest fallers were Unite Group, down 68p at 1112p, and Burlington by 2.6%.").claims
+    assert [c.subject for c in fallers] == ["Unite Group", "Unite Group", "Burlington"]  # a market report's list
+    (raised,) = _one("Ben-Moshe has raised 280 million shekels.").claims
+    assert raised.subject == "Ben-Moshe"
 
 
 def test_figure_with_unit_measure_and_attribution():

@@ -116,16 +116,23 @@ def _written_unit(after: str) -> str | None:
 
 def _noun_phrase(tok: Token) -> str:
     """A noun with the words that modify it before it ("public housing properties"), no article."""
-    start = tok.i
+    doc, start, end = tok.doc, tok.i, tok.i
     while (
         start > 0
-        and tok.doc[start - 1].dep_ in ("compound", "amod", "nmod", "poss", "case")
-        and tok.doc[start - 1].head.i <= tok.i
-        and tok.doc[start - 1].head.i >= start - 1
+        and doc[start - 1].dep_ in ("compound", "amod", "nmod", "poss", "case", "nummod")
+        and doc[start - 1].head.i <= tok.i
+        and doc[start - 1].head.i >= start - 1
     ):
         start -= 1
-    words = [t.text for t in tok.doc[start : tok.i + 1] if t.tag_ != "POS" and not t.like_num]
-    return " ".join(words)
+    # a hyphenated name is one word ("Ben-Moshe", "e-minis")
+    while start > 1 and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_:
+        start -= 2
+    while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
+        end += 2
+    kept = [t for t in doc[start : end + 1] if t.tag_ != "POS" and not t.like_num]
+    return "".join(
+        t.text + (" " if t.whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].like_num) else "") for t in kept
+    ).strip()
 
 
 def _subject_of(head: Token | None, start: int, end: int) -> str | None:
@@ -387,6 +394,13 @@ def _share_units(claims: list[Claim], text: str, base: int) -> None:
             c.unit, c.measure = whole.unit, whole.measure
 
 
+# a market report's list: a name, then how far it moved
+LISTED = re.compile(
+    r"(?:^|[,;:]\s*|\band\s+|\b(?:were|are|was|is|included?|includes)\s+)(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3}),?"
+    r"\s+(?:(?:was|were)\s+)?(?:up|down|by)\s+(?:[-+]?[\d.,]+\s?(?:%|p|pc|points?|cents?)?\s+(?:at|to)\s+)?$"
+)
+
+
 def _subject(
     doc: Doc, head: Token | None, start: int, end: int, unit_end: int, counted: bool, glued: bool, bare: bool
 ) -> str | None:
@@ -394,6 +408,9 @@ def _subject(
     ("24 per cent of adults"), the noun or subject the parse ties it to, the noun before it."""
     if not counted and (found := _of_object(doc, end if glued else unit_end)):
         return found
+    listed = LISTED.search(doc.text[max(0, start - 60) : start])
+    if listed:
+        return listed.group("name")  # "Unite Group, down 68p", "Burlington by 2.6%"
     return _subject_of(head, start, unit_end) or (None if counted or bare else _noun_before(doc, start))
 
 
