@@ -166,7 +166,8 @@ def test_participles_relative_speakers_and_attitudes():
     quotes = _one("The senator rejected the plan, saying it would raise taxes on families.").quotes
     q = next(x for x in quotes if x.cue == "saying")
     assert q.speaker == "senator" and q.content.startswith("it would raise")
-    (r,) = _one("The report was praised by Luis Ortega, who said the findings were sound.").quotes
+    praised, r = _one("The report was praised by Luis Ortega, who said the findings were sound.").quotes
+    assert (praised.speaker, praised.cue, praised.content) == ("Luis Ortega", "praised", "The report")  # a passive's agent
     assert r.speaker == "Luis Ortega" and r.cue == "said"
     assert r.span.sentence[r.speaker_start - r.span.sentence_start : r.speaker_end - r.span.sentence_start] == "who"
     (a,) = _one("The governor opposes any new tolls on the bridge.").quotes

@@ -41,6 +41,8 @@ def _said(
     """What a speech verb reports: its clause, else the rest of the sentence before or after
     the speaker and the cue. Returns (kind, start, end) in sentence offsets."""
     comp = [c for c in cue_tok.children if c.dep_ in ("ccomp", "xcomp")] if cue_tok is not None else []
+    if not comp and cue_tok is not None and any(c.dep_ == "agent" for c in cue_tok.children):
+        comp = [c for c in cue_tok.children if c.dep_ == "nsubjpass"]  # "his views were echoed by analysts"
     if comp:
         span = sent.doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
         return "indirect", span.start_char, span.end_char
