@@ -172,6 +172,8 @@ def test_participles_relative_speakers_and_attitudes():
     assert r.span.sentence[r.speaker_start - r.span.sentence_start : r.speaker_end - r.span.sentence_start] == "who"
     (a,) = _one("The governor opposes any new tolls on the bridge.").quotes
     assert (a.kind, a.speaker, a.cue) == ("attitude", "governor", "opposes")
+    (obj,) = _one("The governor portrayed the strike as a threat to the port.").quotes
+    assert (obj.speaker, obj.cue, obj.content) == ("governor", "portrayed", "the strike as a threat to the port")
     (r2,) = _one("Senator Ruiz reiterated that the budget would pass by June.").quotes
     assert (r2.kind, r2.speaker, r2.cue) == ("indirect", "Senator Ruiz", "reiterated")
 

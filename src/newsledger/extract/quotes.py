@@ -46,6 +46,15 @@ def _said(
     if comp:
         span = sent.doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
         return "indirect", span.start_char, span.end_char
+    objs = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i > cue_tok.i] if cue_tok is not None else []
+    if objs and not (cue_at and re.match(r"\s*[,:]?\s*[\"“‘']", sent.text[cue_at[1] :])):
+        # "Kim praised the Kursk operation", "portrayed the support as an act of solidarity"
+        last = max(
+            [objs[0], *(c for c in cue_tok.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as")], key=lambda t: t.i
+        )
+        span = sent.doc[objs[0].left_edge.i : last.right_edge.i + 1]
+        if len(span) >= 2:
+            return "indirect", span.start_char, span.end_char
     marks = [x for x in (who_at, cue_at) if x]
     if not marks:
         return None
