@@ -55,3 +55,25 @@ def test_share_bar_glued_to_paragraph_is_removed():
     page = "Main Title Of The Story Here\nWorld NewsFacebookTweetLink Follow The ministry said on Monday that talks would resume next week in Geneva, officials confirmed."
     (story,) = split_stories(page)
     assert story.paragraphs[0].startswith("The ministry said")
+
+
+LINKS_BOX = """Ferry Operator Raises Fares Across the Northern Routes
+By Dana Whitlock
+March 3, 2025
+The operator of the northern ferry routes will raise fares by 6 percent from April, the company said on Monday, blaming the cost of fuel and a shortage of crew.
+Passengers on the island crossings, many of whom commute daily, will pay about 40 pence more for a single ticket under the new schedule, according to the published tables.
+The company said the increase was the first in three years and that discounts for students and pensioners would stay in place for the rest of the year at least.
+Its chief executive told reporters that the fleet of eleven vessels was ageing and that two new boats ordered last year would not arrive before the summer, leaving the timetable stretched on the busiest crossings.
+Related
+Island Councils Demand Talks Over Winter Timetable
+Harbour Repairs Delayed Until Autumn
+Consumer groups called the rise badly timed, arguing that wages in the region have barely moved since the last increase and that the crossings have no alternative.
+Regulators are expected to review the new tariffs before they take effect next month.
+"""
+
+
+def test_prose_after_a_box_of_headline_links_continues_the_article():
+    stories = split_stories(LINKS_BOX)
+    (main,) = [s for s in stories if s.role == "main"]
+    assert "Consumer groups called the rise badly timed" in main.text and "Regulators are expected" in main.text
+    assert "Harbour Repairs Delayed" not in main.text and len(stories) == 1

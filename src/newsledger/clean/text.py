@@ -39,6 +39,7 @@ class Story:
     after_marker: bool = False
     subheads: int = 0
     headed: bool = False  # a story header (timestamp, byline, date) came before its title
+    after_links: bool = False  # its title closed a list of headlines with no header: an in-article links box
 
     @property
     def text(self) -> str:
@@ -140,6 +141,7 @@ def split_stories(text: str) -> list[Story]:
     gap_header = False  # a story-header signal since the last prose line
     pending_byline: str | None = None
     pending_dates: list[str] = []
+    listed = shorts = 0  # headlines with no prose after them, and short lines, since the last prose line
     for i, line in enumerate(classed):
         kind = line.kind
         if kind == "furniture":
@@ -167,10 +169,14 @@ def split_stories(text: str) -> list[Story]:
                 fresh = cur is None or not cur.paragraphs or (prev_solid != "body" and (saw_marker or gap_header))
                 if fresh:
                     cur = Story(title=line.text, after_marker=saw_marker, headed=gap_header)
+                    cur.after_links = saw_marker and 0 < listed <= 4 and not shorts and not gap_header
                     stories.append(cur)
                 else:
                     cur.paragraphs.append(line.text)  # type: ignore[union-attr]  # a subhead
                     cur.subheads += 1  # type: ignore[union-attr]
+            elif kind == "title":
+                listed += 1
+            shorts += kind == "short"
             prev_solid = kind
         elif kind == "body":
             para, _credit = L.strip_credit_tail(line.text)
@@ -185,6 +191,7 @@ def split_stories(text: str) -> list[Story]:
                 cur.date_lines.extend(pending_dates)
                 pending_dates = []
             gap_header = False
+            listed = shorts = 0
             prev_solid = kind
     if cur is not None:
         cur.byline = cur.byline or pending_byline
@@ -200,7 +207,7 @@ def split_stories(text: str) -> list[Story]:
     return stories
 
 
-_NAME = re.compile(r"\b([A-Z][a-z]{3,})\b")
+_NAME = re.compile(r"\b([A-Z](?:[a-z]+[A-Z])?[a-z]{3,})\b")  # "Trump", "McDonald", "DeSantis"
 
 
 def _names(paragraphs: list[str]) -> set[str]:
@@ -218,8 +225,9 @@ def _merge_continuations(stories: list[Story]) -> list[Story]:
         if prev is not None and (not s.after_marker or not s.headed) and s.role != "teaser" and s.paragraphs:
             counts = Counter(n for p in prev.paragraphs for n in _NAME.findall(p) if n.lower() not in STOP_WORDS)
             first = _names(s.paragraphs[:2])
-            if any(counts[n] >= 3 for n in first):  # someone the story before kept talking about
-                prev.paragraphs.extend(([s.title] if s.title else []) + s.paragraphs)
+            # someone the story before kept talking about, or prose right after a box of headline links
+            if s.after_links or any(counts[n] >= 3 for n in first):
+                prev.paragraphs.extend(([s.title] if s.title and not s.after_links else []) + s.paragraphs)
                 prev.captions.extend(c for c in s.captions if c not in prev.captions)
                 continue
         out.append(s)
