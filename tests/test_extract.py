@@ -143,6 +143,22 @@ def test_quote_speaker_and_pronoun_resolution():
     assert quote.speaker == "Maria Lopez" and quote.cue == "said"
 
 
+def test_quotes_closed_by_their_speaker_and_second_sources():
+    q1, q2 = _one('"Are we there yet? Probably not," Ms. Moore said. "We will get there."').quotes
+    assert (q1.speaker, q1.content) == ("Ms. Moore", "Are we there yet? Probably not,") and q2.speaker == "Ms. Moore"
+    (q3,) = _one("“How many times must we see this?” Clinton said.").quotes
+    assert (q3.kind, q3.speaker, q3.cue) == ("direct", "Clinton", "said")
+    (q4,) = _one("“The campaign is in panic mode,” said Leslie Wimes, a party official.").quotes
+    assert q4.speaker.startswith("Leslie Wimes")  # the speaker after the verb, not the quotation's words
+    plan, aide = _one("Clinton plans to visit Charlotte on Sunday, according to a campaign aide.").quotes
+    assert (plan.speaker, aide.speaker, aide.cue) == ("Clinton", "a campaign aide", "according to")
+    (label,) = _one("Sanders: Clinton needs to get away from all this personality stuff").quotes
+    assert (label.speaker, label.cue) == ("Sanders", ":")
+    assert not _one("Analysis: A week after the summit, the peace effort is going nowhere.").quotes
+    fight, officials = _one("“We will fight.” Officials said the talks had failed.").quotes
+    assert fight.speaker is None and officials.speaker == "Officials"  # a new sentence, not the quote's speaker
+
+
 def test_quotes_in_archive_marks_transcripts_and_signatures():
     (q,) = _one("''This is not reform at all,'' said Ann Carter, an economist at the institute.").quotes
     assert (q.kind, q.speaker, q.content) == ("direct", "Ann Carter, an economist at the institute", "This is not reform at all,")

@@ -149,6 +149,16 @@ SPEECH_FORMS = {f for f, v in SPEECH_LEMMA.items() if v in REPORTING_VERBS} | IR
 
 
 def speaker_of(verb: Token) -> Token | None:
+    doc = verb.doc
+    closing = ("”", '"', "''", "’")
+    after_quote = verb.i > 0 and (
+        doc[verb.i - 1].text in closing or (verb.i > 1 and doc[verb.i - 1].text == "," and doc[verb.i - 2].text in closing)
+    )
+    if after_quote and verb.i < len(doc) - 1 and pos(doc[verb.i + 1]) == "PROPN" and verb.lower_ not in ("told", "tells", "tell"):
+        tok = doc[verb.i + 1]  # "…,” said Leslie Wimes, a …": the speaker follows the verb
+        while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+            tok = tok.head
+        return tok
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child

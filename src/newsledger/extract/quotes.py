@@ -35,6 +35,17 @@ QUOTE_RX = re.compile(
 MIN_QUOTE = 8  # shorter quoted words ("a “rant,”") are scare quotes, not quotations
 
 
+NAME_LABEL = re.compile(r"[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,2}")
+SECTION_LABELS = {
+    "analysis", "opinion", "editorial", "exclusive", "breaking", "breaking news", "update", "updated", "watch", "video",
+    "photos", "photo", "live", "listen", "podcast", "read more", "related", "note", "editor's note", "correction",
+    "explainer", "review", "interview", "fact check", "sponsored", "advertisement", "source", "sources", "image",
+}  # fmt: skip
+
+
+ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", re.I)
+
+
 def _said(
     sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None
 ) -> tuple[str, int, int] | None:
@@ -116,7 +127,7 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
             if subj.lower_ in PRONOUNS:
                 speaker = last_person_before(sent.base) or speaker
     if not speaker:
-        m = re.search(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", sent.text, re.I)
+        m = ACCORDING.search(sent.text)
         if m:
             speaker, who_at = m.group("src").strip(), (m.start("src"), m.end("src"))
             cue_at = (m.start(), m.start() + len("according to"))
@@ -124,8 +135,11 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         m = LABELLED.match(sent.text) or SIGNED.search(sent.text)
         labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}
         transcript = m is not None and (m.group("cue") != ":" or re.fullmatch(r"[A-Z][A-Z.'’ -]+", m.group("src")))
+        # a headline's "Name: what they say" ("Sanders: Clinton needs to ..."), not a section label ("Analysis: ...")
+        named = m is not None and m.group("cue") == ":" and bool(NAME_LABEL.fullmatch(m.group("src")))
+        named = named and m.group("src").lower() not in SECTION_LABELS
         # "PENCE: Well, ...", "... .” ― Stephanie Egan", "Politifact: ..."; never a dateline ("SINGAPORE: ...")
-        if m and not labels & {"GPE", "LOC"} and (transcript or labels & {"PERSON", "ORG"}):
+        if m and not labels & {"GPE", "LOC"} and (transcript or named or labels & {"PERSON", "ORG"}):
             speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
             cue_tok = None
     cue = cue_tok.text if cue_tok is not None else (sent.text[cue_at[0] : cue_at[1]] if cue_at else None)
@@ -146,6 +160,15 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         if rest:
             kind = "attitude" if rest[0] == "indirect" and cue_tok is not None and lemma(cue_tok) in ATTITUDE_VERBS else rest[0]
             out.append(quote(kind, rest[1], rest[2], sent.text[rest[1] : rest[2]], cue or "according to"))
+    # "according to X" beside another cue ("Clinton plans to visit, according to an aide"): its own record
+    acc = ACCORDING.search(sent.text)
+    if acc and cue_at and cue_at[0] != acc.start() and not any(q.cue == "according to" for q in out):
+        who3, cue3 = (acc.start("src"), acc.end("src")), (acc.start(), acc.start() + len("according to"))
+        rest = _said(sent, None, who3, cue3)
+        if rest:
+            out.append(Quote(content_id(sent.article_id, str(sent.base + acc.start())), sent.where(rest[1], rest[2]), "indirect",
+                             acc.group("src").strip(), "according to", sent.text[rest[1] : rest[2]], sent.base + who3[0],
+                             sent.base + who3[1], sent.base + cue3[0], sent.base + cue3[1]))  # fmt: skip
     # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ...")
     for tok in doc:
         if tok.i <= (cue_tok.i if cue_tok is not None else -1) or not outside(tok):

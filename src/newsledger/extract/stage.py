@@ -19,7 +19,7 @@ from newsledger import nlp
 from newsledger.extract.claims import figures_in
 from newsledger.extract.events import EVENT_PRECISIONS, events_in
 from newsledger.extract.facts import needs_parse
-from newsledger.extract.language import ENTITY_LABELS, Sentence
+from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import quotes_in
 from newsledger.extract.timex import find_timexes
 from newsledger.model import Article, Claim, Event, Mention, Quote, TimeExpr, content_id
@@ -47,7 +47,23 @@ class Facts:
 
 _BACK_REF = re.compile(r"\b(?:that|this|the) (?:number|figure|price|cost|amount|total|estimate|sum)\b", re.I)
 _QUOTE_CUT = re.compile(r"[.!?](?:''|[”’\"'])\s+(?=[A-Z“‘\"'`])")
+_QUOTED = re.compile(r"“[^”\n]{1,600}”|(?<![\w])\"[^\"\n]{1,600}\"")
+_SAID = "|".join(
+    sorted({f for f, v in SPEECH_LEMMA.items() if v in SPEECH_VERBS} | {"said", "told", "wrote"}, key=len, reverse=True)
+)
+# what follows a quotation that a speaker closes: "…?” Clinton said.", "…,” said Leslie Wimes"
+_SPEAKER_TAIL = re.compile(
+    rf"(?:(?:he|she|they|we|I|it)|(?:[A-Z][\w.'’-]*,?\s+){{0,5}}[A-Z][\w.'’-]*)\s+(?:{_SAID})"
+    r"(?=\s*[.,;:!?]|\s+(?:on|in|at|during|last|this|yesterday|today|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)\b)"
+    rf"|(?:{_SAID})\s+[A-Z]"
+)
 _OPENING_AT_END = re.compile(r"\s(?:''|``|[“‘\"'])$")  # an opening mark (``...'' and ''...'' in archives too)
+
+
+def _end_of(text: str, quoted: list[tuple[int, int]], cut: int) -> int:
+    """Where the words after the quotation holding ``cut`` start."""
+    end = next(b for a, b in quoted if a < cut < b)
+    return end + len(text[end:]) - len(text[end:].lstrip())
 
 
 def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
@@ -64,6 +80,11 @@ def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     }
     # ... and a signature ("... .” ― Dana Whitfield") to the quotation it signs
     cuts -= {m.end() for m in re.finditer(r"[\"”’]\s*(?=[―—–]{1,2}\s*[A-Z])", text)}
+    # ... a quotation is not cut inside ("…be? Probably not,” Ms. Moore said), nor from the speaker
+    # who closes it ("…country?” Clinton said.")
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    cuts -= {c for c in cuts if any(a < c < b for a, b in quoted) and _SPEAKER_TAIL.match(text, _end_of(text, quoted, c))}
+    cuts -= {c for c in cuts if re.search(r"[”\"]\s*$", text[max(0, c - 3) : c]) and _SPEAKER_TAIL.match(text, c)}
     cuts |= {m.end() for m in re.finditer(r"\n\s*", text)}  # a sentence never crosses a paragraph
     cuts = sorted(cuts)
     spans: list[tuple[int, int]] = []
