@@ -93,3 +93,24 @@ def test_shards_a_worker_finished_are_loaded_not_extracted_again(tmp_path, monke
     build([str(src)], out, progress=False)
     for name in EXPORTS:
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+
+
+def test_a_damaged_shard_is_set_aside_and_its_articles_extracted_again(tmp_path):
+    from newsledger.run.build import build
+
+    src = tmp_path / "in"
+    _corpus(src, 6)
+    reference = tmp_path / "ref"
+    build([str(src)], reference, progress=False)
+    out = tmp_path / "out"
+    build([str(src)], out, progress=False)
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        for table in ("claims", "quotes", "times", "events", "mentions"):
+            db.execute(f"DELETE FROM {table}")
+        db.execute("UPDATE articles SET extracted=0")
+    (shard,) = (out / "shards").iterdir()
+    (shard / "claims.parquet").write_bytes(b"PAR1 not a parquet file")  # a disk that failed under it
+    build([str(src)], out, progress=False)
+    for name in EXPORTS:
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+    assert (out / "shards" / f".{shard.name}.damaged").is_dir()

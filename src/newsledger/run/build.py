@@ -7,6 +7,7 @@ rest. Exports are rewritten from the ledger at the end, so they always describe 
 
 from __future__ import annotations
 
+import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -111,7 +112,15 @@ def _load_finished_shards(ledger: Ledger, shard_dir: Path) -> list[str]:
     errors: list[str] = []
     for info in completed(shard_dir):
         if not set(info.article_ids) <= done:
-            ledger.add_facts(read_shard(shard_dir, info.key), info.article_ids)
+            try:
+                tables = read_shard(shard_dir, info.key)
+            except Exception as exc:  # a damaged shard is set aside; its articles are extracted again
+                _warn(f"{shard_dir / info.key}: unreadable shard set aside ({type(exc).__name__}: {exc})")
+                aside = shard_dir / f".{info.key}.damaged"
+                shutil.rmtree(aside, ignore_errors=True)
+                (shard_dir / info.key).rename(aside)
+                continue
+            ledger.add_facts(tables, info.article_ids)
             errors.extend(info.errors)
     return errors
 
