@@ -8,10 +8,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
+from newsledger.extract.cues import is_cue
 from newsledger.extract.language import (
     ATTITUDE_VERBS,
     PRONOUNS,
     REPORTING_VERBS,
+    SPEECH_VERBS,
     Sentence,
     lemma,
     pos,
@@ -44,6 +46,16 @@ SECTION_LABELS = {
 
 
 ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", re.I)
+
+
+def _cue(tok: Token) -> bool:
+    """A reporting verb of our lists, or one the learned cue model scores as attributing."""
+    return pos(tok) == "VERB" and (lemma(tok) in REPORTING_VERBS or is_cue(tok))
+
+
+def _attitude(tok: Token) -> bool:
+    """A stance or plan rather than speech: the attitude list, or a learned cue outside the speech list."""
+    return lemma(tok) in ATTITUDE_VERBS or lemma(tok) not in SPEECH_VERBS
 
 
 def _said(
@@ -106,11 +118,7 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         (
             t
             for t in doc
-            if lemma(t) in REPORTING_VERBS
-            and pos(t) == "VERB"
-            and outside(t)
-            and speaker_of(t) is not None
-            and _relative_antecedent(speaker_of(t)) is not False  # type: ignore[arg-type]
+            if _cue(t) and outside(t) and speaker_of(t) is not None and _relative_antecedent(speaker_of(t)) is not False  # type: ignore[arg-type]
         ),
         None,
     )
@@ -158,7 +166,7 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     if not found and speaker and (cue_tok is not None or cue_at):
         rest = _said(sent, cue_tok, who_at, cue_at)
         if rest:
-            kind = "attitude" if rest[0] == "indirect" and cue_tok is not None and lemma(cue_tok) in ATTITUDE_VERBS else rest[0]
+            kind = "attitude" if rest[0] == "indirect" and cue_tok is not None and _attitude(cue_tok) else rest[0]
             out.append(quote(kind, rest[1], rest[2], sent.text[rest[1] : rest[2]], cue or "according to"))
     # "according to X" beside another cue ("Clinton plans to visit, according to an aide"): its own record
     acc = ACCORDING.search(sent.text)
@@ -173,7 +181,7 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     for tok in doc:
         if tok.i <= (cue_tok.i if cue_tok is not None else -1) or not outside(tok):
             continue
-        subj = speaker_of(tok) if lemma(tok) in REPORTING_VERBS and pos(tok) == "VERB" else None
+        subj = speaker_of(tok) if _cue(tok) else None
         antecedent = _relative_antecedent(subj) if subj is not None else False
         if subj is None or antecedent is False:
             continue
@@ -186,7 +194,7 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
                 if subj.lower_ in PRONOUNS
                 else subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
             )
-            q = Quote(content_id(sent.article_id, str(sent.base + rest[1])), sent.where(rest[1], rest[2]), "attitude" if rest[0] == "indirect" and lemma(tok) in ATTITUDE_VERBS else rest[0], speaker2, tok.text,
+            q = Quote(content_id(sent.article_id, str(sent.base + rest[1])), sent.where(rest[1], rest[2]), "attitude" if rest[0] == "indirect" and _attitude(tok) else rest[0], speaker2, tok.text,
                       sent.text[rest[1] : rest[2]], sent.base + who2[0], sent.base + who2[1], sent.base + cue2[0], sent.base + cue2[1])  # fmt: skip
             out.append(q)
     return out

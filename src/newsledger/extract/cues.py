@@ -1,0 +1,67 @@
+"""A learned attribution cue: how likely a verb is to attribute something to its subject.
+
+Reporting-verb lists (``language.SPEECH_VERBS``) cover the common cues; attribution corpora also
+count a long tail of verbs met once or twice ("unleashed a flurry of tweets", "was eyeing a
+school"). A logistic model over a verb's lemma and its place in the parse (what its subject is,
+whether it takes a clause or an object, whether it stands in a quotation) scores those. The
+weights are ``data/cue_model.json``, trained on PolNeAR's *train* split by
+``benchmarks/train_cues.py`` (the dev split is only measured); nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from newsledger.extract.language import PRONOUNS, lemma, pos
+
+THRESHOLD = 0.5
+
+
+def _subject_kind(verb: Token) -> str:
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in PRONOUNS:
+                return "pron"
+            if child.ent_type_:
+                return child.ent_type_.lower()
+            return "noun" if pos(child) == "NOUN" else pos(child).lower() or "other"
+    return "none"
+
+
+def verb_features(verb: Token, quoted: bool = False) -> list[str]:
+    """The features of one verb token (the model's vocabulary)."""
+    lem = lemma(verb)
+    subj = _subject_kind(verb)
+    deps = sorted({c.dep_ for c in verb.children if c.dep_ in ("ccomp", "xcomp", "dobj", "prep", "agent", "neg", "prt")})
+    feats = ["bias", f"l={lem}", f"t={verb.tag_}", f"d={verb.dep_}", f"s={subj}", f"l|s={lem}|{subj}"]
+    feats += [f"c={d}" for d in deps] + [f"l|c={lem}|{d}" for d in deps if d in ("ccomp", "xcomp", "dobj")]
+    if quoted:
+        feats.append("quoted")
+    return feats
+
+
+@lru_cache(maxsize=1)
+def _weights() -> dict[str, float]:
+    try:
+        text = resources.files("newsledger").joinpath("data/cue_model.json").read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return {}
+    return json.loads(text)["weights"]
+
+
+def cue_probability(verb: Token, quoted: bool = False) -> float:
+    """The model's probability that this verb attributes something to its subject (0 without a model)."""
+    weights = _weights()
+    if not weights or pos(verb) != "VERB":
+        return 0.0
+    z = sum(weights.get(f, 0.0) for f in verb_features(verb, quoted))
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+def is_cue(verb: Token, quoted: bool = False) -> bool:
+    return cue_probability(verb, quoted) >= THRESHOLD
