@@ -254,6 +254,8 @@ def build(
     write_csv(out_dir / "events.csv", events, EVENT_COLUMNS)
     result.outputs["parquet"] = out_dir / "parquet"
     write_parquet_tables(result.outputs["ledger"], result.outputs["parquet"])
+    if (out_dir / "shards").is_dir():
+        result.outputs["shards"] = out_dir / "shards"  # each extraction batch's facts, as its worker wrote them
     result.outputs["report"] = out_dir / "report.json"
     report = report_json(result)
     write_json(result.outputs["report"], report)
