@@ -106,3 +106,28 @@ def make_crawl(bench: Path, into: Path, limit: int) -> Path:
         [sys.executable, str(here / "make_crawl.py"), str(crawl), "--bench", str(bench), "--limit", str(limit)], check=True
     )
     return crawl
+
+
+BUILD_IN_CHILD = (
+    "import resource,sys,json;from newsledger.cli import main;"
+    "sys.argv=['newsledger','build',sys.argv[1],'--out',sys.argv[2],'--quiet',*sys.argv[3:]];"
+    "\ntry: main()\nexcept SystemExit as e:\n    code = e.code\nelse:\n    code = 0\n"
+    "print(json.dumps({'rss_kb':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}));sys.exit(code)"
+)
+
+
+def timed_build(inputs: Path, out: Path, *options: str, src: Path | None = None) -> tuple[float, float]:
+    """One `newsledger build` in a fresh process (with the code under ``src`` when given):
+    (seconds, peak RSS of that process in MB)."""
+    import os
+    import time
+
+    env = {**os.environ, "PYTHONPATH": str(src)} if src is not None else None
+    t = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-c", BUILD_IN_CHILD, str(inputs), str(out), *options], env=env, capture_output=True, text=True
+    )
+    secs = time.perf_counter() - t
+    if proc.returncode != 0:
+        raise SystemExit(f"build {inputs} -> {out} failed:\n{proc.stderr[-2000:]}")
+    return secs, json.loads(proc.stdout.strip().splitlines()[-1])["rss_kb"] / 1024

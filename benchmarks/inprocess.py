@@ -7,29 +7,16 @@ out into a temporary git worktree) against the working tree, on the same crawl-l
 from __future__ import annotations
 
 import argparse
-import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from common import make_crawl  # noqa: E402
-
-
-def build_seconds(src: Path, crawl: Path, out: Path) -> float:
-    """Seconds for one in-process `newsledger build` with the code under ``src``, in a fresh process."""
-    code = "import sys;from newsledger.cli import main;sys.argv=['newsledger','build',sys.argv[1],'--out',sys.argv[2],'--quiet'];main()"
-    env = {**os.environ, "PYTHONPATH": str(src)}
-    t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, str(crawl), str(out)], env=env, capture_output=True, text=True)
-    if proc.returncode not in (0, None):
-        raise SystemExit(f"build with {src} failed:\n{proc.stderr[-2000:]}")
-    return time.perf_counter() - t
+from common import make_crawl, timed_build  # noqa: E402
 
 
 def main() -> None:
@@ -51,8 +38,8 @@ def main() -> None:
             crawl = make_crawl(args.bench, Path(tmp), args.limit)
             times: dict[str, list[float]] = {"before": [], "after": []}
             for r in range(args.rounds):  # alternate, so drift on the machine hits both alike
-                times["before"].append(build_seconds(old / "src", crawl, Path(tmp) / f"b{r}"))
-                times["after"].append(build_seconds(ROOT / "src", crawl, Path(tmp) / f"a{r}"))
+                times["before"].append(timed_build(crawl, Path(tmp) / f"b{r}", src=old / "src")[0])
+                times["after"].append(timed_build(crawl, Path(tmp) / f"a{r}", src=ROOT / "src")[0])
         finally:
             subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(old)], check=False)
     best = {k: min(v) for k, v in times.items()}

@@ -8,34 +8,23 @@ from __future__ import annotations
 
 import argparse
 import json
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE))
 
-from common import make_crawl  # noqa: E402
+from common import make_crawl, timed_build  # noqa: E402
 
 
 def run(crawl: Path, out: Path, *engine: str) -> tuple[float, int, float, float]:
     """(seconds, articles, peak RSS in MB of the build's own process, peak RSS of the busiest
     process that ran stages: a pool or Ray worker, or the build itself in-process; from run.json)."""
-    code = (
-        "import resource,sys,json;from newsledger.cli import main;"
-        "sys.argv=['newsledger','build',sys.argv[1],'--out',sys.argv[2],'--quiet',*sys.argv[3:]];"
-        "\ntry: main()\nexcept SystemExit: pass\n"
-        "print(json.dumps({'self':resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,'children':resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss}))"
-    )
-    t = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-c", code, str(crawl), str(out), *engine], capture_output=True, text=True, check=True)
-    secs = time.perf_counter() - t
-    mem = json.loads(proc.stdout.strip().splitlines()[-1])
+    secs, rss = timed_build(crawl, out, *engine)
     n = sum(1 for _ in (out / "articles.jsonl").open())
     workers = json.loads((out / "run.json").read_text())["peak_rss_mb_per_process"]
-    return secs, n, mem["self"] / 1024, max(workers)
+    return secs, n, rss, max(workers)
 
 
 def main() -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 import warnings
+from collections.abc import Sequence
 from functools import lru_cache
 
 with warnings.catch_warnings():  # quantulum3 warns that its optional sklearn classifier is absent
@@ -185,9 +186,13 @@ def _named_before(pronoun: Token) -> str | None:
     return named[-1].text if named else None
 
 
-def _one_before(doc: Doc, end_char: int) -> bool:
-    """Whether the amount just before ``end_char`` is one ("a one year contract"): then the singular is no sign."""
-    return bool(re.search(r"(?:\b(?:one|a|an|single)|\b1)\s*$", doc.text[max(0, end_char - 8) : end_char], re.I))
+def _adjectival(modifiers: Sequence[Token], head: Token, end_char: int) -> Token | None:
+    """The noun a number counts when it stands before a singular head with singular nouns between
+    ("a 12 page report": pages), unless the number is one ("a one year contract")."""
+    one = re.search(r"(?:\b(?:one|a|an|single)|\b1)\s*$", head.doc.text[max(0, end_char - 8) : end_char], re.I)
+    if modifiers and head.tag_ == "NN" and all(t.tag_ == "NN" for t in modifiers) and not one:
+        return modifiers[-1]
+    return None
 
 
 def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | None:
@@ -200,15 +205,7 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
                 if (pos(head) == "NOUN" or head.tag_ == "NNPS") and not (head.lower_ in TIME_NOUNS and head.i - tok.i > 1):
                     if head.dep_ == "compound" and pos(head.head) == "NOUN":
                         return head  # "a 60 basis point improvement": the number counts points
-                    between = doc[tok.i + 1 : head.i]
-                    if (
-                        len(between)
-                        and head.tag_ == "NN"
-                        and all(t.tag_ == "NN" for t in between)
-                        and not _one_before(doc, end_char)
-                    ):
-                        return between[-1]  # "a 12 page report": a plural number with a singular head counts pages
-                    return head
+                    return _adjectival(doc[tok.i + 1 : head.i], head, end_char) or head
     span = doc.char_span(end_char, min(doc[-1].idx + len(doc[-1]), end_char + 60), alignment_mode="expand")
     if span is None:
         return None
@@ -228,9 +225,7 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
             while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and pos(tok.head) in ("NOUN", "PROPN"):
                 tok = tok.head
                 chain.append(tok)
-            if len(chain) > 1 and tok.tag_ == "NN" and all(t.tag_ == "NN" for t in chain[:-1]) and not _one_before(doc, end_char):
-                return chain[-2]  # "a 12 page document", "a 60 basis point improvement": the number counts pages
-            return tok
+            return _adjectival(chain[:-1], tok, end_char) or tok
         if pos(tok) not in ("ADJ", "NOUN", "PROPN", "ADV") and tok.dep_ != "compound" and tok.text != "-":
             return None
     return None

@@ -53,9 +53,13 @@ def _cue(tok: Token) -> bool:
     return pos(tok) == "VERB" and (lemma(tok) in REPORTING_VERBS or is_cue(tok))
 
 
-def _attitude(tok: Token) -> bool:
-    """A stance or plan rather than speech: the attitude list, or a learned cue outside the speech list."""
-    return lemma(tok) in ATTITUDE_VERBS or lemma(tok) not in SPEECH_VERBS
+def _kind(said: str, cue_tok: Token | None) -> str:
+    """What ``_said`` found, with an indirect report turned "attitude" when its cue is a stance or
+    plan rather than speech: the attitude list, or a learned cue outside the speech list."""
+    if said != "indirect" or cue_tok is None:
+        return said
+    lem = lemma(cue_tok)
+    return "attitude" if lem in ATTITUDE_VERBS or lem not in SPEECH_VERBS else said
 
 
 def _said(
@@ -101,6 +105,30 @@ def _relative_antecedent(subj: Token) -> Token | bool:
     return subj.lower_ not in ("it", "this", "there")
 
 
+def _span_of(tok: Token) -> tuple[int, int]:
+    """A subject's characters in its sentence: from its first modifier to its head word."""
+    return tok.left_edge.idx, tok.idx + len(tok.text)
+
+
+def _speaker_name(subj: Token, antecedent: Token | bool, person_before: str | None) -> str | None:
+    """Who a cue's subject names: the person last named for a pronoun (None if none is), the noun a
+    relative pronoun hangs on, else the subject's own phrase."""
+    if subj.lower_ in PRONOUNS:
+        return person_before
+    return subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
+
+
+def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: str | None, cue: str | None,
+            who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None) -> Quote:  # fmt: skip
+    """One quote record; ``key``, ``at``, ``who_at`` and ``cue_at`` are in sentence offsets."""
+    q = Quote(content_id(sent.article_id, str(sent.base + key)), sent.where(*at), kind, speaker, cue, sent.text[at[0] : at[1]])  # type: ignore[arg-type]
+    if who_at:
+        q.speaker_start, q.speaker_end = sent.base + who_at[0], sent.base + who_at[1]
+    if cue_at:
+        q.cue_start, q.cue_end = sent.base + cue_at[0], sent.base + cue_at[1]
+    return q
+
+
 def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], previous: Quote | None = None) -> list[Quote]:
     """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence.
 
@@ -115,11 +143,7 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         return not any(a <= t.idx < b for a, b in inside)
 
     cue_tok = next(
-        (
-            t
-            for t in doc
-            if _cue(t) and outside(t) and speaker_of(t) is not None and _relative_antecedent(speaker_of(t)) is not False  # type: ignore[arg-type]
-        ),
+        (t for t in doc if _cue(t) and outside(t) and (s := speaker_of(t)) is not None and _relative_antecedent(s) is not False),
         None,
     )
     speaker = None
@@ -129,16 +153,15 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         subj = speaker_of(cue_tok)
         cue_at = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
         if subj is not None:
-            antecedent = _relative_antecedent(subj)
-            speaker = subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
-            who_at = (subj.left_edge.idx, subj.idx + len(subj.text))
-            if subj.lower_ in PRONOUNS:
-                speaker = last_person_before(sent.base) or speaker
-    if not speaker:
-        m = ACCORDING.search(sent.text)
-        if m:
-            speaker, who_at = m.group("src").strip(), (m.start("src"), m.end("src"))
-            cue_at = (m.start(), m.start() + len("according to"))
+            # a pronoun with no one named before it keeps its own word ("he")
+            speaker = _speaker_name(subj, _relative_antecedent(subj), last_person_before(sent.base) or subject_phrase(subj))
+            who_at = _span_of(subj)
+    acc = ACCORDING.search(sent.text)
+    acc_who, acc_cue = (
+        ((acc.start("src"), acc.end("src")), (acc.start(), acc.start() + len("according to"))) if acc else (None, None)
+    )
+    if not speaker and acc:
+        speaker, who_at, cue_at = acc.group("src").strip(), acc_who, acc_cue
     if not speaker:  # "Politifact: Trump is right", "... — Jane Doe"
         m = LABELLED.match(sent.text) or SIGNED.search(sent.text)
         labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}
@@ -154,29 +177,22 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     if speaker is None and found and previous is not None and found[0].start() <= 1:
         speaker, cue = previous.speaker, previous.cue  # the quotation goes on
 
-    def quote(kind: str, start: int, end: int, content: str, cue_text: str | None) -> Quote:
-        q = Quote(content_id(sent.article_id, str(sent.base + start)), sent.where(start, end), kind, speaker, cue_text, content)  # type: ignore[arg-type]
-        if who_at:
-            q.speaker_start, q.speaker_end = sent.base + who_at[0], sent.base + who_at[1]
-        if cue_at:
-            q.cue_start, q.cue_end = sent.base + cue_at[0], sent.base + cue_at[1]
-        return q
-
-    out = [quote("direct", m.start(), m.end(), (m.group("a") or m.group("b") or m.group("c")).strip(), cue) for m in found]
+    out = []
+    for m in found:
+        q = _record(sent, m.start(), "direct", (m.start(), m.end()), speaker, cue, who_at, cue_at)
+        q.content = (m.group("a") or m.group("b") or m.group("c")).strip()  # the words inside the marks
+        out.append(q)
     if not found and speaker and (cue_tok is not None or cue_at):
         rest = _said(sent, cue_tok, who_at, cue_at)
         if rest:
-            kind = "attitude" if rest[0] == "indirect" and cue_tok is not None and _attitude(cue_tok) else rest[0]
-            out.append(quote(kind, rest[1], rest[2], sent.text[rest[1] : rest[2]], cue or "according to"))
+            out.append(_record(sent, rest[1], _kind(rest[0], cue_tok), rest[1:], speaker, cue or "according to", who_at, cue_at))
     # "according to X" beside another cue ("Clinton plans to visit, according to an aide"): its own record
-    acc = ACCORDING.search(sent.text)
     if acc and cue_at and cue_at[0] != acc.start() and not any(q.cue == "according to" for q in out):
-        who3, cue3 = (acc.start("src"), acc.end("src")), (acc.start(), acc.start() + len("according to"))
-        rest = _said(sent, None, who3, cue3)
+        rest = _said(sent, None, acc_who, acc_cue)
         if rest:
-            out.append(Quote(content_id(sent.article_id, str(sent.base + acc.start())), sent.where(rest[1], rest[2]), "indirect",
-                             acc.group("src").strip(), "according to", sent.text[rest[1] : rest[2]], sent.base + who3[0],
-                             sent.base + who3[1], sent.base + cue3[0], sent.base + cue3[1]))  # fmt: skip
+            out.append(
+                _record(sent, acc.start(), "indirect", rest[1:], acc.group("src").strip(), "according to", acc_who, acc_cue)
+            )
     # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ...")
     for tok in doc:
         if tok.i <= (cue_tok.i if cue_tok is not None else -1) or not outside(tok):
@@ -185,16 +201,9 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         antecedent = _relative_antecedent(subj) if subj is not None else False
         if subj is None or antecedent is False:
             continue
-        who2 = (subj.left_edge.idx, subj.idx + len(subj.text))
-        cue2 = (tok.idx, tok.idx + len(tok.text))
+        who2, cue2 = _span_of(subj), (tok.idx, tok.idx + len(tok.text))
         rest = _said(sent, tok, who2, cue2)
         if rest and not any(q.span.start <= sent.base + who2[0] < q.span.end for q in out):
-            speaker2 = (
-                last_person_before(sent.base)
-                if subj.lower_ in PRONOUNS
-                else subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
-            )
-            q = Quote(content_id(sent.article_id, str(sent.base + rest[1])), sent.where(rest[1], rest[2]), "attitude" if rest[0] == "indirect" and _attitude(tok) else rest[0], speaker2, tok.text,
-                      sent.text[rest[1] : rest[2]], sent.base + who2[0], sent.base + who2[1], sent.base + cue2[0], sent.base + cue2[1])  # fmt: skip
-            out.append(q)
+            speaker2 = _speaker_name(subj, antecedent, last_person_before(sent.base))
+            out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, tok.text, who2, cue2))
     return out

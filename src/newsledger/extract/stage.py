@@ -48,9 +48,7 @@ class Facts:
 _BACK_REF = re.compile(r"\b(?:that|this|the) (?:number|figure|price|cost|amount|total|estimate|sum)\b", re.I)
 _QUOTE_CUT = re.compile(r"[.!?](?:''|[”’\"'])\s+(?=[A-Z“‘\"'`])")
 _QUOTED = re.compile(r"“[^”\n]{1,600}”|(?<![\w])\"[^\"\n]{1,600}\"")
-_SAID = "|".join(
-    sorted({f for f, v in SPEECH_LEMMA.items() if v in SPEECH_VERBS} | {"said", "told", "wrote"}, key=len, reverse=True)
-)
+_SAID = "|".join(sorted((f for f, v in SPEECH_LEMMA.items() if v in SPEECH_VERBS), key=len, reverse=True))
 # what follows a quotation that a speaker closes: "…?” Clinton said.", "…,” said Leslie Wimes"
 _SPEAKER_TAIL = re.compile(
     rf"(?:(?:he|she|they|we|I|it)|(?:[A-Z][\w.'’-]*,?\s+){{0,5}}[A-Z][\w.'’-]*)\s+(?:{_SAID})"

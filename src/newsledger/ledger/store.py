@@ -30,8 +30,11 @@ def fact_row(fact: Claim | Quote | TimeExpr | Event) -> dict[str, Any]:
     return {"id": d.pop("id"), **span, **d}
 
 
+FACT_TABLES = ("claims", "quotes", "times", "events", "mentions")  # the keys of ``fact_tables``
+
+
 def fact_tables(facts: Facts) -> dict[str, list[dict[str, Any]]]:
-    """A batch's facts as rows per fact table."""
+    """A batch's facts as rows per fact table (``FACT_TABLES``)."""
     return {
         "claims": [fact_row(c) for c in facts.claims],
         "quotes": [fact_row(q) for q in facts.quotes],

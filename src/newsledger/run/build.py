@@ -37,7 +37,7 @@ from newsledger.present.exports import (
     write_parquet_tables,
     write_text,
 )
-from newsledger.run.executors import Executor, InProcess, group_in_memory, measured
+from newsledger.run.executors import Executor, InProcess, measured
 from newsledger.run.shards import completed, extract_to_shard, read_shard
 
 T = TypeVar("T")
@@ -199,7 +199,7 @@ def build(
             result.reports.append(rep)
             ledger.record_input(rep)
         articles = list(ledger.articles())
-        group_map = getattr(executor, "group_map", group_in_memory)
+        group_map = executor.group_map
         ledger.set_signatures(mark_duplicates(articles, signatures=ledger.signatures(), group_map=group_map))
         ledger.set_duplicates(articles)
         result.articles = articles

@@ -23,16 +23,20 @@ T = TypeVar("T")
 R = TypeVar("R")
 
 
-class Executor(Protocol):
-    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]: ...
-
-    def close(self) -> None: ...
-
-
 # keyed rows below which a cross-article step is grouped in the driver rather than shuffled on Ray
 LOCAL_SHUFFLE_BELOW = 100_000
 
 GroupMap = Callable[..., Iterable[Any]]  # (fn, keyed pairs, min_size=2) -> fn's results over the groups
+
+
+class Executor(Protocol):
+    def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]: ...
+
+    def group_map(
+        self, fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]], min_size: int = 2
+    ) -> Iterable[Any]: ...
+
+    def close(self) -> None: ...
 
 
 def group_in_memory(fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]], min_size: int = 2) -> Iterable[Any]:
@@ -49,6 +53,8 @@ def group_in_memory(fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[
 class InProcess:
     """Run each batch in this process, one after another."""
 
+    group_map = staticmethod(group_in_memory)
+
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return (fn(item) for item in items)
 
@@ -57,7 +63,10 @@ class InProcess:
 
 
 class ProcessPool:
-    """Run batches in a pool of local worker processes; order is preserved."""
+    """Run batches in a pool of local worker processes; order is preserved. Cross-article
+    groups are formed in this process (the pool's workers would only pay to receive them)."""
+
+    group_map = staticmethod(group_in_memory)
 
     def __init__(self, workers: int) -> None:
         self.workers = workers

@@ -23,10 +23,9 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.extract.stage import extract_articles
-from newsledger.ledger.store import fact_tables
+from newsledger.ledger.store import FACT_TABLES, fact_tables
 from newsledger.model import Article, content_id
 
-TABLES = ("claims", "quotes", "times", "events", "mentions")
 DONE = "done.json"
 
 
@@ -37,7 +36,12 @@ class ShardInfo:
     key: str
     article_ids: list[str]
     errors: list[str] = field(default_factory=list)
-    rows: dict[str, int] = field(default_factory=dict)  # table -> rows written
+
+
+def _read_info(folder: Path) -> ShardInfo:
+    """A shard's ``done.json`` (fields this version does not know are ignored)."""
+    data = json.loads((folder / DONE).read_text(encoding="utf-8"))
+    return ShardInfo(data["key"], data["article_ids"], data.get("errors", []))
 
 
 def shard_key(article_ids: list[str]) -> str:
@@ -53,14 +57,13 @@ def extract_to_shard(shard_dir: Path, articles: list[Article]) -> ShardInfo:
     key = shard_key(ids)
     final = shard_dir / key
     if (final / DONE).exists():  # written by an earlier, interrupted build
-        return ShardInfo(**json.loads((final / DONE).read_text(encoding="utf-8")))
+        return _read_info(final)
     facts = extract_articles(articles)
     info = ShardInfo(key, ids, facts.errors)
     tmp = shard_dir / f".{key}.{os.getpid()}.tmp"
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     for table, rows in fact_tables(facts).items():
-        info.rows[table] = len(rows)
         if rows:
             pq.write_table(pa.Table.from_pylist(rows), tmp / f"{table}.parquet")
     (tmp / DONE).write_text(json.dumps(asdict(info), ensure_ascii=False), encoding="utf-8")
@@ -76,7 +79,7 @@ def read_shard(shard_dir: Path, key: str) -> dict[str, list[dict[str, Any]]]:
     import pyarrow.parquet as pq
 
     out: dict[str, list[dict[str, Any]]] = {}
-    for table in TABLES:
+    for table in FACT_TABLES:
         path = shard_dir / key / f"{table}.parquet"
         out[table] = pq.read_table(path).to_pylist() if path.exists() else []
     return out
@@ -89,4 +92,4 @@ def completed(shard_dir: Path) -> Iterator[ShardInfo]:
     for path in sorted(shard_dir.iterdir()):
         done = path / DONE
         if not path.name.startswith(".") and done.exists():
-            yield ShardInfo(**json.loads(done.read_text(encoding="utf-8")))
+            yield _read_info(path)
