@@ -3,7 +3,7 @@
 A rule grammar in the spirit of HeidelTime: each pattern finds an expression and a function
 gives its value from the article's publication date (the anchor). With no anchor, absolute
 expressions ("June 19, 2024", "April 2025") still resolve, relative ones ("on Monday", "last
-year") get a null value: nothing is guessed. Durations ("three-and-a-half years" -> P3.5Y)
+year") get a null value: nothing is guessed. Durations ("three-and-a-half years" -> P3Y6M)
 need no anchor.
 """
 
@@ -43,9 +43,13 @@ _MON = r"(?P<mon>january|february|march|april|may|june|july|august|september|oct
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[5-9]|20)\d{2})"
 _WD = r"(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_NUM = rf"(?P<num>\d+(?:\.\d+)?|{WORD_NUMBERS}|a|an|several|a few|few|many|some)"
-_FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half)?"
+_NUM = rf"(?P<num>\d+(?:\.\d+)?|{WORD_NUMBERS}|a couple of|couple of|a|an|several|a few|few|many|some)"
+_FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half|\s+1/2)?"
 _UNIT = r"(?P<unit>year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
+_CLOCK = (
+    r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<noon>noon|midday|midnight))"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+)
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
 # a part of a relative period, part of the expression as TimeML marks it ("earlier this year", "late yesterday")
 _EDGE = r"(?:earlier|later|early|late|mid)[\s-]+"
@@ -91,6 +95,8 @@ def _num(text: str) -> float | None:
     t = text.lower().strip()
     if t in ("a", "an"):
         return 1
+    if t in ("a couple of", "couple of"):
+        return 2
     if t in ("several", "a few", "few", "many", "some"):
         return None
     if t in WORDS:
@@ -164,7 +170,8 @@ def _explicit_date(m: re.Match[str], anchor: date | None, sentence: str) -> str 
 
 FUTURE_CUE = re.compile(
     r"\b(?:will|won't|'ll|shall|is to|are to|scheduled|slated|plans? to|planned|planning|expected to|is set to|are set to"
-    r"|due to|going to|upcoming|intends? to|hopes? to|would like to|until|as soon as|as early as)\b|\bnext\b",
+    r"|due to|going to|upcoming|intends? to|hopes? to|would like to|until|as soon as|as early as|set (?:to|for)"
+    r"|payable|effective|expires?|deadline)\b|\bnext\b(?! to\b)",
     re.I,
 )
 
@@ -225,18 +232,22 @@ def _weekday(m: re.Match[str], anchor: date | None, sentence: str) -> str | None
     if anchor is None:
         return None
     wd = WEEKDAYS[m.group("wd").lower()]
+    rel = (m.groupdict().get("wrel") or "").lower()
     # news tells of the past: the last such day, unless the sentence speaks of what is to come
-    future = m.group(0).lower().startswith(("next", "this coming")) or _ahead(m, sentence)
+    future = rel in ("next", "this coming", "coming") or (rel != "last" and _ahead(m, sentence))
     delta = (wd - anchor.weekday()) % 7 if future else -((anchor.weekday() - wd) % 7)
+    if rel == "last" and delta == 0:
+        delta = -7  # "last Wednesday", read on a Wednesday: a week ago
     day = (anchor + timedelta(days=delta)).isoformat()
-    return day + "T" + PARTS_OF_DAY[m.group("part").lower()] if m.group("part") else day  # "Friday night"
+    part = m.groupdict().get("part")
+    return day + "T" + PARTS_OF_DAY[part.lower()] if part else day  # "Friday night"
 
 
 def _relative_day(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     if anchor is None:
         return None
-    word = m.group(0).lower()
-    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[word.split()[-1]]
+    shifts = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+    shift = next(shifts[w] for w in re.findall(r"[a-z]+", m.group(0).lower()) if w in shifts)
     return (anchor + timedelta(days=shift)).isoformat()
 
 
@@ -291,18 +302,23 @@ def _ago(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
     return None
 
 
+# a fraction of a unit written in the next smaller one, as TimeML does ("2 1/2 years" -> P2Y6M)
+_HALF_OF = {"year": "6M", "day": "T12H", "hour": "30M", "minute": "30S", "week": "3DT12H"}
+
+
 def _duration(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     unit = m.group("unit").lower()
     unit = "century" if unit.startswith("centur") else unit.rstrip("s")
     g = m.groupdict()
     n = _num(g["num"]) if g.get("num") else 1.0
-    if n is not None and g.get("half"):
+    if n is not None and (g.get("half") or g.get("half2")):
         n += 0.5
     code = UNITS[unit]
-    count = "X" if n is None else _fmt(n * UNIT_MULT.get(unit, 1))
     if unit == "quarter":
-        count = "X" if n is None else _fmt(n * 3)
-        code = "M"
+        n, code = (None if n is None else n * 3), "M"
+    count = "X" if n is None else _fmt(n * UNIT_MULT.get(unit, 1))
+    if n is not None and n != int(n) and unit in _HALF_OF:
+        count, code = str(int(n)), code + _HALF_OF[unit]
     return f"PT{count}{code}" if unit in ("hour", "minute", "second") else f"P{count}{code}"
 
 
@@ -331,10 +347,24 @@ def _decade(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     return m.group("dec")[:3]
 
 
+_YEAR_SHIFT = {"year-ago": -1, "year-earlier": -1, "last year's": -1, "this year's": 0, "next year's": 1}
+
+
 def _quarter(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    """ "the third quarter", "the 1988 third quarter", "next year's first quarter", "the fourth quarter of 2024"."""
     q = ORDINAL[m.group("ord").lower()]
-    year = m.group("year") or (str(anchor.year) if anchor else None)
+    year = m.group("year") or m.group("qyear")
+    if year is None and anchor is not None:
+        year = str(anchor.year + _YEAR_SHIFT.get((m.group("qrel") or "").lower().replace("’", "'"), 0))
     return f"{year}-Q{q}" if year else None
+
+
+def _quarter_of_year(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    """ "the 1988 quarter" in results reporting: the quarter just reported, in that year."""
+    if anchor is None:
+        return m.group("qyear")
+    last = _last_quarter(anchor)
+    return f"{m.group('qyear')}{last[4:]}" if _about_quarters(m) else m.group("qyear")
 
 
 def _season(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
@@ -342,11 +372,26 @@ def _season(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     return f"{year}-{SEASONS[m.group('season').lower()]}" if year else None
 
 
-def _clock(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
-    if anchor is None:
-        return None
+def _time_of_day(m: re.Match[str]) -> str:
+    """ "9:30 p.m." -> "21:30", "noon" -> "12:00", "midnight" -> "24:00" (the end of its day)."""
+    if m.group("noon"):
+        return "24:00" if m.group("noon").lower() == "midnight" else "12:00"
     hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
-    return f"{anchor.isoformat()}T{hour:02d}:{int(m.group('min') or 0):02d}"
+    return f"{hour:02d}:{int(m.group('min') or 0):02d}"
+
+
+def _clock(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    return f"{anchor.isoformat()}T{_time_of_day(m)}" if anchor else None
+
+
+def _at_time(day: Callable[[re.Match[str], date | None, str], str | None]) -> Callable:
+    """A time of day on a day ("10 p.m. Wednesday", "5 p.m. EST Nov. 9"): the day's value with the time."""
+
+    def value(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
+        on = day(m, anchor, sentence)
+        return f"{on[:10]}T{_time_of_day(m)}" if on and re.match(r"\d{4}-\d{2}-\d{2}", on) else None
+
+    return value
 
 
 PARTS_OF_DAY = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "tonight": "NI"}
@@ -445,10 +490,15 @@ RULES: list[Rule] = [
     (_rx(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}"), "DATE", _explicit_date),
     (_rx(rf"(?:{_WD},?\s+)?{_DAY}\s+{_MON}"), "DATE", _explicit_date),
     (
-        _rx(r"(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+" + _YEAR + r")?"),
+        _rx(
+            r"(?:the\s+)?(?:(?P<qyear>(?:19|20)\d{2})\s+|(?P<qrel>year-ago|year-earlier|(?:last|this|next) year['’]s)\s+)?"
+            r"(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]quarter(?:\s+of\s+" + _YEAR + r")?"
+        ),
         "DATE",
         _quarter,
     ),
+    (_rx(r"the\s+(?P<qyear>(?:19|20)\d{2})\s+(?:quarter|period)"), "DATE", _quarter_of_year),
+    (_rx(r"the\s+year\s+(?:(?P<year>(?:19|20)\d{2})|two[\s-]thousand)"), "DATE", lambda m, _a, _s: m.group("year") or "2000"),
     (_rx(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR), "DATE", _season),
     (_rx(rf"(?:(?P<rel>last|this|next)\s+)?(?:{_MOD})?{_MON}"), "DATE", _month_only),
     (_rx(rf"(?:{_EDGE})?(?:today|tonight|yesterday|tomorrow)"), "DATE", _relative_day),
@@ -460,10 +510,15 @@ RULES: list[Rule] = [
         "DATE",
         _holiday,
     ),
-    (_rx(r"(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)"), "TIME", _clock),
+    (_rx(rf"{_CLOCK},?\s+(?:on\s+)?(?:(?P<wrel>last|this|next|this coming)\s+)?{_WD}"), "TIME", _at_time(_weekday)),
+    (_rx(rf"(?:(?P<wrel>last|this|next|this coming)\s+)?{_WD},?\s+at\s+{_CLOCK}"), "TIME", _at_time(_weekday)),
+    (_rx(rf"{_CLOCK},?\s+(?:on\s+)?{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"), "TIME", _at_time(_explicit_date)),
+    (_rx(rf"{_CLOCK}\s+(?:today|tonight|yesterday|tomorrow)"), "TIME", _at_time(_relative_day)),
+    (_rx(rf"(?:today|yesterday|tomorrow)\s+at\s+{_CLOCK}"), "TIME", _at_time(_relative_day)),
+    (_rx(_CLOCK), "TIME", _clock),
     (_rx(r"(?:this|last|yesterday|tomorrow)\s+(?P<part>morning|afternoon|evening|night)"), "TIME", _part_of_day),
     (
-        _rx(r"(?:(?:last|this|next)\s+)?" + _WD + r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
+        _rx(r"(?:(?P<wrel>last|this|next|this coming)\s+)?" + _WD + r"(?:\s+(?P<part>morning|afternoon|evening|night))?"),
         "DATE",
         _weekday,
     ),
@@ -483,11 +538,13 @@ RULES: list[Rule] = [
     (_rx(rf"nineteen[\s-](?P<tens>{_TENS_WORD})(?:[\s-](?P<ones>{_ONES_WORD}))?"), "DATE", _spoken_year),
     (
         _rx(
-            rf"(?:the\s+)?(?:(?:last|past|next|first|coming|previous)\s+)?{_NUM}{_FRAC}[\s-]+{_UNIT}(?:[\s-]+long)?(?![\s-]+old)"
+            rf"(?:the\s+)?(?:(?:last|past|next|first|coming|previous)\s+)?{_NUM}{_FRAC}[\s-]+(?:more\s+)?{_UNIT}"
+            r"(?P<half2>\s+and\s+a\s+half)?(?:[\s-]+long)?(?![\s-]+old)"
         ),
         "DURATION",
         _duration,
     ),
+    (_rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), "DURATION", _ref("P1Y")),  # "the year ended June 30"
     (_rx(r"the\s+(?:latest\s+|current\s+|same\s+)?(?P<aunit>quarter|year|month|week)"), "DATE", _anchored_unit),
     (_rx(rf"(?:the\s+)?(?:last|past|next|coming|previous)\s+{_UNIT}"), "DURATION", _duration),
     (
@@ -530,7 +587,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
         if fn is _month_only and not _month_in_context(text, start, end, m):
             continue
         taken.append((start, end))
-        lead = re.match(r"the\s+(?=[\w.]+-\w)", words, re.I)  # "the 14-day strike": "the" is the noun's
+        lead = re.match(r"the\s+(?!year-)(?=[\w.]+-\w)", words, re.I)  # "the 14-day strike": "the" is the noun's
         if lead:
             start, words = start + lead.end(), words[lead.end() :]
         found.append(Timex(start, end, words, kind, value, _precision(value, kind)))
@@ -562,8 +619,17 @@ def _looks_like_year(text: str, start: int, end: int) -> bool:
     return "$" not in before and not re.match(r"[,.]\d", after)
 
 
+_ABBREVIATION = re.compile(
+    r"(?:\b[A-Z]|\b[ap]\.m|\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Mrs?|Ms|Dr|St|Gen|Sen|Rep|Gov))$"
+)
+
+
 def _sentence_finder(text: str) -> Callable[[int], str]:
-    bounds = [0] + [m.end() for m in re.finditer(r"[.!?][\"'”’]?\s+", text)] + [len(text)]
+    # no end after an abbreviation ("payable Jan. 2", "Mr. Kim") or an initial
+    ends = [
+        m for m in re.finditer(r"[.!?][\"'”’]?\s+", text) if not _ABBREVIATION.search(text[max(0, m.start() - 6) : m.start()])
+    ]
+    bounds = [0] + [m.end() for m in ends] + [len(text)]
 
     def find(pos: int) -> str:
         for a, b in itertools.pairwise(bounds):
