@@ -25,7 +25,9 @@ from newsledger.model import Quote, content_id
 LABELLED = re.compile(r"^[\"“]?(?P<src>[A-Z][\w.&'’ -]{1,40}?)(?P<cue>:)\s+\S")
 
 
-SIGNED = re.compile(r"[\"”’]\s*(?P<cue>[―—–-]{1,2})\s*(?P<src>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3})\s*(?:\n|$)")
+SIGNED = re.compile(
+    r"[\"”’]\s*(?P<cue>[―—–-]{1,2})\s*(?P<src>[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}?)(?:(?<=\w)|(?<=\b[A-Z]\.))\.?\s*(?:\n|$)"
+)
 
 
 QUOTE_RX = re.compile(
@@ -102,7 +104,9 @@ def _relative_antecedent(subj: Token) -> Token | bool:
         verb = subj.head
         head = verb.head if verb.dep_ == "relcl" else None
         return head if head is not None and pos(head) in ("NOUN", "PROPN") else False
-    return subj.lower_ not in ("it", "this", "there")
+    if subj.lower_ == "it":  # a document or body speaks ("The letter ... It says the campaign violated ...")
+        return lemma(subj.head) in SPEECH_VERBS
+    return subj.lower_ not in ("this", "there")
 
 
 def _span_of(tok: Token) -> tuple[int, int]:
@@ -113,7 +117,7 @@ def _span_of(tok: Token) -> tuple[int, int]:
 def _speaker_name(subj: Token, antecedent: Token | bool, person_before: str | None) -> str | None:
     """Who a cue's subject names: the person last named for a pronoun (None if none is), the noun a
     relative pronoun hangs on, else the subject's own phrase."""
-    if subj.lower_ in PRONOUNS:
+    if subj.lower_ in PRONOUNS - {"it"}:
         return person_before
     return subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
 
@@ -142,10 +146,11 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     def outside(t: Token) -> bool:
         return not any(a <= t.idx < b for a, b in inside)
 
-    cue_tok = next(
-        (t for t in doc if _cue(t) and outside(t) and (s := speaker_of(t)) is not None and _relative_antecedent(s) is not False),
-        None,
-    )
+    cues = [
+        t for t in doc if _cue(t) and outside(t) and (s := speaker_of(t)) is not None and _relative_antecedent(s) is not False
+    ]
+    # the sentence's main verb first ("X called for ..., sources said": the sources report it all)
+    cue_tok = next((t for t in cues if t.dep_ == "ROOT"), cues[0] if cues else None)
     speaker = None
     who_at: tuple[int, int] | None = None
     cue_at: tuple[int, int] | None = None
@@ -162,8 +167,9 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     )
     if not speaker and acc:
         speaker, who_at, cue_at = acc.group("src").strip(), acc_who, acc_cue
-    if not speaker:  # "Politifact: Trump is right", "... — Jane Doe"
-        m = LABELLED.match(sent.text) or SIGNED.search(sent.text)
+    signed = SIGNED.search(sent.text)
+    if not speaker or signed:  # "Politifact: Trump is right", "... — Jane Doe"
+        m = signed or LABELLED.match(sent.text)
         labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}
         transcript = m is not None and (m.group("cue") != ":" or re.fullmatch(r"[A-Z][A-Z.'’ -]+", m.group("src")))
         # a headline's "Name: what they say" ("Sanders: Clinton needs to ..."), not a section label ("Analysis: ...")
@@ -195,7 +201,8 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
             )
     # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ...")
     for tok in doc:
-        if tok.i <= (cue_tok.i if cue_tok is not None else -1) or not outside(tok):
+        # the first cue's own report is already out, unless quotations took its place
+        if (not found and cue_tok is not None and tok.i == cue_tok.i) or not outside(tok):
             continue
         subj = speaker_of(tok) if _cue(tok) else None
         antecedent = _relative_antecedent(subj) if subj is not None else False
