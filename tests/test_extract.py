@@ -160,6 +160,16 @@ def test_quotes_closed_by_their_speaker_and_second_sources():
     assert fight.speaker is None and officials.speaker == "Officials"  # a new sentence, not the quote's speaker
 
 
+def test_the_main_reporting_verb_documents_and_signatures_speak():
+    (q,) = _one("Protocol called for the mayor to be taken to a clinic after her fall, sources said.").quotes
+    assert (q.speaker, q.cue) == ("sources", "said") and q.content.startswith("Protocol called for")
+    letter = _one("The city sent a letter on Thursday. It says the campaign broke state law by using the song.").quotes
+    assert [(x.speaker, x.cue, x.content) for x in letter] == [("It", "says", "the campaign broke state law by using the song")]
+    assert not _one("It rained all day. It seems the storm will pass.").quotes  # "it" only with a speech verb
+    (signed,) = _one("“He will not get my vote, not now and not ever.” — Beck Pimentel.").quotes
+    assert (signed.speaker, signed.cue) == ("Beck Pimentel", "—")
+
+
 def test_learned_cue_model_scores_verbs_our_lists_lack():
     from newsledger.extract.cues import cue_probability, is_cue
     from newsledger.extract.language import REPORTING_VERBS

@@ -199,7 +199,9 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
             out.append(
                 _record(sent, acc.start(), "indirect", rest[1:], acc.group("src").strip(), "according to", acc_who, acc_cue)
             )
-    # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ...")
+    # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ..."),
+    # none whose speaker stands inside what another reports
+    covered = [(q.span.start - sent.base, q.span.end - sent.base) for q in out]
     for tok in doc:
         # the first cue's own report is already out, unless quotations took its place
         if (not found and cue_tok is not None and tok.i == cue_tok.i) or not outside(tok):
@@ -210,7 +212,11 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
             continue
         who2, cue2 = _span_of(subj), (tok.idx, tok.idx + len(tok.text))
         rest = _said(sent, tok, who2, cue2)
-        if rest and not any(q.span.start <= sent.base + who2[0] < q.span.end for q in out):
-            speaker2 = _speaker_name(subj, antecedent, last_person_before(sent.base))
-            out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, tok.text, who2, cue2))
+        if not rest or any(a <= who2[0] < b for a, b in covered):
+            continue
+        covered.append(rest[1:])
+        if cue_tok is not None and tok.i == cue_tok.i and any(m.start() < rest[2] and rest[1] < m.end() for m in found):
+            continue  # what the first cue's quotation marks already hold
+        speaker2 = _speaker_name(subj, antecedent, last_person_before(sent.base))
+        out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, tok.text, who2, cue2))
     return out
