@@ -52,6 +52,7 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Profit beat the 2024 third quarter's.", "the 2024 third quarter", "2024-Q3", "quarter"),
         ("Sales fell in the year ended March 31.", "the year", "P1Y", "duration"),
         ("The dividend is payable Jan. 2 to holders.", "Jan. 2", "2026-01-02", "day"),
+        ("PENCE: Well, the election is next week.", "next week", "2025-W19", "week"),
     ],
 )
 def test_values_against_publication_date(text, expr, value, precision):
@@ -68,6 +69,11 @@ def test_without_a_date_relative_expressions_stay_unresolved():
     found = {t.text: t.value for t in find_timexes("On Monday, a year after June 19, 2024, and in April, it ended.", None)}
     assert found["June 19, 2024"] == "2024-06-19"
     assert found["Monday"] is None and found["April"] is None
+
+
+def test_ages_and_shares_are_not_durations():
+    text = "Mr. Reupke, 52 years old, said Iraq imports about three-quarters of its food."
+    assert [t.text for t in find_timexes(text, ANCHOR)] == []
 
 
 def test_numbers_ages_and_modal_may_are_not_times():

@@ -50,6 +50,12 @@ SECTION_LABELS = {
 ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", re.I)
 
 
+def _transcript_label(text: str) -> re.Match[str] | None:
+    """ "PENCE: Well, the question ...": a speaker's name in capitals before a colon."""
+    m = LABELLED.match(text)
+    return m if m and re.fullmatch(r"[A-Z][A-Z.'’ -]+", m.group("src")) and len(m.group("src")) > 2 else None
+
+
 def _cue(tok: Token) -> bool:
     """A reporting verb of our lists, or one the learned cue model scores as attributing."""
     return pos(tok) == "VERB" and (lemma(tok) in REPORTING_VERBS or is_cue(tok))
@@ -167,8 +173,9 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     )
     if not speaker and acc:
         speaker, who_at, cue_at = acc.group("src").strip(), acc_who, acc_cue
-    signed = SIGNED.search(sent.text)
-    if not speaker or signed:  # "Politifact: Trump is right", "... — Jane Doe"
+    # a signature or a transcript's speaker label is stronger than any verb of the sentence
+    signed = SIGNED.search(sent.text) or _transcript_label(sent.text)
+    if not speaker or signed:  # "Politifact: Trump is right", "... — Jane Doe", "PENCE: Well, ..."
         m = signed or LABELLED.match(sent.text)
         labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}
         transcript = m is not None and (m.group("cue") != ":" or re.fullmatch(r"[A-Z][A-Z.'’ -]+", m.group("src")))

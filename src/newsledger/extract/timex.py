@@ -548,7 +548,7 @@ RULES: list[Rule] = [
     (_rx(r"the\s+(?:latest\s+|current\s+|same\s+)?(?P<aunit>quarter|year|month|week)"), "DATE", _anchored_unit),
     (_rx(rf"(?:the\s+)?(?:last|past|next|coming|previous)\s+{_UNIT}"), "DURATION", _duration),
     (
-        _rx(r"(?:several|many|a few|few|recent)?\s*(?P<unit>years|months|weeks|days|decades|hours|minutes)"),
+        _rx(r"(?:several|many|a few|few|recent)?\s*(?P<unit>years|months|weeks|days|decades|hours|minutes)(?![\s-]+old)"),
         "DURATION",
         _plural_duration,
     ),
@@ -584,6 +584,8 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
             continue
         if fn is _year and not _looks_like_year(text, start, end):
             continue
+        if kind == "DURATION" and re.match(r"\s+of\b", text[end:]) and "quarter" in words.lower():
+            continue  # "three-quarters of its food": a share, not a time
         if fn is _month_only and not _month_in_context(text, start, end, m):
             continue
         taken.append((start, end))
