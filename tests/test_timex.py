@@ -52,7 +52,8 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Profit beat the 2024 third quarter's.", "the 2024 third quarter", "2024-Q3", "quarter"),
         ("Sales fell in the year ended March 31.", "the year", "P1Y", "duration"),
         ("The dividend is payable Jan. 2 to holders.", "Jan. 2", "2026-01-02", "day"),
-        ("PENCE: Well, the election is next week.", "next week", "2025-W19", "week"),
+        ("Hearings are set for the week of May 12.", "the week of May 12", "2025-W20", "week"),
+        ("The law took effect in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01", "month"),
     ],
 )
 def test_values_against_publication_date(text, expr, value, precision):

@@ -50,10 +50,13 @@ SECTION_LABELS = {
 ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", re.I)
 
 
+CAPITALS = re.compile(r"[A-Z][A-Z.'’ -]+")  # a transcript's speaker label ("PENCE")
+
+
 def _transcript_label(text: str) -> re.Match[str] | None:
     """ "PENCE: Well, the question ...": a speaker's name in capitals before a colon."""
     m = LABELLED.match(text)
-    return m if m and re.fullmatch(r"[A-Z][A-Z.'’ -]+", m.group("src")) and len(m.group("src")) > 2 else None
+    return m if m and CAPITALS.fullmatch(m.group("src")) and len(m.group("src")) > 2 else None
 
 
 def _cue(tok: Token) -> bool:
@@ -121,8 +124,8 @@ def _span_of(tok: Token) -> tuple[int, int]:
 
 
 def _speaker_name(subj: Token, antecedent: Token | bool, person_before: str | None) -> str | None:
-    """Who a cue's subject names: the person last named for a pronoun (None if none is), the noun a
-    relative pronoun hangs on, else the subject's own phrase."""
+    """Who a cue's subject names: the person last named for a personal pronoun (None if none is),
+    the noun a relative pronoun hangs on, else the subject's own phrase ("It" for a document)."""
     if subj.lower_ in PRONOUNS - {"it"}:
         return person_before
     return subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
@@ -178,7 +181,7 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     if not speaker or signed:  # "Politifact: Trump is right", "... — Jane Doe", "PENCE: Well, ..."
         m = signed or LABELLED.match(sent.text)
         labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}
-        transcript = m is not None and (m.group("cue") != ":" or re.fullmatch(r"[A-Z][A-Z.'’ -]+", m.group("src")))
+        transcript = m is not None and (m.group("cue") != ":" or CAPITALS.fullmatch(m.group("src")))
         # a headline's "Name: what they say" ("Sanders: Clinton needs to ..."), not a section label ("Analysis: ...")
         named = m is not None and m.group("cue") == ":" and bool(NAME_LABEL.fullmatch(m.group("src")))
         named = named and m.group("src").lower() not in SECTION_LABELS

@@ -339,6 +339,17 @@ def _spoken_year(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     return f"19{_TENS[m.group('tens').lower()]}{_ONES.get((m.group('ones') or '').lower(), 0)}"
 
 
+def _spoken_month(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
+    """ "January nineteen ninety-seven" -> 1997-01."""
+    return f"{_spoken_year(m, anchor, sentence)}-{MONTHS[m.group('mon').lower().rstrip('.')]:02d}"
+
+
+def _week_of(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
+    """ "the week of March 6": the ISO week that day is in."""
+    day = _explicit_date(m, anchor, sentence)
+    return _week(date.fromisoformat(day)) if day and len(day) == 10 else None
+
+
 def _year(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     return m.group("year")
 
@@ -487,6 +498,8 @@ RULES: list[Rule] = [
     (_rx(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY},?\s+{_YEAR}"), "DATE", _explicit_date),
     (_rx(rf"(?:{_WD},?\s+)?{_DAY}\s+{_MON},?\s+{_YEAR}"), "DATE", _explicit_date),
     (_rx(rf"(?:{_MOD})?{_MON},?\s+{_YEAR}"), "DATE", _explicit_date),
+    (_rx(rf"the\s+week\s+of\s+{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"), "DATE", _week_of),
+    (_rx(rf"{_MON},?\s+nineteen[\s-](?P<tens>{_TENS_WORD})(?:[\s-](?P<ones>{_ONES_WORD}))?"), "DATE", _spoken_month),
     (_rx(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}"), "DATE", _explicit_date),
     (_rx(rf"(?:{_WD},?\s+)?{_DAY}\s+{_MON}"), "DATE", _explicit_date),
     (
