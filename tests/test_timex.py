@@ -53,6 +53,7 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Sales fell in the year ended March 31.", "the year", "P1Y", "duration"),
         ("The dividend is payable Jan. 2 to holders.", "Jan. 2", "2026-01-02", "day"),
         ("Hearings are set for the week of May 12.", "the week of May 12", "2025-W20", "week"),
+        ("Sales for the full year rose 4%.", "the full year", "2025", "year"),
         ("The law took effect in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01", "month"),
     ],
 )

@@ -558,7 +558,7 @@ RULES: list[Rule] = [
         _duration,
     ),
     (_rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), "DURATION", _ref("P1Y")),  # "the year ended June 30"
-    (_rx(r"the\s+(?:latest\s+|current\s+|same\s+)?(?P<aunit>quarter|year|month|week)"), "DATE", _anchored_unit),
+    (_rx(r"the\s+(?:latest\s+|current\s+|same\s+|full\s+)?(?P<aunit>quarter|year|month|week)"), "DATE", _anchored_unit),
     (_rx(rf"(?:the\s+)?(?:last|past|next|coming|previous)\s+{_UNIT}"), "DURATION", _duration),
     (
         _rx(r"(?:several|many|a few|few|recent)?\s*(?P<unit>years|months|weeks|days|decades|hours|minutes)(?![\s-]+old)"),
