@@ -125,9 +125,13 @@ def _span_of(tok: Token) -> tuple[int, int]:
 
 def _speaker_name(subj: Token, antecedent: Token | bool, person_before: str | None) -> str | None:
     """Who a cue's subject names: the person last named for a personal pronoun (None if none is),
-    the noun a relative pronoun hangs on, else the subject's own phrase ("It" for a document)."""
+    the noun a relative pronoun hangs on, the organisation or country named before "it" in the
+    sentence ("It" where there is none), else the subject's own phrase."""
     if subj.lower_ in PRONOUNS - {"it"}:
         return person_before
+    if subj.lower_ == "it":  # "North Korea confirmed ... when it promised ...": the body named before in the sentence
+        bodies = [e for e in subj.doc.ents if e.label_ in ("ORG", "GPE", "NORP") and e.end <= subj.i]
+        return bodies[-1].text if bodies else subj.text
     return subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
 
 
