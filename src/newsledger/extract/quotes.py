@@ -50,6 +50,8 @@ SECTION_LABELS = {
 ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", re.I)
 
 
+PERSONAL_PRONOUNS = PRONOUNS - {"it"}  # "it" names a body or a document, never the person named last
+
 CAPITALS = re.compile(r"[A-Z][A-Z.'’ -]+")  # a transcript's speaker label ("PENCE")
 
 
@@ -127,7 +129,7 @@ def _speaker_name(subj: Token, antecedent: Token | bool, person_before: str | No
     """Who a cue's subject names: the person last named for a personal pronoun (None if none is),
     the noun a relative pronoun hangs on, the organisation or country named before "it" in the
     sentence ("It" where there is none), else the subject's own phrase."""
-    if subj.lower_ in PRONOUNS - {"it"}:
+    if subj.lower_ in PERSONAL_PRONOUNS:
         return person_before
     if subj.lower_ == "it":  # "North Korea confirmed ... when it promised ...": the body named before in the sentence
         bodies = [e for e in subj.doc.ents if e.label_ in ("ORG", "GPE", "NORP") and e.end <= subj.i]
@@ -159,21 +161,24 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     def outside(t: Token) -> bool:
         return not any(a <= t.idx < b for a, b in inside)
 
+    # every cue verb outside quotation marks with a subject that names someone: (verb, subject, antecedent)
     cues = [
-        t for t in doc if _cue(t) and outside(t) and (s := speaker_of(t)) is not None and _relative_antecedent(s) is not False
+        (t, s, a)
+        for t in doc
+        if _cue(t) and outside(t) and (s := speaker_of(t)) is not None and (a := _relative_antecedent(s)) is not False
     ]
     # the sentence's main verb first ("X called for ..., sources said": the sources report it all)
-    cue_tok = next((t for t in cues if t.dep_ == "ROOT"), cues[0] if cues else None)
+    first = next((c for c in cues if c[0].dep_ == "ROOT"), cues[0] if cues else None)
+    cue_tok = first[0] if first else None
     speaker = None
     who_at: tuple[int, int] | None = None
     cue_at: tuple[int, int] | None = None
-    if cue_tok is not None:
-        subj = speaker_of(cue_tok)
+    if first is not None:
+        _, subj, antecedent = first
         cue_at = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
-        if subj is not None:
-            # a pronoun with no one named before it keeps its own word ("he")
-            speaker = _speaker_name(subj, _relative_antecedent(subj), last_person_before(sent.base) or subject_phrase(subj))
-            who_at = _span_of(subj)
+        # a pronoun with no one named before it keeps its own word ("he")
+        speaker = _speaker_name(subj, antecedent, last_person_before(sent.base) or subject_phrase(subj))
+        who_at = _span_of(subj)
     acc = ACCORDING.search(sent.text)
     acc_who, acc_cue = (
         ((acc.start("src"), acc.end("src")), (acc.start(), acc.start() + len("according to"))) if acc else (None, None)
@@ -216,20 +221,16 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ..."),
     # none whose speaker stands inside what another reports
     covered = [(q.span.start - sent.base, q.span.end - sent.base) for q in out]
-    for tok in doc:
-        # the first cue's own report is already out, unless quotations took its place
-        if (not found and cue_tok is not None and tok.i == cue_tok.i) or not outside(tok):
-            continue
-        subj = speaker_of(tok) if _cue(tok) else None
-        antecedent = _relative_antecedent(subj) if subj is not None else False
-        if subj is None or antecedent is False:
-            continue
+    for tok, subj, antecedent in cues:
+        is_first = cue_tok is not None and tok.i == cue_tok.i  # (a signature or label took its place: None)
+        if is_first and not found:
+            continue  # the first cue's own report is already out, unless quotations took its place
         who2, cue2 = _span_of(subj), (tok.idx, tok.idx + len(tok.text))
         rest = _said(sent, tok, who2, cue2)
         if not rest or any(a <= who2[0] < b for a, b in covered):
             continue
         covered.append(rest[1:])
-        if cue_tok is not None and tok.i == cue_tok.i and any(m.start() < rest[2] and rest[1] < m.end() for m in found):
+        if is_first and any(m.start() < rest[2] and rest[1] < m.end() for m in found):
             continue  # what the first cue's quotation marks already hold
         speaker2 = _speaker_name(subj, antecedent, last_person_before(sent.base))
         out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, tok.text, who2, cue2))

@@ -9,7 +9,7 @@ need no anchor.
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -149,7 +149,8 @@ def _shift_month(d: date, months: int) -> tuple[int, int]:
     return m // 12, m % 12 + 1
 
 
-Rule = tuple[re.Pattern[str], str, Callable[[re.Match[str], date | None, str], str | None]]
+ValueFn = Callable[[re.Match[str], date | None, str], str | None]  # (match, anchor, its sentence) -> TIMEX3 value
+Rule = tuple[re.Pattern[str], str, ValueFn]
 
 
 def _explicit_date(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
@@ -169,8 +170,8 @@ def _explicit_date(m: re.Match[str], anchor: date | None, sentence: str) -> str 
 
 
 FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|shall|is to|are to|scheduled|slated|plans? to|planned|planning|expected to|is set to|are set to"
-    r"|due to|going to|upcoming|intends? to|hopes? to|would like to|until|as soon as|as early as|set (?:to|for)"
+    r"\b(?:will|won't|'ll|shall|is to|are to|scheduled|slated|plans? to|planned|planning|expected to|set (?:to|for)"
+    r"|due to|going to|upcoming|intends? to|hopes? to|would like to|until|as soon as|as early as"
     r"|payable|effective|expires?|deadline)\b|\bnext\b(?! to\b)",
     re.I,
 )
@@ -395,7 +396,7 @@ def _clock(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     return f"{anchor.isoformat()}T{_time_of_day(m)}" if anchor else None
 
 
-def _at_time(day: Callable[[re.Match[str], date | None, str], str | None]) -> Callable:
+def _at_time(day: ValueFn) -> ValueFn:
     """A time of day on a day ("10 p.m. Wednesday", "5 p.m. EST Nov. 9"): the day's value with the time."""
 
     def value(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
@@ -478,7 +479,7 @@ def _year_earlier(m: re.Match[str], anchor: date | None, sentence: str) -> str |
     return _last_quarter(anchor, 1) if _about_quarters(m) or "period" in sentence else _period(anchor, "year", -1)
 
 
-def _ref(value: str) -> Callable[[re.Match[str], date | None, str], str | None]:
+def _ref(value: str) -> ValueFn:
     return lambda _m, _a, _s: value
 
 
@@ -577,16 +578,13 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     """Time expressions in text, longest match first, no overlaps, in text order."""
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
-    candidates: list[tuple[int, int, str, str, Callable]] = []
-    for rx, kind, fn in RULES:
-        for m in rx.finditer(text):
-            candidates.append((m.start(), m.end(), kind, m.group(0), fn))  # type: ignore[arg-type]
-    candidates.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    candidates = [(m, kind, fn) for rx, kind, fn in RULES for m in rx.finditer(text)]
+    candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     sentence_of = _sentence_finder(text)
-    for start, end, kind, words, fn in candidates:
+    for m, kind, fn in candidates:
+        start, end, words = m.start(), m.end(), m.group(0)
         if any(start < b and a < end for a, b in taken):
             continue
-        m = next(rx.match(text, start) for rx, k, f in RULES if f is fn and rx.match(text, start))
         value = fn(m, anchor, sentence_of(start))
         if (
             kind == "DATE"
@@ -647,9 +645,7 @@ def _sentence_finder(text: str) -> Callable[[int], str]:
     bounds = [0] + [m.end() for m in ends] + [len(text)]
 
     def find(pos: int) -> str:
-        for a, b in itertools.pairwise(bounds):
-            if a <= pos < b:
-                return text[a:b]
-        return text
+        k = bisect.bisect_right(bounds, pos) - 1
+        return text[bounds[k] : bounds[k + 1]] if 0 <= k < len(bounds) - 1 else text
 
     return find
