@@ -55,6 +55,10 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Hearings are set for the week of May 12.", "the week of May 12", "2025-W20", "week"),
         ("Sales for the full year rose 4%.", "the full year", "2025", "year"),
         ("The law took effect in January nineteen ninety-seven.", "January nineteen ninety-seven", "1997-01", "month"),
+        ("The split would be paid on a date in January.", "January", "2026-01", "month"),
+        ("Until Thursday, police had not named a suspect.", "Thursday", "2025-04-24", "day"),
+        ("A vigil planned for Saturday was cancelled.", "Saturday", "2025-04-26", "day"),
+        ("Protesters were planning to march on Saturday.", "Saturday", "2025-05-03", "day"),
     ],
 )
 def test_values_against_publication_date(text, expr, value, precision):

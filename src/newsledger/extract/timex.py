@@ -170,7 +170,7 @@ def _explicit_date(m: re.Match[str], anchor: date | None, sentence: str) -> str 
 
 
 FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|shall|is to|are to|scheduled|slated|plans? to|planned|planning|expected to|set (?:to|for)"
+    r"\b(?:will|won't|would|'ll|shall|is to|are to|scheduled|slated|plans? to|planned|planning|expected to|set (?:to|for)"
     r"|due to|going to|upcoming|intends? to|hopes? to|would like to|until|as soon as|as early as"
     r"|payable|effective|expires?|deadline)\b|\bnext\b(?! to\b)",
     re.I,
@@ -178,14 +178,28 @@ FUTURE_CUE = re.compile(
 
 
 def _ahead(m: re.Match[str], sentence: str) -> bool:
-    """Whether the sentence around an expression speaks of what is to come ("will meet on Tuesday")."""
+    """Whether the clause around an expression speaks of what is to come ("will meet on Tuesday",
+    "would be paid in January"), read from the words before it; a past auxiliary in the clause
+    after it ("Until Thursday, they had not ...", "planned for Saturday was canceled") keeps it in
+    the past."""
     if m.group(0).lower().startswith(("last", "past", "previous", "earlier")):
         return False
-    at = sentence.find(m.group(0))
-    if at < 0:
+    text = m.string
+    begin = text.rfind(sentence, max(0, m.start() - len(sentence)), m.start() + len(sentence))
+    begin = begin if 0 <= begin <= m.start() else m.start()  # the sentence's offset in the text
+    before = _CLAUSE_BREAK.split(text[max(begin, m.start() - 60) : m.start()])[-1]
+    rest = text[m.end() : min(begin + len(sentence), m.end() + 60)]
+    if not re.sub(r"(?i)\b(?:on|by|from|since|until|as of)\b", "", before).strip():
+        rest = re.sub(r"^\s*,\s*", " ", rest)  # "Until Thursday, they had not ...": the clause it opens
+    if PAST_CUE.search(_AFTER_BREAK.split(rest)[0]):
         return False
-    clause = re.split(r"[,;:]\s|\b(?:said|says|after|when|while|because|but)\b", sentence[max(0, at - 60) : at])[-1]
-    return bool(FUTURE_CUE.search(clause))
+    return bool(FUTURE_CUE.search(before))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:]\s|\b(?:said|says|after|when|while|because|but)\b")
+_AFTER_BREAK = re.compile(r"[,;:.]\s|\b(?:said|says|after|when|while|because|but|that|which|who|and)\b")
+# a past auxiliary, unless it opens a plan ("were planning to", "was expected to")
+PAST_CUE = re.compile(r"\b(?:had|was|were|did)\b(?!\s+(?:planning|scheduled|expected|set|due|going|slated|to)\b)", re.I)
 
 
 def _closest_year(anchor: date, month: int, day: int, ahead: bool = False) -> int:
