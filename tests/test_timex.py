@@ -59,6 +59,11 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Until Thursday, police had not named a suspect.", "Thursday", "2025-04-24", "day"),
         ("A vigil planned for Saturday was cancelled.", "Saturday", "2025-04-26", "day"),
         ("Protesters were planning to march on Saturday.", "Saturday", "2025-05-03", "day"),
+        ("Output peaked in mid-1996.", "mid-1996", "1996", "year"),
+        ("Fiscal 2024 earnings rose.", "Fiscal 2024", "2024", "year"),
+        ("Rents soared in the late 1980s.", "the late 1980s", "198", "decade"),
+        ("The offensive stalled during the summer.", "the summer", "2025-SU", "year"),
+        ("Profit rose 4% in the latest period.", "the latest period", "2025-Q1", "quarter"),
     ],
 )
 def test_values_against_publication_date(text, expr, value, precision):

@@ -53,6 +53,8 @@ _CLOCK = (
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
 # a part of a relative period, part of the expression as TimeML marks it ("earlier this year", "late yesterday")
 _EDGE = r"(?:earlier|later|early|late|mid)[\s-]+"
+_SEASON = r"(?P<season>spring|summer|autumn|winter)"
+_AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{w}\s)" for w in ("in", "during", "by", "over", "until", "since", "through")) + ")"
 
 
 @dataclass
@@ -239,8 +241,8 @@ def _anchored_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None
     """ "the quarter", "the latest quarter", "the year": the anchor's own period."""
     if anchor is None:
         return None
-    unit = m.group("aunit").lower()
-    return _last_quarter(anchor) if unit == "quarter" else _period(anchor, unit)
+    unit = (m.group("aunit") or m.group("aunit2")).lower()
+    return _last_quarter(anchor) if unit in ("quarter", "period") else _period(anchor, unit)  # "the latest period"
 
 
 def _weekday(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
@@ -393,8 +395,16 @@ def _quarter_of_year(m: re.Match[str], anchor: date | None, _s: str) -> str | No
     return f"{m.group('qyear')}{last[4:]}" if _about_quarters(m) else m.group("qyear")
 
 
+def _named_year(m: re.Match[str], _a: date | None, _s: str) -> str | None:
+    return m.group("year")  # a year its words vouch for ("fiscal 1989", "mid-1996"): no year-likeness check
+
+
+def _year_end(_m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    return f"{anchor.year:04d}" if anchor else None  # "by year-end": this year, at year precision
+
+
 def _season(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
-    year = m.group("year") or (str(anchor.year) if anchor else None)
+    year = m.groupdict().get("year") or (str(anchor.year) if anchor else None)
     return f"{year}-{SEASONS[m.group('season').lower()]}" if year else None
 
 
@@ -559,7 +569,10 @@ RULES: list[Rule] = [
     ),
     (_rx(rf"{_NUM}{_FRAC}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now)"), "DATE", _ago),
     (_rx(r"the\s+weekend"), "DATE", _the_weekend),
-    (_rx(r"(?:the\s+)?(?P<dec>(?:1[5-9]|20)\d0)'?s"), "DATE", _decade),
+    (_rx(rf"(?:the\s+)?(?:{_EDGE})?(?P<dec>(?:1[5-9]|20)\d0)'?s"), "DATE", _decade),
+    (_rx(rf"(?:{_EDGE}|fiscal(?:\s+year)?\s+){_YEAR}"), "DATE", _named_year),  # "mid-1996", "fiscal 1989"
+    (_rx(r"year(?:-|\s|'s\s+)end"), "DATE", _year_end),
+    (_rx(rf"{_AFTER_PREPOSITION}(?:the\s+)?(?:{_EDGE})?{_SEASON}"), "DATE", _season),  # "in the summer"
     (_rx(r"(?:now|currently|current|at present|at the moment|nowadays|these days)"), "DATE", _ref("PRESENT_REF")),
     (_rx(r"(?:recently|recent|the past|lately)"), "DATE", _ref("PAST_REF")),
     (_rx(r"(?:the (?:near |distant )?future|in the coming (?:days|weeks|months|years))"), "DATE", _ref("FUTURE_REF")),
@@ -573,7 +586,11 @@ RULES: list[Rule] = [
         _duration,
     ),
     (_rx(r"the\s+(?:fiscal\s+)?year(?=\s+end(?:ed|ing)\b)"), "DURATION", _ref("P1Y")),  # "the year ended June 30"
-    (_rx(r"the\s+(?:latest\s+|current\s+|same\s+|full\s+)?(?P<aunit>quarter|year|month|week)"), "DATE", _anchored_unit),
+    (
+        _rx(r"the\s+(?:(?:latest\s+|current\s+|same\s+|full\s+)?(?P<aunit>quarter|year|month|week)|latest\s+(?P<aunit2>period))"),
+        "DATE",
+        _anchored_unit,
+    ),
     (_rx(rf"(?:the\s+)?(?:last|past|next|coming|previous)\s+{_UNIT}"), "DURATION", _duration),
     (
         _rx(r"(?:several|many|a few|few|recent)?\s*(?P<unit>years|months|weeks|days|decades|hours|minutes)(?![\s-]+old)"),
