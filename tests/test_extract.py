@@ -172,6 +172,20 @@ def test_the_main_reporting_verb_documents_and_signatures_speak():
     assert (signed.speaker, signed.cue) == ("Beck Pimentel", "—")
 
 
+def test_according_to_a_list_of_sources_and_pronouns_named_in_the_sentence():
+    (q,) = _one("North Korea sent troops to Russia, according to South Korean, Ukrainian and U.S. officials.").quotes
+    assert (q.speaker, q.cue, q.content) == (
+        "South Korean, Ukrainian and U.S. officials",
+        "according to",
+        "North Korea sent troops to Russia",
+    )
+    quotes = _one("Kim and Putin met in Vladivostok, according to a report by Reuters that cited officials.").quotes
+    assert [r.speaker for r in quotes if r.cue == "according to"] == ["a report by Reuters"]  # not "... that cited officials"
+    text = "Sergei Lavrov briefed reporters. Whether Kim's strategy will work as he intends remains unclear."
+    (p,) = [x for x in extract_texts([("a", "t", text)]).quotes if x.cue == "intends"]
+    assert p.speaker == "Kim"  # the person named before "he" in its sentence, not the last sentence's
+
+
 def test_learned_cue_model_scores_verbs_our_lists_lack():
     from newsledger.extract.cues import cue_probability, is_cue
     from newsledger.extract.language import REPORTING_VERBS

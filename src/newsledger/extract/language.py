@@ -188,19 +188,29 @@ def subject_phrase(tok: Token) -> str:
     return re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.I)
 
 
+def according_to(tokens: Span | Doc) -> tuple[Token, Span] | None:
+    """ "according to South Korean, Ukrainian and U.S. officials": the word "according" and the
+    source, the phrase the parse hangs on "to" without a leading "the" or a clause of its own."""
+    for tok in tokens:
+        if tok.lower_ == "according":
+            objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+            if objs:
+                head, first = objs[0], objs[0].left_edge.i
+                first += tokens.doc[first].lower_ == "the"
+                clauses = [c.left_edge.i for c in head.rights if c.dep_ in ("relcl", "acl")]  # "... that cited officials"
+                return tok, tokens.doc[first : min([head.right_edge.i + 1, *clauses])]
+    return None
+
+
 def attribution(sent: Span, anchor: Token | None = None) -> tuple[str | None, str | None]:
     """Who a sentence attributes its content to, and the cue: ("South Korean intelligence officials", "told").
 
     "According to X" and "data obtained by X" hold for the whole sentence; otherwise the speech
     verb that governs the anchor (the figure) is used, and then the sentence's main speech verb.
     """
-    for tok in sent:
-        if tok.lower_ == "according":
-            to = [c for c in tok.children if c.lower_ == "to"]
-            objs = [g for c in to for g in c.children if g.dep_ == "pobj"]
-            if objs:
-                span = sent.doc[objs[0].left_edge.i : objs[0].right_edge.i + 1]
-                return re.sub(r"^(?:the)\s+", "", span.text, flags=re.I), "according to"
+    acc = according_to(sent)
+    if acc is not None:
+        return acc[1].text, "according to"
     for tok in sent:
         if tok.dep_ == "agent" and lemma(tok.head) in SOURCE_VERBS:
             objs = [c for c in tok.children if c.dep_ == "pobj"]

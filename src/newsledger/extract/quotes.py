@@ -15,6 +15,7 @@ from newsledger.extract.language import (
     REPORTING_VERBS,
     SPEECH_VERBS,
     Sentence,
+    according_to,
     lemma,
     pos,
     speaker_of,
@@ -53,6 +54,18 @@ ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", re.I)
 PERSONAL_PRONOUNS = PRONOUNS - {"it"}  # "it" names a body or a document, never the person named last
 
 CAPITALS = re.compile(r"[A-Z][A-Z.'’ -]+")  # a transcript's speaker label ("PENCE")
+
+
+def _according(sent: Sentence) -> tuple[int, tuple[int, int], str] | None:
+    """ "according to X": where the phrase starts, X's characters and X, in sentence offsets, from
+    the parse ("according to South Korean, Ukrainian and U.S. officials"), else up to the next
+    comma or full stop."""
+    found = according_to(sent.doc)
+    if found is not None:
+        tok, src = found
+        return tok.idx, (src.start_char, src.end_char), src.text
+    m = ACCORDING.search(sent.text)
+    return (m.start(), (m.start("src"), m.end("src")), m.group("src").strip()) if m else None
 
 
 def _transcript_label(text: str) -> re.Match[str] | None:
@@ -120,6 +133,17 @@ def _relative_antecedent(subj: Token) -> Token | bool:
     return subj.lower_ not in ("this", "there")
 
 
+def _person_before(pronoun: Token, quoted: list[tuple[int, int]], earlier: str | None) -> str | None:
+    """Whom a personal pronoun names: the person named last before it in its own sentence, outside
+    quotation marks ("whether Kim's strategy will proceed as he intends": Kim), else the person
+    named last in the sentences before."""
+    named = [
+        e for e in pronoun.doc.ents
+        if e.label_ == "PERSON" and e.end <= pronoun.i and not any(a <= e.start_char < b for a, b in quoted)
+    ]  # fmt: skip
+    return named[-1].text if named else earlier
+
+
 def _span_of(tok: Token) -> tuple[int, int]:
     """A subject's characters in its sentence: from its first modifier to its head word."""
     return tok.left_edge.idx, tok.idx + len(tok.text)
@@ -177,14 +201,14 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         _, subj, antecedent = first
         cue_at = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
         # a pronoun with no one named before it keeps its own word ("he")
-        speaker = _speaker_name(subj, antecedent, last_person_before(sent.base) or subject_phrase(subj))
+        speaker = _speaker_name(
+            subj, antecedent, _person_before(subj, inside, last_person_before(sent.base)) or subject_phrase(subj)
+        )
         who_at = _span_of(subj)
-    acc = ACCORDING.search(sent.text)
-    acc_who, acc_cue = (
-        ((acc.start("src"), acc.end("src")), (acc.start(), acc.start() + len("according to"))) if acc else (None, None)
-    )
+    acc = _according(sent)
+    acc_who, acc_cue = (acc[1], (acc[0], acc[0] + len("according to"))) if acc else (None, None)
     if not speaker and acc:
-        speaker, who_at, cue_at = acc.group("src").strip(), acc_who, acc_cue
+        speaker, who_at, cue_at = acc[2], acc_who, acc_cue
     # a signature or a transcript's speaker label is stronger than any verb of the sentence
     signed = SIGNED.search(sent.text) or _transcript_label(sent.text)
     if not speaker or signed:  # "Politifact: Trump is right", "... — Jane Doe", "PENCE: Well, ..."
@@ -212,12 +236,10 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         if rest:
             out.append(_record(sent, rest[1], _kind(rest[0], cue_tok), rest[1:], speaker, cue or "according to", who_at, cue_at))
     # "according to X" beside another cue ("Clinton plans to visit, according to an aide"): its own record
-    if acc and cue_at and cue_at[0] != acc.start() and not any(q.cue == "according to" for q in out):
+    if acc and cue_at and cue_at[0] != acc[0] and not any(q.cue == "according to" for q in out):
         rest = _said(sent, None, acc_who, acc_cue)
         if rest:
-            out.append(
-                _record(sent, acc.start(), "indirect", rest[1:], acc.group("src").strip(), "according to", acc_who, acc_cue)
-            )
+            out.append(_record(sent, acc[0], "indirect", rest[1:], acc[2], "according to", acc_who, acc_cue))
     # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ..."),
     # none whose speaker stands inside what another reports
     covered = [(q.span.start - sent.base, q.span.end - sent.base) for q in out]
@@ -232,6 +254,6 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
         covered.append(rest[1:])
         if is_first and any(m.start() < rest[2] and rest[1] < m.end() for m in found):
             continue  # what the first cue's quotation marks already hold
-        speaker2 = _speaker_name(subj, antecedent, last_person_before(sent.base))
+        speaker2 = _speaker_name(subj, antecedent, _person_before(subj, inside, last_person_before(sent.base)))
         out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, tok.text, who2, cue2))
     return out
