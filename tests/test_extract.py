@@ -186,6 +186,15 @@ def test_according_to_a_list_of_sources_and_pronouns_named_in_the_sentence():
     assert p.speaker == "Kim"  # the person named before "he" in its sentence, not the last sentence's
 
 
+def test_verbs_of_force_and_reflexives_used_of_things_are_not_cues():
+    assert not _one("Russian missiles slammed into a factory in Mukachevo on 12 May.").quotes
+    assert not _one("Kim may find himself sidelined at the table after 2026.").quotes
+    assert [q.cue for q in _one("Russia continued to attack Ukrainian cities, officials said.").quotes] == ["said"]
+    (words,) = _one("The senator attacked Democrats over the bill.").quotes  # an attack in words
+    (self_portrait,) = _one("Trump has portrayed himself as a shrewd manipulator of the tax code.").quotes
+    assert (words.cue, self_portrait.cue) == ("attacked", "portrayed")
+
+
 def test_learned_cue_model_scores_verbs_our_lists_lack():
     from newsledger.extract.cues import cue_probability, is_cue
     from newsledger.extract.language import REPORTING_VERBS

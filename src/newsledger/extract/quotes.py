@@ -74,9 +74,35 @@ def _transcript_label(text: str) -> re.Match[str] | None:
     return m if m and CAPITALS.fullmatch(m.group("src")) and len(m.group("src")) > 2 else None
 
 
+REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
+# verbs of speech that also strike things: "slammed the plan" speaks, "slammed into a factory" does not
+FORCE_VERBS = {"attack", "slam", "blast", "hit", "strike", "target", "hammer", "pound", "bomb", "shell"}
+PLACES = {"GPE", "LOC", "FAC"}
+
+
+def _physical(tok: Token) -> bool:
+    """A verb used of bodies and things, not of words: "found themselves in a war zone" (but
+    "portrayed himself as a champion" speaks), "calls into the hotline", "missiles slammed into a
+    plant", "Russia attacked Ukrainian cities" (a verb of force on a place, or a country's force on
+    another nation's things)."""
+    children = list(tok.children)
+    reflexive = any(c.dep_ in ("dobj", "ccomp", "xcomp", "oprd") and c.left_edge.lower_ in REFLEXIVES for c in children)
+    if reflexive and not any(c.lower_ == "as" for c in children):  # "find himself sidelined"
+        return True
+    if any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in children):
+        return True
+    if lemma(tok) in FORCE_VERBS:
+        objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(t.ent_type_ in PLACES for c in objs for t in c.subtree):
+            return True
+        country = any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in children)
+        return country and any(a.dep_ == "amod" and a.ent_type_ == "NORP" for c in objs for a in c.children)
+    return False
+
+
 def _cue(tok: Token) -> bool:
-    """A reporting verb of our lists, or one the learned cue model scores as attributing."""
-    return pos(tok) == "VERB" and (lemma(tok) in REPORTING_VERBS or is_cue(tok))
+    """A reporting verb of our lists, or one the learned cue model scores as attributing, used of words."""
+    return pos(tok) == "VERB" and (lemma(tok) in REPORTING_VERBS or is_cue(tok)) and not _physical(tok)
 
 
 def _kind(said: str, cue_tok: Token | None) -> str:
