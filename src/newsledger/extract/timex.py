@@ -162,7 +162,8 @@ def _explicit_date(m: re.Match[str], anchor: date | None, sentence: str) -> str 
     if year is None:
         if anchor is None:
             return None
-        year = _closest_year(anchor, month, int(g["day"]) if g.get("day") else 15, _ahead(m, sentence))
+        ahead = g.get("drel") == "next" or _ahead(m, sentence)  # "next March 3"; "last Oct. 23" looks back
+        year = _closest_year(anchor, month, int(g["day"]) if g.get("day") else 15, ahead)
     if g.get("day"):
         try:
             return date(year, month, int(g["day"])).isoformat()
@@ -525,7 +526,7 @@ RULES: list[Rule] = [
     (_rx(rf"(?:{_MOD})?{_MON},?\s+{_YEAR}"), "DATE", _explicit_date),
     (_rx(rf"the\s+week\s+of\s+{_MON}\s+{_DAY}(?:,?\s+{_YEAR})?"), "DATE", _week_of),
     (_rx(rf"{_MON},?\s+nineteen[\s-](?P<tens>{_TENS_WORD})(?:[\s-](?P<ones>{_ONES_WORD}))?"), "DATE", _spoken_month),
-    (_rx(rf"(?:{_WD},?\s+)?{_MON}\s+{_DAY}"), "DATE", _explicit_date),
+    (_rx(rf"(?:(?P<drel>last|this|next)\s+)?(?:{_WD},?\s+)?{_MON}\s+{_DAY}"), "DATE", _explicit_date),
     (_rx(rf"(?:{_WD},?\s+)?{_DAY}\s+{_MON}"), "DATE", _explicit_date),
     (
         _rx(
