@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Token
 
-from newsledger.extract.cues import is_cue
+from newsledger.extract.cues import is_cue, listed_cue_holds
 from newsledger.extract.language import (
     ATTITUDE_VERBS,
     PRONOUNS,
@@ -101,8 +101,10 @@ def _physical(tok: Token) -> bool:
 
 
 def _cue(tok: Token) -> bool:
-    """A reporting verb of our lists, or one the learned cue model scores as attributing, used of words."""
-    return pos(tok) == "VERB" and (lemma(tok) in REPORTING_VERBS or is_cue(tok)) and not _physical(tok)
+    """A reporting verb of our lists the cue model does not veto, or one it scores as attributing,
+    used of words."""
+    listed = lemma(tok) in REPORTING_VERBS and listed_cue_holds(tok)
+    return pos(tok) == "VERB" and (listed or is_cue(tok)) and not _physical(tok)
 
 
 def _kind(said: str, cue_tok: Token | None) -> str:
