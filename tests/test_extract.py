@@ -186,6 +186,14 @@ def test_according_to_a_list_of_sources_and_pronouns_named_in_the_sentence():
     assert p.speaker == "Kim"  # the person named before "he" in its sentence, not the last sentence's
 
 
+def test_a_sentence_announced_with_a_colon_is_the_speakers_words():
+    text = "Lavrov spoke to reporters in Minsk. The minister added:\n\nThe West has chosen escalation over talks."
+    (q,) = extract_texts([("a", "t", text)]).quotes
+    assert (q.kind, q.speaker, q.cue, q.content) == ("direct", "minister", "added", "The West has chosen escalation over talks.")
+    assert (text[q.speaker_start : q.speaker_end], text[q.cue_start : q.cue_end]) == ("The minister", "added")
+    assert not extract_texts([("b", "t", "Contents:\n\nThe West has chosen escalation over talks.")]).quotes
+
+
 def test_verbs_of_force_and_reflexives_used_of_things_are_not_cues():
     assert not _one("Russian missiles slammed into a factory in Mukachevo on 12 May.").quotes
     assert not _one("Kim may find himself sidelined at the table after 2026.").quotes

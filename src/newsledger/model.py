@@ -136,7 +136,9 @@ class Quote:
     speaker: str | None
     cue: str | None
     content: str
-    speaker_start: int | None = None  # where the speaker is named in this sentence (article offsets)
+    speaker_start: int | None = (
+        None  # where the speaker is named (article offsets): this sentence, or the one announcing it ("He added:")
+    )
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None

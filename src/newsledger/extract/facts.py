@@ -13,6 +13,12 @@ from newsledger.extract.quotes import LABELLED, MIN_QUOTE, QUOTE_RX, SIGNED
 _WORDS = re.compile(r"[a-z]+")
 
 
+def announces(text: str) -> bool:
+    """ "The governor added:": a sentence ending in a colon with a speech verb; the sentence after
+    it is parsed too, to be read as the speaker's words."""
+    return text.rstrip().endswith(":") and bool(SPEECH_FORMS.intersection(_WORDS.findall(text.lower())))
+
+
 def needs_parse(text: str) -> bool:
     """Only sentences with an amount, a quotation or a speech verb are worth a full parse."""
     low = text.lower()

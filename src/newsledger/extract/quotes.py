@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from newsledger.extract.cues import is_cue, listed_cue_holds
 from newsledger.extract.language import (
@@ -200,11 +200,41 @@ def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: s
     return q
 
 
-def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], previous: Quote | None = None) -> list[Quote]:
+def _cues(doc: Doc) -> list[tuple[Token, Token, Token | bool]]:
+    """Every cue verb with a subject that names someone: (verb, subject, antecedent)."""
+    return [
+        (t, s, a) for t in doc if _cue(t) and (s := speaker_of(t)) is not None and (a := _relative_antecedent(s)) is not False
+    ]
+
+
+def _main(cues: list[tuple[Token, Token, Token | bool]]) -> tuple[Token, Token, Token | bool] | None:
+    """The sentence's main verb first ("X called for ..., sources said": the sources report it all)."""
+    return next((c for c in cues if c[0].dep_ == "ROOT"), cues[0] if cues else None)
+
+
+def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> Quote | None:
+    """A sentence that announces the next one as someone's words ("The governor added:", "In a
+    statement, the ministry said:"): a record of who and the cue, its content still empty."""
+    if not sent.text.rstrip().endswith(":") or QUOTE_RX.search(sent.text):
+        return None
+    first = _main(_cues(sent.doc))
+    if first is None:
+        return None
+    verb, subj, antecedent = first
+    speaker = _speaker_name(subj, antecedent, _person_before(subj, [], last_person_before(sent.base)) or subject_phrase(subj))
+    return _record(
+        sent, verb.idx, "direct", (verb.idx, verb.idx), speaker, verb.text, _span_of(subj), (verb.idx, verb.idx + len(verb.text))
+    )
+
+
+def quotes_in(
+    sent: Sentence, last_person_before: Callable[[int], str | None], previous: Quote | None = None, lead: Quote | None = None
+) -> list[Quote]:
     """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence.
 
     The cue verb must stand outside the quotation marks. A sentence that is all quotation,
-    right after a quote, goes on with that quote's speaker ("... ," he said. "Now ...")."""
+    right after a quote, goes on with that quote's speaker ("... ," he said. "Now ..."); one
+    right after a ``lead_in`` ("He added:") is that speaker's words."""
     doc = sent.doc
     marked = list(QUOTE_RX.finditer(sent.text))
     inside = [(m.start(), m.end()) for m in marked]
@@ -213,14 +243,8 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     def outside(t: Token) -> bool:
         return not any(a <= t.idx < b for a, b in inside)
 
-    # every cue verb outside quotation marks with a subject that names someone: (verb, subject, antecedent)
-    cues = [
-        (t, s, a)
-        for t in doc
-        if _cue(t) and outside(t) and (s := speaker_of(t)) is not None and (a := _relative_antecedent(s)) is not False
-    ]
-    # the sentence's main verb first ("X called for ..., sources said": the sources report it all)
-    first = next((c for c in cues if c[0].dep_ == "ROOT"), cues[0] if cues else None)
+    cues = [c for c in _cues(doc) if outside(c[0])]
+    first = _main(cues)
     cue_tok = first[0] if first else None
     speaker = None
     who_at: tuple[int, int] | None = None
@@ -253,6 +277,18 @@ def quotes_in(sent: Sentence, last_person_before: Callable[[int], str | None], p
     cue = cue_tok.text if cue_tok is not None else (sent.text[cue_at[0] : cue_at[1]] if cue_at else None)
     if speaker is None and found and previous is not None and found[0].start() <= 1:
         speaker, cue = previous.speaker, previous.cue  # the quotation goes on
+    if speaker is None and lead is not None:  # "The governor added:" then this sentence, his words
+        words = sent.text.strip().strip("\"“”'‘’ ")
+        if len(words.split()) >= 3:
+            at = sent.text.find(words)
+            q = _record(sent, at, "direct", (at, at + len(words)), lead.speaker, lead.cue, None, None)
+            q.speaker_start, q.speaker_end, q.cue_start, q.cue_end = (
+                lead.speaker_start,
+                lead.speaker_end,
+                lead.cue_start,
+                lead.cue_end,
+            )
+            return [q]
 
     out = []
     for m in found:

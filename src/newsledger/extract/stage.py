@@ -18,9 +18,9 @@ from spacy.tokens import Doc
 from newsledger import nlp
 from newsledger.extract.claims import figures_in
 from newsledger.extract.events import EVENT_PRECISIONS, events_in
-from newsledger.extract.facts import needs_parse
+from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
-from newsledger.extract.quotes import quotes_in
+from newsledger.extract.quotes import lead_in, quotes_in
 from newsledger.extract.timex import find_timexes
 from newsledger.model import Article, Claim, Event, Mention, Quote, TimeExpr, content_id
 from newsledger.model import Span as Where
@@ -146,13 +146,15 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                     TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision)
                 )
                 dated = dated or (tx.value is not None and tx.precision in EVENT_PRECISIONS)
-            if dated or needs_parse(text):
+            announced = i > 0 and announces(body[spans[i - 1][0] : spans[i - 1][1]])
+            if dated or announced or needs_parse(text):
                 pending.append((idx, i, a, text, by_sentence.get(i, [])))
     facts.parsed = len(pending)
     times_at: dict[tuple[str, int], list[TimeExpr]] = {}
     for t in facts.times:
         times_at.setdefault((t.span.article_id, t.span.sentence_start), []).append(t)
     previous: str | None = None
+    lead: Quote | None = None
     last: tuple[int, int] = (-1, -1)
     parsed = nlp.load_parser().pipe((p[3] for p in pending), batch_size=batch_size)
     for (idx, i, base, pending_text, ents), sdoc in zip(pending, parsed, strict=True):
@@ -179,7 +181,9 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             return names[k - 1] if k else None
 
         last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid and contiguous else None
-        facts.quotes.extend(quotes_in(sent, before, last_quote))
+        quotes = quotes_in(sent, before, last_quote, lead if contiguous else None)
+        facts.quotes.extend(quotes)
+        lead = None if quotes else lead_in(sent, before)  # "The governor added:": the next sentence is his
     return facts
 
 
