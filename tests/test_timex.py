@@ -61,6 +61,8 @@ ANCHOR = date(2025, 4, 30)  # a Wednesday
         ("Protesters were planning to march on Saturday.", "Saturday", "2025-05-03", "day"),
         ("Output peaked in mid-1996.", "mid-1996", "1996", "year"),
         ("He was shot last Oct. 23 at home.", "last Oct. 23", "2024-10-23", "day"),
+        ("The blast came at 10:35 a.m. (0735 GMT) Monday.", "10:35 a.m. (0735 GMT) Monday", "2025-04-28T10:35", "time"),
+        ("The offer had been scheduled to expire on Friday.", "Friday", "2025-04-25", "day"),
         ("The vote is set for next March 3.", "next March 3", "2026-03-03", "day"),
         ("Fiscal 2024 earnings rose.", "Fiscal 2024", "2024", "year"),
         ("Rents soared in the late 1980s.", "the late 1980s", "198", "decade"),

@@ -48,7 +48,7 @@ _FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half|\s+1/2)?"
 _UNIT = r"(?P<unit>year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
 _CLOCK = (
     r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<noon>noon|midday|midnight))"
-    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?(?:\s+\(\d{3,4}\s+(?:GMT|UTC)\))?"  # "10:35 a.m. (0735 GMT) Friday"
 )
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
 # a part of a relative period, part of the expression as TimeML marks it ("earlier this year", "late yesterday")
@@ -194,8 +194,8 @@ def _ahead(m: re.Match[str], sentence: str) -> bool:
     rest = text[m.end() : min(begin + len(sentence), m.end() + 60)]
     if not re.sub(r"(?i)\b(?:on|by|from|since|until|as of)\b", "", before).strip():
         rest = re.sub(r"^\s*,\s*", " ", rest)  # "Until Thursday, they had not ...": the clause it opens
-    if PAST_CUE.search(_AFTER_BREAK.split(rest)[0]):
-        return False
+    if PAST_CUE.search(_AFTER_BREAK.split(rest)[0]) or re.search(r"\bhad\b", before, re.I):
+        return False  # "had been scheduled to expire at midnight Friday": a plan already past
     return bool(FUTURE_CUE.search(before))
 
 
