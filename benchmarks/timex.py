@@ -1,7 +1,9 @@
 """Time expressions on TempEval-3 (TimeBank + AQUAINT): extents (strict, relaxed) and values.
 
 newsledger beside a reference measured in the same run: spaCy's DATE/TIME entities for the
-extents, each valued by dateparser against the document date (absolute dates only).
+extents, each valued by dateparser against the document date (absolute dates only). Values are
+compared in one notation (`canonical`: "2000-W7" is "2000-W07", "T17" is "T17:00"), the same for
+both systems.
 
     .venv/bin/python benchmarks/timex.py [--bench PATH] [--limit N]
 """
@@ -53,6 +55,15 @@ def prf(tp: int, npred: int, ngold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
+def canonical(value: str | None) -> str | None:
+    """One notation for one value: ISO week numbers with two digits ("2000-W7" is "2000-W07"), a
+    whole hour with its minutes ("T17" is "T17:00"), as some gold files write them."""
+    if value is None:
+        return None
+    value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    return re.sub(r"T(\d{2})$", r"T\1:00", value)
+
+
 def score(docs, preds) -> dict[str, tuple[float, float, float]]:
     strict = relaxed = valued = npred = ngold = 0
     for (_, _, gold), pred in zip(docs, preds, strict=True):
@@ -64,7 +75,7 @@ def score(docs, preds) -> dict[str, tuple[float, float, float]]:
             hit = next((g for g in gold if ps < g[1] and g[0] < pe), None)
             if hit:
                 relaxed += 1
-                valued += pv is not None and pv == hit[2]
+                valued += pv is not None and canonical(pv) == canonical(hit[2])
     return {"strict": prf(strict, npred, ngold), "relaxed": prf(relaxed, npred, ngold), "value": prf(valued, npred, ngold)}
 
 

@@ -269,6 +269,17 @@ def _relative_day(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     return (anchor + timedelta(days=shift)).isoformat()
 
 
+_COMPARED = re.compile(r"\b(?:compared (?:with|to)|corresponding period|same period|versus|vs\.)[^.;]*$", re.I)
+
+
+def _month_of_year(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    """ "June last year", "March of next year": that month of the year named."""
+    if anchor is None:
+        return None
+    shift = {"last": -1, "this": 0, "next": 1}[m.group("rel").lower()]
+    return f"{anchor.year + shift:04d}-{MONTHS[m.group('mon').lower().rstrip('.')]:02d}"
+
+
 def _relative_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     if anchor is None:
         return None
@@ -285,6 +296,8 @@ def _relative_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None
         "coming": 1,
         "the coming": 1,
     }[which]
+    if unit == "year" and step == -1 and _about_quarters(m) and _COMPARED.search(m.string[max(0, m.start() - 60) : m.start()]):
+        return _last_quarter(anchor, 1)  # "compared with a loss of $3 million last year" in results: that quarter
     if unit in ("year", "month", "week", "quarter"):
         return _period(anchor, unit, step)
     if unit in SEASONS:
@@ -539,6 +552,7 @@ RULES: list[Rule] = [
     (_rx(r"the\s+(?P<qyear>(?:19|20)\d{2})\s+(?:quarter|period)"), "DATE", _quarter_of_year),
     (_rx(r"the\s+year\s+(?:(?P<year>(?:19|20)\d{2})|two[\s-]thousand)"), "DATE", lambda m, _a, _s: m.group("year") or "2000"),
     (_rx(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR), "DATE", _season),
+    (_rx(rf"{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year"), "DATE", _month_of_year),
     (_rx(rf"(?:(?P<rel>last|this|next)\s+)?(?:{_MOD})?{_MON}"), "DATE", _month_only),
     (_rx(rf"(?:{_EDGE})?(?:today|tonight|yesterday|tomorrow)"), "DATE", _relative_day),
     (_rx(r"(?:the\s+)?year[\s-](?:earlier|ago)(?:\s+(?:quarter|period|level|results))?"), "DATE", _year_earlier),
