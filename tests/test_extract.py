@@ -113,6 +113,8 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert [c.subject for c in fallers] == ["Unite Group", "Unite Group", "Burlington"]  # a market report's list
     (raised,) = _one("Ben-Moshe has raised 280 million shekels.").claims
     assert raised.subject == "Ben-Moshe"
+    (deal,) = _one("Some of the best deals include $550 off a laptop.").claims
+    assert deal.subject == "best deals"  # the whole a quantifier takes a part of, not "Some"
 
 
 def test_figure_with_unit_measure_and_attribution():

@@ -173,9 +173,23 @@ def _subject_of(head: Token | None, start: int, end: int) -> str | None:
                 return None
             if subj.left_edge.idx <= start < subj.idx + len(subj.text):
                 return None  # the figure is in the subject itself ("96 fans went")
-            return _noun_phrase(subj)
+            return _noun_phrase(_whole_of(subj))
         tok = parent
     return None
+
+
+QUANTIFIERS = {"some", "many", "most", "all", "none", "each", "several", "few", "both", "either", "neither", "much",
+               "half", "part", "dozens", "hundreds", "thousands", "millions", "majority", "minority", "rest"}  # fmt: skip
+
+
+def _whole_of(subj: Token) -> Token:
+    """The noun a quantifier subject takes a part of ("some of the best deals include $550 off ...":
+    deals), else the subject itself."""
+    if subj.lower_ in QUANTIFIERS:
+        objs = [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if objs:
+            return objs[0]
+    return subj
 
 
 def _named_before(pronoun: Token) -> str | None:
