@@ -168,6 +168,8 @@ def test_the_main_reporting_verb_documents_and_signatures_speak():
     letter = _one("The city sent a letter on Thursday. It says the campaign broke state law by using the song.").quotes
     assert [(x.speaker, x.cue, x.content) for x in letter] == [("It", "says", "the campaign broke state law by using the song")]
     assert not _one("It rained all day. It seems the storm will pass.").quotes  # "it" only with a speech verb
+    told = _one("The company said profits fell sharply in May. It also said that 300 jobs would go.").quotes
+    assert [x.speaker for x in told] == ["company", "company"]  # "It": the one who spoke in the sentence before
     named = _one("North Korea confirmed the deployment in April, when it promised a monument in Pyongyang.").quotes
     assert [x.speaker for x in named if x.cue == "promised"] == ["North Korea"]  # "it": the country named before
     (signed,) = _one("“He will not get my vote, not now and not ever.” — Beck Pimentel.").quotes

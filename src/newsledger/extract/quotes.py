@@ -177,15 +177,20 @@ def _span_of(tok: Token) -> tuple[int, int]:
     return tok.left_edge.idx, tok.idx + len(tok.text)
 
 
-def _speaker_name(subj: Token, antecedent: Token | bool, person_before: str | None) -> str | None:
+def _speaker_name(
+    subj: Token, antecedent: Token | bool, person_before: str | None, speaking_before: str | None = None
+) -> str | None:
     """Who a cue's subject names: the person last named for a personal pronoun (None if none is),
     the noun a relative pronoun hangs on, the organisation or country named before "it" in the
-    sentence ("It" where there is none), else the subject's own phrase."""
+    sentence, else the speaker of the sentence before ("The company said ... It also said ..."),
+    else "It"; any other subject, its own phrase."""
     if subj.lower_ in PERSONAL_PRONOUNS:
         return person_before
     if subj.lower_ == "it":  # "North Korea confirmed ... when it promised ...": the body named before in the sentence
         bodies = [e for e in subj.doc.ents if e.label_ in ("ORG", "GPE", "NORP") and e.end <= subj.i]
-        return bodies[-1].text if bodies else subj.text
+        if bodies:
+            return bodies[-1].text
+        return speaking_before if speaking_before and speaking_before.lower() not in PRONOUNS else subj.text
     return subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
 
 
@@ -254,7 +259,10 @@ def quotes_in(
         cue_at = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
         # a pronoun with no one named before it keeps its own word ("he")
         speaker = _speaker_name(
-            subj, antecedent, _person_before(subj, inside, last_person_before(sent.base)) or subject_phrase(subj)
+            subj,
+            antecedent,
+            _person_before(subj, inside, last_person_before(sent.base)) or subject_phrase(subj),
+            previous.speaker if previous is not None else None,
         )
         who_at = _span_of(subj)
     acc = _according(sent)
@@ -318,6 +326,8 @@ def quotes_in(
         covered.append(rest[1:])
         if is_first and any(m.start() < rest[2] and rest[1] < m.end() for m in found):
             continue  # what the first cue's quotation marks already hold
-        speaker2 = _speaker_name(subj, antecedent, _person_before(subj, inside, last_person_before(sent.base)))
+        speaker2 = _speaker_name(
+            subj, antecedent, _person_before(subj, inside, last_person_before(sent.base)), previous.speaker if previous else None
+        )
         out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, tok.text, who2, cue2))
     return out
