@@ -111,8 +111,14 @@ def lemma(tok: Token) -> str:
         return SPEECH_LEMMA[low]
     if low in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[low]
-    tok.pos_ = coarse
-    return str(_rule_lemmatizer().rule_lemmatize(tok)[0]).lower()
+    key = (low, coarse)
+    if key not in _LEMMAS:  # the rule lemmatizer reads only the form and the part of speech here
+        tok.pos_ = coarse
+        _LEMMAS[key] = str(_rule_lemmatizer().rule_lemmatize(tok)[0]).lower()
+    return _LEMMAS[key]
+
+
+_LEMMAS: dict[tuple[str, str], str] = {}
 
 
 @lru_cache(maxsize=1)

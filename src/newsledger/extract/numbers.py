@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SCALES = {
     "hundred": 1e2,
@@ -226,6 +227,13 @@ def before_text(sentence: str, m: re.Match[str], width: int = 30) -> str:
 
 
 def find_amounts(sentence: str) -> list[Amount]:
+    """The amounts of a sentence (see ``_amounts``); a sentence is read once though both the parse
+    gate and the figure extractor ask (the records are not changed by either)."""
+    return list(_amounts(sentence))
+
+
+@lru_cache(maxsize=8192)  # a batch of articles: every sentence is gated before any is parsed
+def _amounts(sentence: str) -> tuple[Amount, ...]:
     """Every amount in a sentence, dates, times, years and parts of names excluded."""
     out: list[Amount] = []
     for m in AMOUNT.finditer(sentence):
@@ -326,7 +334,7 @@ def find_amounts(sentence: str) -> list[Amount]:
                 unit,
             )
         )
-    return out
+    return tuple(out)
 
 
 def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:

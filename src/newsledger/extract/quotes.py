@@ -103,8 +103,10 @@ def _physical(tok: Token) -> bool:
 def _cue(tok: Token) -> bool:
     """A reporting verb of our lists the cue model does not veto, or one it scores as attributing,
     used of words."""
-    listed = lemma(tok) in REPORTING_VERBS and listed_cue_holds(tok)
-    return pos(tok) == "VERB" and (listed or is_cue(tok)) and not _physical(tok)
+    if pos(tok) != "VERB":
+        return False
+    said = listed_cue_holds(tok) if lemma(tok) in REPORTING_VERBS else is_cue(tok)
+    return said and not _physical(tok)
 
 
 def _kind(said: str, cue_tok: Token | None) -> str:
@@ -205,10 +207,15 @@ def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: s
     return q
 
 
-def _cues(doc: Doc) -> list[tuple[Token, Token, Token | bool]]:
-    """Every cue verb with a subject that names someone: (verb, subject, antecedent)."""
+def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, Token | bool]]:
+    """Every cue verb outside quotation marks with a subject that names someone: (verb, subject, antecedent)."""
     return [
-        (t, s, a) for t in doc if _cue(t) and (s := speaker_of(t)) is not None and (a := _relative_antecedent(s)) is not False
+        (t, s, a)
+        for t in doc
+        if not any(lo <= t.idx < hi for lo, hi in quoted)
+        and _cue(t)
+        and (s := speaker_of(t)) is not None
+        and (a := _relative_antecedent(s)) is not False
     ]
 
 
@@ -222,7 +229,7 @@ def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> 
     statement, the ministry said:"): a record of who and the cue, its content still empty."""
     if not sent.text.rstrip().endswith(":") or QUOTE_RX.search(sent.text):
         return None
-    first = _main(_cues(sent.doc))
+    first = _main(_cues(sent.doc, []))
     if first is None:
         return None
     verb, subj, antecedent = first
@@ -245,10 +252,7 @@ def quotes_in(
     inside = [(m.start(), m.end()) for m in marked]
     found = [m for m in marked if len(m.group("a") or m.group("b") or m.group("c")) >= MIN_QUOTE]
 
-    def outside(t: Token) -> bool:
-        return not any(a <= t.idx < b for a, b in inside)
-
-    cues = [c for c in _cues(doc) if outside(c[0])]
+    cues = _cues(doc, inside)
     first = _main(cues)
     cue_tok = first[0] if first else None
     speaker = None
