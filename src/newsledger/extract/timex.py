@@ -620,8 +620,21 @@ RULES: list[Rule] = [
 ]
 
 
+# every rule's match holds a digit or one of these (a month, weekday or unit word, a holiday, a
+# reference word): a text with none of them holds no time expression and skips the rules
+_TRIGGER = re.compile(
+    r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|week|decade|centur|quarter|hour|minute"
+    r"|second|spring|summer|autumn|fall|winter|noon|midnight|tonight|tomorrow|now|current|present|moment|recent"
+    r"|past|lately|future|coming|nineteen|easter|christmas|halloween|thanksgiving|valentine|fiscal|daily|weekly"
+    r"|monthly|annual|yearly|morning|afternoon|evening|night|weekend|period",
+    re.I,
+)
+
+
 def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     """Time expressions in text, longest match first, no overlaps, in text order."""
+    if not _TRIGGER.search(text):
+        return []
     found: list[Timex] = []
     taken: list[tuple[int, int]] = []
     candidates = [(m, kind, fn) for rx, kind, fn in RULES for m in rx.finditer(text)]
