@@ -74,16 +74,16 @@ FUNCTION_WORDS = {"the", "a", "an", "my", "his", "her", "its", "their", "our", "
                   "all", "additional", "of", "these", "those", "such"}  # fmt: skip
 
 
-PENCE_AS_POINT = True  # main() also scores without this mapping of the set's convention
 FRACTION = re.compile(r"\b(?:half|halves|thirds?|quarters?|fourths?|fifths?|tenths?)\b", re.I)  # not "1/2 pound"
 
 
-def _unit(c) -> str:
+def _unit(c, pence_as_point: bool = True) -> str:
     """NewsQuant's unit for a counted noun is the noun with its modifiers ("public housing property"):
     our measure without articles, possessives, participles, adverbs and other amounts, ending in the
     unit's lemma, adjectives in their base form ("smaller tenancies": "small tenancy"). A fraction
-    of a whole is a percentage of it there ("a third of the population": "% population")."""
-    if c.unit == "penny" and PENCE_AS_POINT:
+    of a whole is a percentage of it there ("a third of the population": "% population"); pence are
+    "point" there (main() also scores without that mapping)."""
+    if c.unit == "penny" and pence_as_point:
         return "point"  # NewsQuant writes a share price in pence ("164p", "down 68 p") as "point"
     if FRACTION.search(c.text) and c.unit not in ("percentage", "dollar"):
         return f"% {_counted(c) if c.unit else '-'}"
@@ -108,17 +108,13 @@ def _base_forms(words: list[str]) -> list[str]:
     return [lemma(t) if t.tag_ in ("JJR", "JJS") else t.text for t in doc] if len(doc) == len(words) else words
 
 
-def _base_form(word: str) -> str:
-    """An adjective's base form ("realest": "real", "smaller": "small"); other words as written."""
-    tok = nlp.load_light()(word)[0]
-    return tok.lemma_ if tok.tag_ in ("JJR", "JJS") else word
-
-
-def predictions(data: list[dict]) -> list[list[tuple]]:
-    """Our figures per sentence as (low, high, unit, concept) in NewsQuant's terms."""
-    facts = extract_texts((str(i), "bench", d["text"]) for i, d in enumerate(data))
+def predictions(data: list[dict], pence_as_point: bool = True, claims: list | None = None) -> list[list[tuple]]:
+    """Our figures per sentence as (low, high, unit, concept) in NewsQuant's terms (``claims``: the
+    records of an extraction already run on ``data``)."""
+    if claims is None:
+        claims = extract_texts((str(i), "bench", d["text"]) for i, d in enumerate(data)).claims
     ours: list[list[tuple]] = [[] for _ in data]
-    for c in facts.claims:
+    for c in claims:
         lo = c.low if c.low is not None else c.value
         hi = c.high if c.high is not None else c.value
         if c.value is not None:
@@ -127,7 +123,7 @@ def predictions(data: list[dict]) -> list[list[tuple]]:
             lo, hi = c.from_value, c.value  # NewsQuant writes "from X to Y" as the range X-Y
         if lo is None or hi is None:
             continue
-        ours[int(c.span.article_id)].append((lo, hi, _unit(c), c.subject or "-"))
+        ours[int(c.span.article_id)].append((lo, hi, _unit(c, pence_as_point), c.subject or "-"))
     return ours
 
 
@@ -138,7 +134,8 @@ def main() -> None:
         [(*_gold_value(q["value"]), q.get("normalized_unit", "-"), q.get("referred_concepts", "-")) for q in d["quantities"]]
         for d in data
     ]
-    ours = predictions(data)
+    claims = extract_texts((str(i), "bench", d["text"]) for i, d in enumerate(data)).claims
+    ours = predictions(data, claims=claims)
     ref = [
         [
             (q.value, q.value, q.unit.name if q.unit.name != "dimensionless" else "-", q.unit.entity.name)
@@ -154,9 +151,7 @@ def main() -> None:
             p, r, f = _prf(list(zip(golds, pred, strict=True)), mode)
             cells.append(f"{p:>10.3f}{r:>7.3f}{f:>7.3f}")
         print(f"{name:<14} {' '.join(cells)}")
-    global PENCE_AS_POINT
-    PENCE_AS_POINT = False
-    p, r, f = _prf(list(zip(golds, predictions(data), strict=True)), "unit")
+    p, r, f = _prf(list(zip(golds, predictions(data, pence_as_point=False, claims=claims), strict=True)), "unit")
     print(f"newsledger value+unit with pence as 'penny' (no mapping to the set's 'point'): {p:.3f} {r:.3f} {f:.3f}")
 
 

@@ -136,9 +136,8 @@ class Quote:
     speaker: str | None
     cue: str | None
     content: str
-    speaker_start: int | None = (
-        None  # where the speaker is named (article offsets): this sentence, or the one announcing it ("He added:")
-    )
+    # where the speaker is named (article offsets): in this sentence, or in the one announcing it ("He added:")
+    speaker_start: int | None = None
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None

@@ -4,8 +4,9 @@ Reporting-verb lists (``language.SPEECH_VERBS``) cover the common cues; attribut
 count a long tail of verbs met once or twice ("unleashed a flurry of tweets", "was eyeing a
 school"). A logistic model over a verb's lemma and its place in the parse (what its subject is,
 whether it takes a clause or an object, whether it stands in a quotation) scores those, and
-vets the listed verbs in their place. The weights are ``data/cue_model.json``, trained on PolNeAR's *train* split by
-``benchmarks/train_cues.py`` (the dev split is only measured); nothing is downloaded.
+vets the listed verbs in their place. The weights are ``data/cue_model.json``, trained on
+PolNeAR's *train* split by ``benchmarks/train_cues.py`` (the dev split is only measured);
+nothing is downloaded.
 """
 
 from __future__ import annotations

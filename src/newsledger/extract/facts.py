@@ -16,7 +16,11 @@ _WORDS = re.compile(r"[a-z]+")
 def announces(text: str) -> bool:
     """ "The governor added:": a sentence ending in a colon with a speech verb; the sentence after
     it is parsed too, to be read as the speaker's words."""
-    return text.rstrip().endswith(":") and bool(SPEECH_FORMS.intersection(_WORDS.findall(text.lower())))
+    return text.rstrip().endswith(":") and _speech_verb(text.lower())
+
+
+def _speech_verb(low: str) -> bool:
+    return bool(SPEECH_FORMS.intersection(_WORDS.findall(low)))
 
 
 def needs_parse(text: str) -> bool:
@@ -28,5 +32,5 @@ def needs_parse(text: str) -> bool:
         or "according to" in low
         or LABELLED.match(text)
         or SIGNED.search(text)
-        or SPEECH_FORMS.intersection(_WORDS.findall(low))
+        or _speech_verb(low)
     )

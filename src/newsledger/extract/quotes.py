@@ -196,6 +196,21 @@ def _speaker_name(
     return subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
 
 
+def _who(
+    sent: Sentence,
+    cue: tuple[Token, Token, Token | bool],
+    quoted: list[tuple[int, int]],
+    last_person_before: Callable[[int], str | None],
+    speaking_before: str | None,
+    keep_pronoun: bool,
+) -> str | None:
+    """The name a cue's subject gives its speaker (``_speaker_name``), a personal pronoun resolved to
+    the person named before it; with ``keep_pronoun`` one with no one named before keeps its word ("he")."""
+    _, subj, antecedent = cue
+    person = _person_before(subj, quoted, last_person_before(sent.base))
+    return _speaker_name(subj, antecedent, person or (subject_phrase(subj) if keep_pronoun else None), speaking_before)
+
+
 def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: str | None, cue: str | None,
             who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None) -> Quote:  # fmt: skip
     """One quote record; ``key``, ``at``, ``who_at`` and ``cue_at`` are in sentence offsets."""
@@ -232,8 +247,8 @@ def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> 
     first = _main(_cues(sent.doc, []))
     if first is None:
         return None
-    verb, subj, antecedent = first
-    speaker = _speaker_name(subj, antecedent, _person_before(subj, [], last_person_before(sent.base)) or subject_phrase(subj))
+    verb, subj, _ = first
+    speaker = _who(sent, first, [], last_person_before, None, keep_pronoun=True)
     return _record(
         sent, verb.idx, "direct", (verb.idx, verb.idx), speaker, verb.text, _span_of(subj), (verb.idx, verb.idx + len(verb.text))
     )
@@ -258,17 +273,11 @@ def quotes_in(
     speaker = None
     who_at: tuple[int, int] | None = None
     cue_at: tuple[int, int] | None = None
+    speaking_before = previous.speaker if previous is not None else None
     if first is not None:
-        _, subj, antecedent = first
         cue_at = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
-        # a pronoun with no one named before it keeps its own word ("he")
-        speaker = _speaker_name(
-            subj,
-            antecedent,
-            _person_before(subj, inside, last_person_before(sent.base)) or subject_phrase(subj),
-            previous.speaker if previous is not None else None,
-        )
-        who_at = _span_of(subj)
+        speaker = _who(sent, first, inside, last_person_before, speaking_before, keep_pronoun=True)
+        who_at = _span_of(first[1])
     acc = _according(sent)
     acc_who, acc_cue = (acc[1], (acc[0], acc[0] + len("according to"))) if acc else (None, None)
     if not speaker and acc:
@@ -330,8 +339,6 @@ def quotes_in(
         covered.append(rest[1:])
         if is_first and any(m.start() < rest[2] and rest[1] < m.end() for m in found):
             continue  # what the first cue's quotation marks already hold
-        speaker2 = _speaker_name(
-            subj, antecedent, _person_before(subj, inside, last_person_before(sent.base)), previous.speaker if previous else None
-        )
+        speaker2 = _who(sent, (tok, subj, antecedent), inside, last_person_before, speaking_before, keep_pronoun=False)
         out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, tok.text, who2, cue2))
     return out

@@ -136,6 +136,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                 ends.append(ent.end_char)
                 names.append(ent.text)
         persons.append((ends, names))
+        announced = False  # the sentence before ends "... added:": this one is parsed as its words
         for i, (a, b) in enumerate(spans):
             facts.sentences += 1
             text = body[a:b]
@@ -146,9 +147,9 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                     TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision)
                 )
                 dated = dated or (tx.value is not None and tx.precision in EVENT_PRECISIONS)
-            announced = i > 0 and announces(body[spans[i - 1][0] : spans[i - 1][1]])
             if dated or announced or needs_parse(text):
                 pending.append((idx, i, a, text, by_sentence.get(i, [])))
+            announced = announces(text)
     facts.parsed = len(pending)
     times_at: dict[tuple[str, int], list[TimeExpr]] = {}
     for t in facts.times:

@@ -188,8 +188,7 @@ def _ahead(m: re.Match[str], sentence: str) -> bool:
     if m.group(0).lower().startswith(("last", "past", "previous", "earlier")):
         return False
     text = m.string
-    begin = text.rfind(sentence, max(0, m.start() - len(sentence)), m.start() + len(sentence))
-    begin = begin if 0 <= begin <= m.start() else m.start()  # the sentence's offset in the text
+    begin = sentence.start if isinstance(sentence, SentenceText) else m.start()  # the sentence's offset in the text
     before = _CLAUSE_BREAK.split(text[max(begin, m.start() - 60) : m.start()])[-1]
     rest = text[m.end() : min(begin + len(sentence), m.end() + 60)]
     if not re.sub(r"(?i)\b(?:on|by|from|since|until|as of)\b", "", before).strip():
@@ -696,6 +695,17 @@ _ABBREVIATION = re.compile(
 )
 
 
+class SentenceText(str):
+    """A sentence's text that knows where it starts in the text it was cut from."""
+
+    start: int
+
+    def __new__(cls, text: str, start: int) -> SentenceText:
+        sentence = super().__new__(cls, text)
+        sentence.start = start
+        return sentence
+
+
 def _sentence_finder(text: str) -> Callable[[int], str]:
     # no end after an abbreviation ("payable Jan. 2", "Mr. Kim") or an initial
     ends = [
@@ -705,6 +715,6 @@ def _sentence_finder(text: str) -> Callable[[int], str]:
 
     def find(pos: int) -> str:
         k = bisect.bisect_right(bounds, pos) - 1
-        return text[bounds[k] : bounds[k + 1]] if 0 <= k < len(bounds) - 1 else text
+        return SentenceText(text[bounds[k] : bounds[k + 1]], bounds[k]) if 0 <= k < len(bounds) - 1 else SentenceText(text, 0)
 
     return find
