@@ -25,27 +25,35 @@ from newsledger.extract.stage import extract_texts
 ROLES = ("Source", "Cue", "Content")
 
 
-def load_gold(path: Path, limit: int) -> list[tuple[str, str, dict[str, set[tuple[int, int]]]]]:
-    """(name, text, {role: spans}) with the first annotator's file for each text."""
+Gold = tuple[tuple[int, int], ...]  # an annotated span: its pieces (a quotation broken by "he said" has several)
+
+
+def load_gold(path: Path, limit: int) -> list[tuple[str, str, dict[str, set[Gold]]]]:
+    """(name, text, {role: spans}) with the first annotator's file for each text; a discontinuous
+    span ("0 27;42 90") keeps all its pieces."""
     out = []
     for txt in sorted((path / "dev" / "text").glob("*.txt"))[: limit or None]:
         anns = sorted((path / "dev" / "attributions").glob(txt.stem + "_*.ann"))
         if not anns:
             continue
-        spans: dict[str, set[tuple[int, int]]] = {r: set() for r in ROLES}
+        spans: dict[str, set[Gold]] = {r: set() for r in ROLES}
         for line in anns[0].read_text(encoding="utf-8").splitlines():
-            m = re.match(r"T\d+\t(\w+) (\d+) (\d+)", line)  # discontinuous spans keep their first piece
+            m = re.match(r"T\d+\t(\w+) (\d+ \d+(?:;\d+ \d+)*)\t", line)
             if m and m.group(1) in spans:
-                spans[m.group(1)].add((int(m.group(2)), int(m.group(3))))
+                pieces = tuple(tuple(int(x) for x in p.split()) for p in m.group(2).split(";"))
+                spans[m.group(1)].add(pieces)  # type: ignore[arg-type]
         out.append((txt.stem, txt.read_text(encoding="utf-8"), spans))
     return out
 
 
-def prf(pred: set[tuple[int, int]], gold: set[tuple[int, int]], overlap: bool) -> tuple[int, int, int, int]:
-    def hit(a: tuple[int, int], pool: set[tuple[int, int]]) -> bool:
-        return any(a[0] < b[1] and b[0] < a[1] for b in pool) if overlap else a in pool
+def prf(pred: set[tuple[int, int]], gold: set[Gold], overlap: bool) -> tuple[int, int, int, int]:
+    """Predictions matching a gold span, predictions, gold spans matched, gold spans: a match is an
+    overlap with any piece, or (exact) the same characters as one piece."""
 
-    return sum(hit(p, gold) for p in pred), len(pred), sum(hit(g, pred) for g in gold), len(gold)
+    def hit(a: tuple[int, int], g: Gold) -> bool:
+        return any(a[0] < e and s < a[1] for s, e in g) if overlap else a in g
+
+    return sum(any(hit(p, g) for g in gold) for p in pred), len(pred), sum(any(hit(p, g) for p in pred) for g in gold), len(gold)
 
 
 def ours(docs) -> list[dict[str, set[tuple[int, int]]]]:

@@ -162,6 +162,23 @@ def test_quotes_closed_by_their_speaker_and_second_sources():
     assert fight.speaker is None and officials.speaker == "Officials"  # a new sentence, not the quote's speaker
 
 
+def test_a_quotation_of_several_sentences_is_its_closing_speakers():
+    text = (
+        '"She would be a fine governor. Not good, great. One of the hardest workers in the whole '
+        'legislature," Rep. Alma T. Reyes (D-Ore.) said in a phone interview.'
+    )
+    quotes = _one(text).quotes
+    assert [q.content for q in quotes] == [
+        "She would be a fine governor.", "Not good, great.", "One of the hardest workers in the whole legislature,"
+    ]  # fmt: skip
+    assert {q.speaker for q in quotes} == {"Rep. Alma T. Reyes (D-Ore.)"}
+    assert {text[q.speaker_start : q.speaker_end] for q in quotes} == {"Rep. Alma T. Reyes"}
+    # the parse may hang "said" on a noun inside the quotation; the name after the closing mark speaks
+    text = "“There is a rift between the council and frankly the mayor and our police,” Dunmore, a senior adviser, said on “The Morning Show.”"
+    (q,) = _one(text).quotes  # a title in marks is not a quotation
+    assert q.speaker.startswith("Dunmore") and q.content.startswith("There is a rift")
+
+
 def test_the_main_reporting_verb_documents_and_signatures_speak():
     (q,) = _one("Protocol called for the mayor to be taken to a clinic after her fall, sources said.").quotes
     assert (q.speaker, q.cue) == ("sources", "said") and q.content.startswith("Protocol called for")

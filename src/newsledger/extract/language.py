@@ -66,6 +66,9 @@ class Sentence:
     source: str
 
     text: str = ""  # the sentence text (spaCy rebuilds ``Doc.text`` on each access)
+    # the article's quotations cut to this sentence, in sentence offsets (a quotation may open in a
+    # sentence before or close in one after); None: read them from the sentence alone
+    quoted: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text
@@ -190,7 +193,13 @@ def subject_phrase(tok: Token) -> str:
     for t in tok.rights:
         if t.dep_ in ("relcl", "acl") and t.left_edge.i <= end:
             end = min(end, t.left_edge.i - 1)
-    text = tok.doc[start : max(end, tok.i) + 1].text.strip(" ,;:—–")
+    end = max(end, tok.i)
+    if (
+        tok.doc[start : end + 1].text.count("(") > tok.doc[start : end + 1].text.count(")")
+        and tok.doc[end + 1 : end + 2].text == ")"
+    ):
+        end += 1  # "Rep. Elijah E. Cummings (D-Md.)": the parenthesis closes
+    text = tok.doc[start : end + 1].text.strip(" ,;:—–")
     return re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.I)
 
 

@@ -37,6 +37,61 @@ QUOTE_RX = re.compile(
 )
 
 
+_MARK = re.compile(r"''|``|[\"“”]")
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+def quotation_spans(text: str) -> list[tuple[int, int]]:
+    """Every quotation in double marks, marks included, paired within each paragraph: curly marks
+    by their direction, straight ones (and archives' ``''``) in turn. One left open at a
+    paragraph's end runs to it (a quotation of several paragraphs opens each and closes only the
+    last); a closing mark with nothing open is a stray and pairs with nothing."""
+    spans = []
+    for para in _PARAGRAPH.finditer(text):
+        opened: int | None = None
+        for m in _MARK.finditer(text, para.start(), para.end()):
+            mark = m.group()
+            if opened is None:
+                if mark != "”":
+                    opened = m.start()
+            elif mark in ("“", "``"):
+                opened = m.start()  # the one before never closed
+            else:
+                spans.append((opened, m.end()))
+                opened = None
+        if opened is not None and para.end() - opened > 1:
+            spans.append((opened, para.end()))
+    return spans
+
+
+_SINGLE_RX = re.compile(r"(?<!\w)['‘](?P<b>(?:[^'‘’]|['’](?=[a-z])){15,}?)[’'](?![a-z])")
+
+
+def quotations(sent: Sentence) -> list[tuple[int, int, str]]:
+    """A sentence's quotations in sentence offsets with the words inside the marks: the
+    article's double-mark quotations cut to the sentence (``Sentence.quoted``, else read from the
+    sentence alone), and single-mark ones ("Rally to ‘Reclaim Our Schools’") that none of those hold."""
+    spans = sent.quoted if sent.quoted is not None else quotation_spans(sent.text)
+    out = [(a, b, sent.text[a:b].strip().strip("\"“”`'").strip()) for a, b in spans]
+    for m in _SINGLE_RX.finditer(sent.text):
+        if not any(a < m.end() and m.start() < b for a, b, _ in out):
+            out.append((m.start(), m.end(), m.group("b").strip()))
+    return sorted(out)
+
+
+_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs."}
+
+
+def _title(text: str, quotation: tuple[int, int, str]) -> bool:
+    """A name in marks, not someone's words: a few capitalised words ("on “The Morning Show.”",
+    "titled “Arrogant,”") in a sentence written in lower case around them (a headline is all capitals)."""
+    words = quotation[2].split()
+    if len(words) > 6 or not all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR for w in words):
+        return False
+    rest = (text[: quotation[0]] + " " + text[quotation[1] :]).split()
+    return sum(w[:1].islower() for w in rest) >= 3
+
+
 MIN_QUOTE = 8  # shorter quoted words ("a “rant,”") are scare quotes, not quotations
 
 
@@ -222,6 +277,19 @@ def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: s
     return q
 
 
+def _outside(subj: Token, verb: Token, quoted: list[tuple[int, int]]) -> Token | None:
+    """A verb outside quotation marks speaks for no one inside them: a subject the parse found in
+    a quotation gives way to the name between its closing mark and the verb ("... our military,”
+    Flynn, a top Trump surrogate, said"), else there is none."""
+    holding = next((b for a, b in quoted if a <= subj.idx < b), None)
+    if holding is None:
+        return subj
+    tok = next((t for t in subj.doc if holding <= t.idx < verb.idx and pos(t) in ("PROPN", "NOUN", "PRON")), None)
+    while tok is not None and tok.dep_ in ("compound", "amod") and verb.i > tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
 def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, Token | bool]]:
     """Every cue verb outside quotation marks with a subject that names someone: (verb, subject, antecedent)."""
     return [
@@ -230,6 +298,7 @@ def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, T
         if not any(lo <= t.idx < hi for lo, hi in quoted)
         and _cue(t)
         and (s := speaker_of(t)) is not None
+        and (s := _outside(s, t, quoted)) is not None
         and (a := _relative_antecedent(s)) is not False
     ]
 
@@ -263,9 +332,9 @@ def quotes_in(
     right after a quote, goes on with that quote's speaker ("... ," he said. "Now ..."); one
     right after a ``lead_in`` ("He added:") is that speaker's words."""
     doc = sent.doc
-    marked = list(QUOTE_RX.finditer(sent.text))
-    inside = [(m.start(), m.end()) for m in marked]
-    found = [m for m in marked if len(m.group("a") or m.group("b") or m.group("c")) >= MIN_QUOTE]
+    marked = quotations(sent)
+    inside = [(a, b) for a, b, _ in marked]
+    found = [m for m in marked if len(m[2]) >= MIN_QUOTE and not _title(sent.text, m)]
 
     cues = _cues(doc, inside)
     first = _main(cues)
@@ -296,7 +365,7 @@ def quotes_in(
             speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
             cue_tok = None
     cue = cue_tok.text if cue_tok is not None else (sent.text[cue_at[0] : cue_at[1]] if cue_at else None)
-    if speaker is None and found and previous is not None and found[0].start() <= 1:
+    if speaker is None and found and previous is not None and found[0][0] <= 1:
         speaker, cue = previous.speaker, previous.cue  # the quotation goes on
     if speaker is None and lead is not None:  # "The governor added:" then this sentence, his words
         words = sent.text.strip().strip("\"“”'‘’ ")
@@ -312,9 +381,9 @@ def quotes_in(
             return [q]
 
     out = []
-    for m in found:
-        q = _record(sent, m.start(), "direct", (m.start(), m.end()), speaker, cue, who_at, cue_at)
-        q.content = (m.group("a") or m.group("b") or m.group("c")).strip()  # the words inside the marks
+    for a, b, words in found:
+        q = _record(sent, a, "direct", (a, b), speaker, cue, who_at, cue_at)
+        q.content = words  # the words inside the marks
         out.append(q)
     if not found and speaker and (cue_tok is not None or cue_at):
         rest = _said(sent, cue_tok, who_at, cue_at)
@@ -337,7 +406,7 @@ def quotes_in(
         if not rest or any(a <= who2[0] < b for a, b in covered):
             continue
         covered.append(rest[1:])
-        if is_first and any(m.start() < rest[2] and rest[1] < m.end() for m in found):
+        if is_first and any(a < rest[2] and rest[1] < b for a, b, _ in found):
             continue  # what the first cue's quotation marks already hold
         speaker2 = _who(sent, (tok, subj, antecedent), inside, last_person_before, speaking_before, keep_pronoun=False)
         out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, tok.text, who2, cue2))

@@ -20,7 +20,7 @@ from newsledger.extract.claims import figures_in
 from newsledger.extract.events import EVENT_PRECISIONS, events_in
 from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
-from newsledger.extract.quotes import lead_in, quotes_in
+from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
 from newsledger.extract.timex import find_timexes
 from newsledger.model import Article, Claim, Event, Mention, Quote, TimeExpr, content_id
 from newsledger.model import Span as Where
@@ -118,8 +118,10 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     rows = [(*t, None)[:4] for t in items]
     triples = [r[:3] for r in rows]
     anchors = [anchor_date(r[3]) for r in rows]
-    pending: list[tuple[int, int, int, str, list[tuple[int, int, str]]]] = []  # article, sentence, offset, text, entities
+    # article, sentence, offset, text, entities, quotations (sentence offsets)
+    pending: list[tuple[int, int, int, str, list[tuple[int, int, str]], list[tuple[int, int]]]] = []
     persons: list[tuple[list[int], list[str]]] = []
+    quotations: list[list[tuple[int, int]]] = []  # each article's quotations (article offsets)
     light = nlp.load_light().pipe((t for _, _, t in triples), batch_size=batch_size)
     for idx, ((aid, source, body), doc) in enumerate(zip(triples, light, strict=True)):
         spans = sentence_spans(doc, body)
@@ -136,6 +138,8 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                 ends.append(ent.end_char)
                 names.append(ent.text)
         persons.append((ends, names))
+        quoted = quotation_spans(body)
+        quotations.append(quoted)
         announced = False  # the sentence before ends "... added:": this one is parsed as its words
         for i, (a, b) in enumerate(spans):
             facts.sentences += 1
@@ -147,8 +151,11 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                     TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision)
                 )
                 dated = dated or (tx.value is not None and tx.precision in EVENT_PRECISIONS)
-            if dated or announced or needs_parse(text):
-                pending.append((idx, i, a, text, by_sentence.get(i, [])))
+            cut = [(max(x, a) - a, min(y, b) - a) for x, y in quoted if x < b and a < y]
+            # a sentence inside a quotation of several is its speaker's words, cue or none
+            within = any(y - x > MIN_QUOTE for x, y in cut)
+            if dated or announced or within or needs_parse(text):
+                pending.append((idx, i, a, text, by_sentence.get(i, []), cut))
             announced = announces(text)
     facts.parsed = len(pending)
     times_at: dict[tuple[str, int], list[TimeExpr]] = {}
@@ -158,14 +165,14 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     lead: Quote | None = None
     last: tuple[int, int] = (-1, -1)
     parsed = nlp.load_parser().pipe((p[3] for p in pending), batch_size=batch_size)
-    for (idx, i, base, pending_text, ents), sdoc in zip(pending, parsed, strict=True):
+    for (idx, i, base, pending_text, ents, cut), sdoc in zip(pending, parsed, strict=True):
         sdoc.ents = [e for e in (sdoc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in ents) if e is not None]
         aid, source, _ = triples[idx]
         contiguous = last == (idx, i - 1)
         if not contiguous:
             previous = None  # the sentence before was not parsed: it attributed nothing
         last = (idx, i)
-        sent = Sentence(sdoc, base, aid, source, pending_text)
+        sent = Sentence(sdoc, base, aid, source, pending_text, cut)
         claims, previous = figures_in(sent, previous)
         for claim in claims:
             claim.time_value = _time_value(claim, times_at)
@@ -183,9 +190,28 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
 
         last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid and contiguous else None
         quotes = quotes_in(sent, before, last_quote, lead if contiguous else None)
+        _speak_back(facts.quotes, quotes, quotations[idx])
         facts.quotes.extend(quotes)
         lead = None if quotes else lead_in(sent, before)  # "The governor added:": the next sentence is his
     return facts
+
+
+def _speak_back(earlier: list[Quote], quotes: list[Quote], quoted: list[tuple[int, int]]) -> None:
+    """A quotation of several sentences whose speaker comes at its end ("He would be great. Not
+    good, great. One of the best," Cummings said): its earlier sentences, read with no speaker,
+    are the same speaker's words."""
+    for q in quotes:
+        if q.speaker is None or q.kind != "direct":
+            continue
+        begun = next((x for x, y in quoted if x < q.span.start < y), None)
+        if begun is None:
+            continue
+        for e in reversed(earlier):
+            if e.span.article_id != q.span.article_id or e.span.start < begun:
+                break
+            if e.speaker is None and e.kind == "direct":
+                e.speaker, e.cue = q.speaker, q.cue
+                e.speaker_start, e.speaker_end, e.cue_start, e.cue_end = q.speaker_start, q.speaker_end, q.cue_start, q.cue_end
 
 
 def _time_value(claim: Claim, times: dict[tuple[str, int], list[TimeExpr]]) -> str | None:
