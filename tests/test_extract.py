@@ -213,6 +213,25 @@ def test_a_sentence_announced_with_a_colon_is_the_speakers_words():
     assert (q.kind, q.speaker, q.cue, q.content) == ("direct", "minister", "added", "The West has chosen escalation over talks.")
     assert (text[q.speaker_start : q.speaker_end], text[q.cue_start : q.cue_end]) == ("The minister", "added")
     assert not extract_texts([("b", "t", "Contents:\n\nThe West has chosen escalation over talks.")]).quotes
+    text = 'Ms. Ortega said the vote was close. Ortega continued:\n\n"We will count every ballot twice, and then once more."'
+    last = extract_texts([("c", "t", text)]).quotes[-1]  # a short lead names the speaker whatever its verb
+    assert (last.speaker, last.cue, last.content) == (
+        "Ortega",
+        "continued",
+        "We will count every ballot twice, and then once more.",
+    )
+
+
+def test_a_wire_datelines_place_is_not_the_speaker():
+    for text, who in [
+        (
+            "WASHINGTON -- President Obama, opening the museum on Saturday, said it would tell an American story.",
+            "President Obama",
+        ),
+        ("BRUSSELS (AP) — European Union leaders said Friday they would tighten border checks.", "European Union leaders"),
+    ]:
+        q = next(q for q in _one(text).quotes if q.cue == "said")
+        assert (q.speaker, text[q.speaker_start : q.speaker_end]) == (who, who)
 
 
 def test_verbs_of_force_and_reflexives_used_of_things_are_not_cues():

@@ -109,6 +109,8 @@ ACCORDING = re.compile(r"\baccording to\s+(?:the\s+)?(?P<src>[^,.;]+)", re.I)
 PERSONAL_PRONOUNS = PRONOUNS - {"it"}  # "it" names a body or a document, never the person named last
 
 CAPITALS = re.compile(r"[A-Z][A-Z.'’ -]+")  # a transcript's speaker label ("PENCE")
+# a wire story's dateline: "WASHINGTON -- ", "BRUSSELS (AP) — ", "SEOUL, South Korea — "
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)?(?: \([\w. ]+\))?\s*(?:--|[—–-])\s+")
 
 
 def _according(sent: Sentence) -> tuple[int, tuple[int, int], str] | None:
@@ -229,9 +231,15 @@ def _person_before(pronoun: Token, quoted: list[tuple[int, int]], earlier: str |
     return named[-1].text if named else earlier
 
 
+def _dateline_end(doc: Doc) -> int:
+    m = DATELINE.match(doc.text)
+    return m.end() if m else 0
+
+
 def _span_of(tok: Token) -> tuple[int, int]:
-    """A subject's characters in its sentence: from its first modifier to its head word."""
-    return tok.left_edge.idx, tok.idx + len(tok.text)
+    """A subject's characters in its sentence: from its first modifier (after any dateline) to its head word."""
+    start, dateline = tok.left_edge.idx, _dateline_end(tok.doc)
+    return (dateline if start < dateline <= tok.idx else start), tok.idx + len(tok.text)
 
 
 def _speaker_name(
@@ -248,7 +256,10 @@ def _speaker_name(
         if bodies:
             return bodies[-1].text
         return speaking_before if speaking_before and speaking_before.lower() not in PRONOUNS else subj.text
-    return subject_phrase(antecedent if isinstance(antecedent, Token) else subj)
+    head = antecedent if isinstance(antecedent, Token) else subj
+    phrase = subject_phrase(head)
+    m = DATELINE.match(phrase)
+    return phrase[m.end() :] if m and head.left_edge.idx < _dateline_end(head.doc) else phrase
 
 
 def _who(
@@ -290,8 +301,19 @@ def _outside(subj: Token, verb: Token, quoted: list[tuple[int, int]]) -> Token |
     return tok
 
 
+def _past_dateline(subj: Token, dateline: int) -> Token | None:
+    """A subject that the parse hangs on a wire story's dateline ("WASHINGTON -- President Obama
+    said", "SEOUL, South Korea — North Korea's foreign ministry said"): the phrase after it."""
+    if subj.left_edge.idx >= dateline:
+        return subj
+    after = [t for t in subj.subtree if t.idx >= dateline]
+    heads = [t for t in after if t.head not in after and pos(t) in ("NOUN", "PROPN", "PRON")]
+    return heads[0] if heads else None
+
+
 def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, Token | bool]]:
     """Every cue verb outside quotation marks with a subject that names someone: (verb, subject, antecedent)."""
+    dateline = _dateline_end(doc)
     return [
         (t, s, a)
         for t in doc
@@ -299,6 +321,7 @@ def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, T
         and _cue(t)
         and (s := speaker_of(t)) is not None
         and (s := _outside(s, t, quoted)) is not None
+        and (s := _past_dateline(s, dateline)) is not None
         and (a := _relative_antecedent(s)) is not False
     ]
 
@@ -308,12 +331,19 @@ def _main(cues: list[tuple[Token, Token, Token | bool]]) -> tuple[Token, Token, 
     return next((c for c in cues if c[0].dep_ == "ROOT"), cues[0] if cues else None)
 
 
+SHORT_LEAD = 8  # tokens: a sentence this short ending in a colon announces words whatever its verb
+
+
 def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> Quote | None:
     """A sentence that announces the next one as someone's words ("The governor added:", "In a
     statement, the ministry said:"): a record of who and the cue, its content still empty."""
     if not sent.text.rstrip().endswith(":") or QUOTE_RX.search(sent.text):
         return None
     first = _main(_cues(sent.doc, []))
+    if first is None and len(sent.doc) <= SHORT_LEAD:  # "Caddell continued:", "The senator wrote back:"
+        root = next((t for t in sent.doc if t.dep_ == "ROOT" and pos(t) == "VERB"), None)
+        subj = speaker_of(root) if root is not None else None
+        first = (root, subj, True) if subj is not None and _relative_antecedent(subj) is True else None
     if first is None:
         return None
     verb, subj, _ = first
@@ -365,7 +395,7 @@ def quotes_in(
             speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
             cue_tok = None
     cue = cue_tok.text if cue_tok is not None else (sent.text[cue_at[0] : cue_at[1]] if cue_at else None)
-    if speaker is None and found and previous is not None and found[0][0] <= 1:
+    if speaker is None and lead is None and found and previous is not None and found[0][0] <= 1:
         speaker, cue = previous.speaker, previous.cue  # the quotation goes on
     if speaker is None and lead is not None:  # "The governor added:" then this sentence, his words
         words = sent.text.strip().strip("\"“”'‘’ ")

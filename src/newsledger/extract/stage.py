@@ -154,9 +154,10 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             cut = [(max(x, a) - a, min(y, b) - a) for x, y in quoted if x < b and a < y]
             # a sentence inside a quotation of several is its speaker's words, cue or none
             within = any(y - x > MIN_QUOTE for x, y in cut)
-            if dated or announced or within or needs_parse(text):
+            announcing = announces(text)
+            if dated or announced or announcing or within or needs_parse(text):
                 pending.append((idx, i, a, text, by_sentence.get(i, []), cut))
-            announced = announces(text)
+            announced = announcing
     facts.parsed = len(pending)
     times_at: dict[tuple[str, int], list[TimeExpr]] = {}
     for t in facts.times:
