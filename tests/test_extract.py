@@ -222,6 +222,20 @@ def test_a_sentence_announced_with_a_colon_is_the_speakers_words():
     )
 
 
+def test_a_speaker_set_off_by_commas_inside_what_they_report():
+    for text in (
+        "The ceasefire, Petrenko said, would hold until spring.",
+        "The ceasefire, said Petrenko, would hold until spring.",
+    ):
+        (q,) = _one(text).quotes
+        assert (q.speaker, q.cue, q.content) == ("Petrenko", "said", "The ceasefire would hold until spring.")
+    (q,) = _one("To understand the treaty, Judge Amara Diallo said, one should read its first article.").quotes
+    assert q.speaker == "Judge Amara Diallo"
+    # an appositive before the verb keeps its own subject: the name after "said" is what was said about
+    (q,) = _one("Anne Morel, the foreign minister of France, said North Korea's latest test was a provocation.").quotes
+    assert q.speaker.startswith("Anne Morel") and q.content.startswith("North Korea's latest test")
+
+
 def test_a_wire_datelines_place_is_not_the_speaker():
     for text, who in [
         (

@@ -163,11 +163,33 @@ def speaker_of(verb: Token) -> Token | None:
     after_quote = verb.i > 0 and (
         doc[verb.i - 1].text in closing or (verb.i > 1 and doc[verb.i - 1].text == "," and doc[verb.i - 2].text in closing)
     )
-    if after_quote and verb.i < len(doc) - 1 and pos(doc[verb.i + 1]) == "PROPN" and verb.lower_ not in ("told", "tells", "tell"):
+    # "The plan, said Smith, would work": a verb of saying set off by commas, its speaker after it
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    after = doc[verb.i + 1] if verb.i < len(doc) - 1 else None
+    name_end = verb.i + 1
+    while name_end < len(doc) and pos(doc[name_end]) == "PROPN":
+        name_end += 1
+    inverted = (
+        doc[verb.i - 1].text == "," and lemma(verb) in ("say", "add", "write")
+        and (subject is None or subject.i > verb.i or name_end == len(doc) or doc[name_end].text in (",", ".", ";"))
+    )  # fmt: skip
+    if (
+        (after_quote or inverted) and after is not None and pos(after) == "PROPN"
+        and after.ent_type_ not in ("DATE", "TIME") and verb.lower_ not in ("told", "tells", "tell")
+    ):  # fmt: skip
         tok = doc[verb.i + 1]  # "…,” said Leslie Wimes, a …": the speaker follows the verb
         while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
             tok = tok.head
         return tok
+    if verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," and verb.i > 1:
+        # "To understand X, Chief Justice Roberts said, one should ...": the words between the comma and the verb
+        comma = next((t.i for t in reversed(doc[max(0, verb.i - 6) : verb.i]) if t.text == ","), None)
+        named = doc[comma + 1 : verb.i] if comma is not None else None
+        parsed_inside = subject is not None and named is not None and comma < subject.i < verb.i
+        if named is not None and not parsed_inside and 0 < len(named) <= 5 and all(pos(t) != "VERB" for t in named):
+            heads = [t for t in named if pos(t) == "PROPN" or (len(named) == 1 and t.lower_ in PRONOUNS)]
+            if heads:
+                return heads[-1]
     for child in verb.children:
         if child.dep_ == "nsubj":
             return child

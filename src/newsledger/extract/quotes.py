@@ -100,6 +100,7 @@ SECTION_LABELS = {
     "analysis", "opinion", "editorial", "exclusive", "breaking", "breaking news", "update", "updated", "watch", "video",
     "photos", "photo", "live", "listen", "podcast", "read more", "related", "note", "editor's note", "correction",
     "explainer", "review", "interview", "fact check", "sponsored", "advertisement", "source", "sources", "image",
+    "the latest", "latest", "recap", "summary", "highlights",
 }  # fmt: skip
 
 
@@ -186,6 +187,12 @@ def _said(
     if comp:
         span = sent.doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
         return "indirect", span.start_char, span.end_char
+    if cue_tok is not None and cue_tok.dep_ == "parataxis" and cue_tok.head is not cue_tok:
+        # "The plan, Smith said, would work": the clause the verb interrupts (its words cut out by ``_record``)
+        head = cue_tok.head
+        span = sent.doc[head.left_edge.i : head.right_edge.i + 1]
+        if len(span) - len(list(cue_tok.subtree)) >= 3:
+            return "indirect", span.start_char, span.end_char
     objs = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i > cue_tok.i] if cue_tok is not None else []
     if objs and not (cue_at and re.match(r"\s*[,:]?\s*[\"“‘']", sent.text[cue_at[1] :])):
         # "Kim praised the Kursk operation", "portrayed the support as an act of solidarity"
@@ -280,7 +287,13 @@ def _who(
 def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: str | None, cue: str | None,
             who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None) -> Quote:  # fmt: skip
     """One quote record; ``key``, ``at``, ``who_at`` and ``cue_at`` are in sentence offsets."""
-    q = Quote(content_id(sent.article_id, str(sent.base + key)), sent.where(*at), kind, speaker, cue, sent.text[at[0] : at[1]])  # type: ignore[arg-type]
+    words = sent.text[at[0] : at[1]]
+    marks = [x for x in (who_at, cue_at) if x]
+    if marks and at[0] < min(a for a, _ in marks) and max(b for _, b in marks) < at[1]:
+        # the speaker and cue inside what they report ("The plan, Smith said, would work"): cut out
+        lo, hi = min(a for a, _ in marks) - at[0], max(b for _, b in marks) - at[0]
+        words = (words[:lo].rstrip(" ,—–") + " " + words[hi:].lstrip(" ,—–")).strip()
+    q = Quote(content_id(sent.article_id, str(sent.base + key)), sent.where(*at), kind, speaker, cue, words)  # type: ignore[arg-type]
     if who_at:
         q.speaker_start, q.speaker_end = sent.base + who_at[0], sent.base + who_at[1]
     if cue_at:
