@@ -359,3 +359,13 @@ def test_that_figure_takes_the_measure_of_the_last_figure_in_its_unit():
     )
     money = [c for c in _one(text).claims if c.unit == "dollar"]
     assert [(c.value, c.measure) for c in money] == [(900, "radio"), (400, "radio")]
+
+
+def test_singular_nouns_keep_their_form_as_lemma():
+    from newsledger.extract.language import lemma
+
+    doc = nlp.load_parser()("The business crisis hit the bus fleets and the gas analysis.")
+    lemmas = {t.text: lemma(t) for t in doc}
+    assert [lemmas[w] for w in ("business", "crisis", "bus", "gas", "analysis", "fleets")] == [
+        "business", "crisis", "bus", "gas", "analysis", "fleet"
+    ]  # fmt: skip

@@ -114,6 +114,8 @@ def lemma(tok: Token) -> str:
         return SPEECH_LEMMA[low]
     if low in _IRREGULAR_PLURALS:
         return _IRREGULAR_PLURALS[low]
+    if tok.tag_ in ("NN", "JJ"):
+        return low  # already the base form (the rules would cut "business" to "busines", "crisis" to "crisi")
     key = (low, coarse)
     if key not in _LEMMAS:  # the rule lemmatizer reads only the form and the part of speech here
         tok.pos_ = coarse
