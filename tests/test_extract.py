@@ -236,6 +236,17 @@ def test_a_speaker_set_off_by_commas_inside_what_they_report():
     assert q.speaker.startswith("Anne Morel") and q.content.startswith("North Korea's latest test")
 
 
+def test_a_few_quoted_words_in_a_reported_sentence_are_not_a_quotation_of_their_own():
+    (q,) = _one("Kim praised the soldiers who fought in the “Kursk operation,” state media reported.").quotes
+    assert q.speaker == "state media" and "Kursk operation" in q.content and q.kind == "indirect"
+    (q,) = _one("The minister vowed to “unconditionally support all measures” taken by the allies.").quotes
+    assert (q.speaker, q.cue) == ("minister", "vowed") and q.content.startswith("to “unconditionally support all measures” taken")
+    assert not _one("The so-called “coalition of the willing” met again in Paris on Monday.").quotes
+    # a quotation with a verb of its own after a comma or colon is still a quotation
+    (q,) = _one("The minister warned: “We will answer any provocation.”").quotes
+    assert (q.kind, q.content) == ("direct", "We will answer any provocation.")
+
+
 def test_a_wire_datelines_place_is_not_the_speaker():
     for text, who in [
         (

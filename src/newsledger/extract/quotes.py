@@ -92,6 +92,20 @@ def _title(text: str, quotation: tuple[int, int, str]) -> bool:
     return sum(w[:1].islower() for w in rest) >= 3
 
 
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+
+
+def _fragment(sent: Sentence, quotation: tuple[int, int, str]) -> bool:
+    """A few quoted words set in the writer's own sentence ("Kim praised the “Kursk operation,”",
+    "the fight for a “sacred cause.”"): the words before the mark run on into it (no sentence
+    start, comma, colon or dash before it), and it has no finite verb of its own. The sentence's
+    report then holds them; with no one reporting they are a term, not a quotation."""
+    before = sent.text[: quotation[0]].rstrip()
+    if not before or before[-1] in ",:;—–-([" or before.lower().endswith(" that") or len(quotation[2].split()) > 6:
+        return False
+    return not any(t.tag_ in FINITE for t in sent.doc if quotation[0] <= t.idx < quotation[1])
+
+
 MIN_QUOTE = 8  # shorter quoted words ("a “rant,”") are scare quotes, not quotations
 
 
@@ -377,7 +391,7 @@ def quotes_in(
     doc = sent.doc
     marked = quotations(sent)
     inside = [(a, b) for a, b, _ in marked]
-    found = [m for m in marked if len(m[2]) >= MIN_QUOTE and not _title(sent.text, m)]
+    found = [m for m in marked if len(m[2]) >= MIN_QUOTE and not _title(sent.text, m) and not _fragment(sent, m)]
 
     cues = _cues(doc, inside)
     first = _main(cues)
