@@ -247,6 +247,18 @@ def test_a_few_quoted_words_in_a_reported_sentence_are_not_a_quotation_of_their_
     assert (q.kind, q.content) == ("direct", "We will answer any provocation.")
 
 
+def test_whom_a_speaker_addresses_is_not_what_they_said():
+    (q,) = _one("“It is madness, as crazy as it sounds,” he told French President Emmanuel Macron.").quotes
+    assert q.content == "It is madness, as crazy as it sounds,"
+    (q,) = _one("As crazy as it sounds, the plan will work, Lindqvist told Chancellor Olaf Scholz.").quotes
+    assert q.speaker == "Lindqvist" and "Scholz" not in q.content
+    text = "But cost estimates vary – the institute, a think tank, found that estimates ranged from $20,000 to $50,000."
+    (q,) = _one(text).quotes  # of two clauses, the one after the verb is what was found
+    assert q.content == "that estimates ranged from $20,000 to $50,000"
+    (q,) = _one("Trump on Thursday said the talks were over.").quotes
+    assert q.speaker == "Trump"
+
+
 def test_a_wire_datelines_place_is_not_the_speaker():
     for text, who in [
         (

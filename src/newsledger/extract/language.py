@@ -211,6 +211,8 @@ def subject_phrase(tok: Token) -> str:
     without relative clauses or a leading article."""
     start, end = tok.left_edge.i, tok.i
     for t in tok.rights:
+        if t.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in t.children):
+            break  # "Trump on Thursday seemed ...": a time is no part of who
         if t.dep_ in ("appos", "compound", "prep") and t.i - tok.i < 6:
             end = max(end, t.right_edge.i)
             break

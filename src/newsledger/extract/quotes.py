@@ -190,6 +190,10 @@ def _kind(said: str, cue_tok: Token | None) -> str:
     return "attitude" if lem in ATTITUDE_VERBS or lem not in SPEECH_VERBS else said
 
 
+# verbs whose object is the one addressed ("he told French President Emmanuel Macron"), not what is said
+ADDRESSING_VERBS = {"tell", "ask", "inform", "remind", "assure", "brief", "urge", "thank", "congratulate"}
+
+
 def _said(
     sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None
 ) -> tuple[str, int, int] | None:
@@ -199,7 +203,9 @@ def _said(
     if not comp and cue_tok is not None and any(c.dep_ == "agent" for c in cue_tok.children):
         comp = [c for c in cue_tok.children if c.dep_ == "nsubjpass"]  # "his views were echoed by analysts"
     if comp:
-        span = sent.doc[comp[0].left_edge.i : comp[0].right_edge.i + 1]
+        # the clause after the verb before one before it ("estimates vary – CSIS found that they ranged ...")
+        clause = next((c for c in comp if c.i > cue_tok.i), comp[0])  # type: ignore[union-attr]
+        span = sent.doc[clause.left_edge.i : clause.right_edge.i + 1]
         return "indirect", span.start_char, span.end_char
     if cue_tok is not None and cue_tok.dep_ == "parataxis" and cue_tok.head is not cue_tok:
         # "The plan, Smith said, would work": the clause the verb interrupts (its words cut out by ``_record``)
@@ -208,6 +214,10 @@ def _said(
         if len(span) - len(list(cue_tok.subtree)) >= 3:
             return "indirect", span.start_char, span.end_char
     objs = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i > cue_tok.i] if cue_tok is not None else []
+    addressed = []
+    if cue_tok is not None and lemma(cue_tok) in ADDRESSING_VERBS:
+        addressed = [c for c in objs if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in PRONOUNS]
+        objs = [c for c in objs if c not in addressed]
     if objs and not (cue_at and re.match(r"\s*[,:]?\s*[\"“‘']", sent.text[cue_at[1] :])):
         # "Kim praised the Kursk operation", "portrayed the support as an act of solidarity"
         last = max(
@@ -216,7 +226,7 @@ def _said(
         span = sent.doc[objs[0].left_edge.i : last.right_edge.i + 1]
         if len(span) >= 2:
             return "indirect", span.start_char, span.end_char
-    marks = [x for x in (who_at, cue_at) if x]
+    marks = [x for x in (who_at, cue_at) if x] + [(c.idx, c.right_edge.idx + len(c.right_edge.text)) for c in addressed]
     if not marks:
         return None
     lo, hi = min(a for a, _ in marks), max(b for _, b in marks)
