@@ -255,6 +255,8 @@ def test_whom_a_speaker_addresses_is_not_what_they_said():
     text = "But cost estimates vary – the institute, a think tank, found that estimates ranged from $20,000 to $50,000."
     (q,) = _one(text).quotes  # of two clauses, the one after the verb is what was found
     assert q.content == "that estimates ranged from $20,000 to $50,000"
+    (q,) = _one("He still cannot accept the poisoned peace Moscow offers.").quotes
+    assert (q.speaker, q.cue, q.content) == ("Moscow", "offers", "the poisoned peace")  # what the clause hangs on
     (q,) = _one("Trump on Thursday said the talks were over.").quotes
     assert q.speaker == "Trump"
 

@@ -213,6 +213,13 @@ def _said(
         span = sent.doc[head.left_edge.i : head.right_edge.i + 1]
         if len(span) - len(list(cue_tok.subtree)) >= 3:
             return "indirect", span.start_char, span.end_char
+    relative = cue_tok is not None and cue_tok.dep_ == "relcl" and pos(cue_tok.head) in ("NOUN", "PROPN")
+    if relative and not any(c.dep_ == "dobj" and c.lower_ not in ("which", "that", "whom") for c in cue_tok.children):  # type: ignore[union-attr]
+        # "the poisoned peace Putin offers", "the story, which the AP first reported": what the clause hangs on
+        noun = cue_tok.head  # type: ignore[union-attr]
+        span = sent.doc[noun.left_edge.i : noun.i + 1]
+        if span.end_char <= cue_tok.left_edge.idx:  # type: ignore[union-attr]
+            return "indirect", span.start_char, span.end_char
     objs = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i > cue_tok.i] if cue_tok is not None else []
     addressed = []
     if cue_tok is not None and lemma(cue_tok) in ADDRESSING_VERBS:
