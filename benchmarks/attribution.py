@@ -5,7 +5,11 @@ sentence holding a speech verb, its nearest preceding PERSON/ORG entity as the s
 verb as the cue and the rest of the sentence as the content. BBC Citron's published figures
 (on PARC 3.0) are quoted in BENCHMARKS.md.
 
-    .venv/bin/python benchmarks/attribution.py [--bench PATH] [--limit N]
+    .venv/bin/python benchmarks/attribution.py [--bench PATH] [--limit N] [--oracle-cues]
+
+``--oracle-cues`` adds a diagnostic row: the same pipeline with the cue decision taken from the
+gold (a verb is a cue exactly when it lies in an annotated Cue span), the bound that a perfect
+cue model would reach with today's speaker and content rules.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import bench_dir
 from newsledger import nlp
-from newsledger.extract.language import SPEECH_FORMS
+from newsledger.extract import quotes, stage
+from newsledger.extract.language import SPEECH_FORMS, pos
 from newsledger.extract.stage import extract_texts
 
 ROLES = ("Source", "Cue", "Content")
@@ -69,6 +74,26 @@ def ours(docs) -> list[dict[str, set[tuple[int, int]]]]:
     return out
 
 
+def oracle(docs) -> list[dict[str, set[tuple[int, int]]]]:
+    """``ours`` with the gold deciding which verbs are cues (a diagnostic bound, not a system)."""
+    where = {"doc": 0, "base": 0}
+    real_quotes_in, real_cue = stage.quotes_in, quotes._cue
+
+    def quotes_in(sent, *args, **kwargs):
+        where["doc"], where["base"] = int(sent.article_id), sent.base
+        return real_quotes_in(sent, *args, **kwargs)
+
+    def cue(tok) -> bool:
+        at = where["base"] + tok.idx
+        return pos(tok) == "VERB" and any(a <= at < b for g in docs[where["doc"]][2]["Cue"] for a, b in g)
+
+    stage.quotes_in, quotes._cue = quotes_in, cue
+    try:
+        return ours(docs)
+    finally:
+        stage.quotes_in, quotes._cue = real_quotes_in, real_cue
+
+
 def baseline(docs) -> list[dict[str, set[tuple[int, int]]]]:
     out = []
     for (_, _text, _), doc in zip(docs, nlp.load_light().pipe(t for _, t, _ in docs), strict=True):
@@ -88,11 +113,14 @@ def baseline(docs) -> list[dict[str, set[tuple[int, int]]]]:
 
 
 def main() -> None:
-    path, args = bench_dir("attribution", __doc__ or "")
+    path, args = bench_dir("attribution", __doc__ or "", {"--oracle-cues": "add the gold-cue bound as a diagnostic row"})
     docs = load_gold(path, args.limit)
     print(f"{len(docs)} PolNeAR dev articles from {path}; {sum(len(g['Source']) for *_, g in docs)} gold sources")
     print(f"{'system':<22} {'role':<8} {'exact P/R/F1':>20} {'overlap P/R/F1':>22}")
-    for name, fn in (("baseline (reference)", baseline), ("newsledger", ours)):
+    systems = [("baseline (reference)", baseline), ("newsledger", ours)]
+    if args.oracle_cues:
+        systems.append(("oracle cues (bound)", oracle))
+    for name, fn in systems:
         t = time.perf_counter()
         preds = fn(docs)
         secs = time.perf_counter() - t

@@ -19,11 +19,14 @@ DEFAULT_BENCH = Path(__file__).resolve().parents[1].parent / "shared" / "bench"
 TOKEN = re.compile(r"\w+")
 
 
-def bench_dir(sub: str, description: str) -> tuple[Path, argparse.Namespace]:
-    """Parse ``--bench`` and return the set's folder; exit 0 with a note when it is absent."""
+def bench_dir(sub: str, description: str, flags: dict[str, str] | None = None) -> tuple[Path, argparse.Namespace]:
+    """Parse ``--bench`` (and the script's own on/off ``flags``: name -> help) and return the set's
+    folder; exit 0 with a note when it is absent."""
     ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH, help="folder holding the public benchmark sets")
     ap.add_argument("--limit", type=int, default=0, help="only the first N items")
+    for name, text in (flags or {}).items():
+        ap.add_argument(name, action="store_true", help=text)
     args = ap.parse_args()
     path = args.bench / sub
     if not path.exists():
