@@ -173,6 +173,9 @@ def test_a_quotation_of_several_sentences_is_its_closing_speakers():
     ]  # fmt: skip
     assert {q.speaker for q in quotes} == {"Rep. Alma T. Reyes (D-Ore.)"}
     assert {text[q.speaker_start : q.speaker_end] for q in quotes} == {"Rep. Alma T. Reyes"}
+    # a height's inch mark opens no quotation
+    (q,) = _one("Kovacs is 6'3\" tall and weighs 236 pounds, his doctor said in a letter.").quotes
+    assert (q.speaker, q.cue) == ("his doctor", "said")
     # the parse may hang "said" on a noun inside the quotation; the name after the closing mark speaks
     text = "“There is a rift between the council and frankly the mayor and our police,” Dunmore, a senior adviser, said on “The Morning Show.”"
     (q,) = _one(text).quotes  # a title in marks is not a quotation

@@ -37,7 +37,7 @@ QUOTE_RX = re.compile(
 )
 
 
-_MARK = re.compile(r"''|``|[\"“”]")
+_MARK = re.compile(r"''|``|(?<!\d['’]\d)(?<!\d['’]\d\d)\"|[“”]")  # not the inches of a height ("6'3\" tall")
 _PARAGRAPH = re.compile(r"[^\n]+")
 
 
