@@ -173,6 +173,9 @@ def test_a_quotation_of_several_sentences_is_its_closing_speakers():
     ]  # fmt: skip
     assert {q.speaker for q in quotes} == {"Rep. Alma T. Reyes (D-Ore.)"}
     assert {text[q.speaker_start : q.speaker_end] for q in quotes} == {"Rep. Alma T. Reyes"}
+    # after another speaker's quotation, the one who closes this quotation still owns all of it
+    quotes = _one('"We need more time," Petrenko said.\n\n' + text).quotes
+    assert [q.speaker for q in quotes] == ["Petrenko"] + ["Rep. Alma T. Reyes (D-Ore.)"] * 3
     # a height's inch mark opens no quotation
     (q,) = _one("Kovacs is 6'3\" tall and weighs 236 pounds, his doctor said in a letter.").quotes
     assert (q.speaker, q.cue) == ("his doctor", "said")

@@ -14,9 +14,9 @@ _WORDS = re.compile(r"[a-z]+")
 
 
 def announces(text: str) -> bool:
-    """ "The governor added:": a sentence ending in a colon with a speech verb; the sentence after
-    it is parsed too, to be read as the speaker's words."""
-    return text.rstrip().endswith(":") and (_speech_verb(text.lower()) or len(text.split()) <= SHORT_LEAD // 2)
+    """ "The governor added:": a sentence ending in a colon with a speech verb, or a short one
+    ("Caddell continued:"); the sentence after it is parsed too, to be read as the speaker's words."""
+    return text.rstrip().endswith(":") and (_speech_verb(text.lower()) or len(text.split()) <= SHORT_LEAD)
 
 
 def _speech_verb(low: str) -> bool:

@@ -375,7 +375,7 @@ def _main(cues: list[tuple[Token, Token, Token | bool]]) -> tuple[Token, Token, 
     return next((c for c in cues if c[0].dep_ == "ROOT"), cues[0] if cues else None)
 
 
-SHORT_LEAD = 8  # tokens: a sentence this short ending in a colon announces words whatever its verb
+SHORT_LEAD = 5  # words: a sentence this short ending in a colon announces words whatever its verb
 
 
 def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> Quote | None:
@@ -384,7 +384,7 @@ def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> 
     if not sent.text.rstrip().endswith(":") or QUOTE_RX.search(sent.text):
         return None
     first = _main(_cues(sent.doc, []))
-    if first is None and len(sent.doc) <= SHORT_LEAD:  # "Caddell continued:", "The senator wrote back:"
+    if first is None and len(sent.text.split()) <= SHORT_LEAD:  # "Caddell continued:", "The senator wrote back:"
         root = next((t for t in sent.doc if t.dep_ == "ROOT" and pos(t) == "VERB"), None)
         subj = speaker_of(root) if root is not None else None
         first = (root, subj, True) if subj is not None and _relative_antecedent(subj) is True else None
