@@ -66,6 +66,11 @@ def test_a_figure_that_moved_keeps_the_value_it_moved_from():
     (claim,) = _one("The price of wheat fell from $310 a tonne in May to $275 in June.").claims
     assert (claim.from_value, claim.value, claim.change) == (310, 275, "down")
     assert claim.unit == "dollar per tonne" and claim.text.startswith("$310") and claim.text.endswith("$275")
+    # no verb of change near it, but a "from ... to" that goes down is a move, never a range
+    (claim,) = _one("Output across the region has been forecast to slow from 4.8 to 4.7 percent.").claims
+    assert (claim.from_value, claim.value, claim.unit, claim.change) == (4.8, 4.7, "percentage", "down")
+    (claim,) = _one("The clinic cut its error rate to .001 per cent.").claims  # a decimal written without its zero
+    assert (claim.value, claim.unit) == (0.001, "percentage")
 
 
 def test_units_written_after_the_number_and_ages():

@@ -138,10 +138,14 @@ AMOUNT = re.compile(
     re.I,
 )
 CHANGE_UP = re.compile(
-    r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|surg\w*|doubl\w*|gain\w*)\b", re.I
+    r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|surg\w*|doubl\w*|gain\w*|soar\w*"
+    r"|boost\w*|accelerat\w*|rais(?:e|es|ed|ing))\b",
+    re.I,
 )
 CHANGE_DOWN = re.compile(
-    r"\b(?:fell|fall\w*|drop\w*|declin\w*|decreas\w*|down|cut|came down|shr[iu]nk\w*|plung\w*|slid|lower\w*)\b", re.I
+    r"\b(?:fell|fall\w*|drop\w*|declin\w*|decreas\w*|down|cut|came down|shr[iu]nk\w*|plung\w*|slid|lower\w*|slow\w*"
+    r"|eas(?:e|es|ed|ing)|dip(?:s|ped|ping)?|sank|sink(?:s|ing)?|tumbl\w*|slump\w*|reduc\w*)\b",
+    re.I,
 )
 
 
@@ -175,7 +179,7 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     if not m:
         return None, currency, percent, False
     num, scales = m.group(1), re.findall(_SCALE, m.group(2) or "")
-    words = not num[:1].isdigit()
+    words = not (num[:1].isdigit() or num[:1] == ".")  # ".001 per cent" is written in digits
     value = float(WORDS[num]) if num in WORDS else (_words_value(num) if words else float(num.replace(",", "")))
     if re.match(r"^\s*(?:[A-Z]{0,2}\$|[€£¥₩₴₽]|RM|Rs\.?)?\s?-", text):
         value = -value
@@ -278,8 +282,10 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
                 and va < vb / SCALES[scale_b.group(0).strip().lower()]
             ):
                 va *= SCALES[scale_b.group(0).strip().lower()]  # "3 to 5 million"
-            moved = m.group(0)[lead:].lower().startswith("from") and (
-                CHANGE_UP.search(before_text(sentence, m)) or CHANGE_DOWN.search(before_text(sentence, m))
+            moved = m.group(0)[lead:].lower().startswith("from") and bool(
+                vb < va  # "from 4.8 to 4.7 percent" is no range: it moved
+                or CHANGE_UP.search(before_text(sentence, m))
+                or CHANGE_DOWN.search(before_text(sentence, m))
             )
             joiner = sentence[m.end("a") : m.start("b")].strip().lower()
             if vb < va and not moved and joiner not in ("and", "or"):
