@@ -69,6 +69,10 @@ def test_a_figure_that_moved_keeps_the_value_it_moved_from():
     # no verb of change near it, but a "from ... to" that goes down is a move, never a range
     (claim,) = _one("Output across the region has been forecast to slow from 4.8 to 4.7 percent.").claims
     assert (claim.from_value, claim.value, claim.unit, claim.change) == (4.8, 4.7, "percentage", "down")
+    seven, eight = _one("All models gained a 7- or 8-inch touchscreen.").claims  # the unit written once
+    assert [(c.value, c.unit) for c in (seven, eight)] == [(7, "inch"), (8, "inch")]
+    (orbits,) = [c for c in _one("The probe circled the Red Planet more than 3200 times.").claims if c.value == 3200]
+    assert orbits.low == 3200  # after a bound, a capitalised word before is not a model name ("Boeing 777")
     (claim,) = _one("The clinic cut its error rate to .001 per cent.").claims  # a decimal written without its zero
     assert (claim.value, claim.unit) == (0.001, "percentage")
 

@@ -6,6 +6,7 @@ each amount counts and who says so.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -340,7 +341,13 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
                 unit,
             )
         )
+    for a, b in itertools.pairwise(out):
+        if a.unit is None and b.unit and not (a.currency or a.percent) and SUSPENDED.fullmatch(sentence, a.end, b.start):
+            a.unit = b.unit  # "a 7- or 8-inch screen", "10- to 15-year-olds": the unit written once, at the end
     return tuple(out)
+
+
+SUSPENDED = re.compile(r"-\s+(?:or|to|and)\s+")
 
 
 def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
@@ -360,8 +367,10 @@ def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
         return True  # a year
     if re.fullmatch(r"(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)?\d{2}", core):
         return True  # "2018 to 2019", "2018-19"
-    if re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", core) and re.search(
-        r"(?<![.!?]\s)(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w-]*\s$", sentence[: m.start()]
+    if (
+        not m.group("qual")
+        and re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", core)
+        and re.search(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w-]*\s$", sentence[: m.start()])
     ):
         return True  # part of a name: "Boeing 777", "Section 427", "Nasdaq 100"
     return bool(re.search(r"[#№]\s*$", before))
