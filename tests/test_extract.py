@@ -124,6 +124,8 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert raised.subject == "Ben-Moshe"
     (deal,) = _one("Some of the best deals include $550 off a laptop.").claims
     assert deal.subject == "best deals"  # the whole a quantifier takes a part of, not "Some"
+    (saved,) = _one("If patients paid the same as those in the public system it would save $500 million").claims
+    assert saved.subject != "public system"  # a noun before the clause's own pronoun subject is another clause's
 
 
 def test_figure_with_unit_measure_and_attribution():

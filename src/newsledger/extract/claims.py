@@ -429,8 +429,8 @@ def _noun_before(doc: Doc, start: int) -> str | None:
     if first is None:
         return None
     for tok in reversed(doc[max(0, first.start - 8) : first.start]):
-        if tok.text in (";", ".", ":") or tok.lower_ in ("and", "but", "while", "whereas"):
-            return None
+        if tok.text in (";", ".", ":") or tok.lower_ in ("and", "but", "while", "whereas") or tok.tag_ == "PRP":
+            return None  # a clause's end, or its own subject ("... in the public system it would save $500 million")
         if pos(tok) in ("NOUN", "PROPN") and not _unit_like(tok):
             return _noun_phrase(tok)
     return None
