@@ -187,6 +187,15 @@ def test_a_quotation_of_several_sentences_is_its_closing_speakers():
     # after another speaker's quotation, the one who closes this quotation still owns all of it
     quotes = _one('"We need more time," Petrenko said.\n\n' + text).quotes
     assert [q.speaker for q in quotes] == ["Petrenko"] + ["Rep. Alma T. Reyes (D-Ore.)"] * 3
+    # single marks as British papers quote, across sentences, an apostrophe being no mark
+    text = ("Experts say allies are working on drones. 'Nato will use drones on a large scale. Not at Russia's scale, "
+            "but as a complement,' Rob Tallis, a fellow at the institute, told the paper.")  # fmt: skip
+    quotes = [q for q in _one(text).quotes if q.kind == "direct"]
+    assert [q.content for q in quotes] == [
+        "Nato will use drones on a large scale.",
+        "Not at Russia's scale, but as a complement,",
+    ]
+    assert {q.speaker for q in quotes} == {"Rob Tallis, a fellow at the institute"}  # not the experts of the clause before
     # a height's inch mark opens no quotation
     (q,) = _one("Kovacs is 6'3\" tall and weighs 236 pounds, his doctor said in a letter.").quotes
     assert (q.speaker, q.cue) == ("his doctor", "said")

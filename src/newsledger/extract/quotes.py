@@ -42,10 +42,10 @@ _PARAGRAPH = re.compile(r"[^\n]+")
 
 
 def quotation_spans(text: str) -> list[tuple[int, int]]:
-    """Every quotation in double marks, marks included, paired within each paragraph: curly marks
-    by their direction, straight ones (and archives' ``''``) in turn. One left open at a
-    paragraph's end runs to it (a quotation of several paragraphs opens each and closes only the
-    last); a closing mark with nothing open is a stray and pairs with nothing."""
+    """Every quotation, marks included, paired within each paragraph: double marks, curly ones by
+    their direction, straight ones (and archives' ``''``) in turn, one left open at a paragraph's
+    end running to it (a quotation of several paragraphs opens each and closes only the last), a
+    closing mark with nothing open a stray; then single marks (``_single_quoted``)."""
     spans = []
     for para in _PARAGRAPH.finditer(text):
         opened: int | None = None
@@ -61,7 +61,32 @@ def quotation_spans(text: str) -> list[tuple[int, int]]:
                 opened = None
         if opened is not None and para.end() - opened > 1:
             spans.append((opened, para.end()))
-    return spans
+        spans += _single_quoted(text, para.start(), para.end(), spans)
+    return sorted(spans)
+
+
+# single marks, as British papers quote: an opening one starts a word after a space, a closing one
+# ends a word before a space or punctuation (an apostrophe inside a word is neither: "Russia's")
+_SINGLE_OPEN = re.compile(r"(?:(?<=^)|(?<=[\s(\[—–-]))['‘](?=[\w$£€])(?!\d0s\b)", re.M)
+_SINGLE_CLOSE = re.compile(r"(?<=[\w.,!?…%)])['’](?=[\s.,;:!?)\]—–-]|$)", re.M)
+
+
+def _single_quoted(text: str, start: int, end: int, double: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations in single marks within one paragraph, each closed in it (one left open is an
+    apostrophe, not a quotation: "the soldiers' lives"), none inside or across a double-mark one."""
+    marks = sorted(
+        [(m.start(), "open") for m in _SINGLE_OPEN.finditer(text, start, end)]
+        + [(m.start(), "close") for m in _SINGLE_CLOSE.finditer(text, start, end)]
+    )
+    out, opened = [], None
+    for at, kind in marks:
+        if kind == "open":
+            opened = at
+        elif opened is not None:
+            if not any(a <= opened < b or a < at + 1 <= b for a, b in double):
+                out.append((opened, at + 1))
+            opened = None
+    return out
 
 
 _SINGLE_RX = re.compile(r"(?<!\w)['‘](?P<b>(?:[^'‘’]|['’](?=[a-z])){15,}?)[’'](?![a-z])")

@@ -199,18 +199,23 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
 
 def _speak_back(earlier: list[Quote], quotes: list[Quote], quoted: list[tuple[int, int]]) -> None:
     """A quotation of several sentences whose speaker comes at its end ("He would be great. Not
-    good, great. One of the best," Cummings said): its earlier sentences, read with no speaker of
-    their own (none, or the one before carried on), are the same speaker's words."""
+    good, great. One of the best," Cummings said): its earlier sentences are the same speaker's
+    words unless a cue right before its opening mark named someone ("X said: '...'"); a speaker
+    carried on from the quotation before, or the cue of an earlier clause of the sentence ("experts
+    say that ... 'NATO will ...' Tollast told"), gives way."""
     for q in quotes:
         if q.speaker is None or q.speaker_start is None or q.kind != "direct":
             continue
         begun = next((x for x, y in quoted if x < q.span.start < y), None)
         if begun is None:
             continue
-        for e in reversed(earlier):
-            if e.span.article_id != q.span.article_id or e.span.start < begun:
+        for e in reversed(earlier[-20:]):  # a sentence's records are not in text order: look a little further back
+            if e.span.article_id != q.span.article_id:
                 break
-            if e.speaker_start is None and e.kind == "direct":
+            if e.span.start < begun:
+                continue
+            introduced = e.cue_end is not None and 0 <= e.span.start - e.cue_end <= 3
+            if e.kind == "direct" and not introduced:
                 e.speaker, e.cue = q.speaker, q.cue
                 e.speaker_start, e.speaker_end, e.cue_start, e.cue_end = q.speaker_start, q.speaker_end, q.cue_start, q.cue_end
 
