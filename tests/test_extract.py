@@ -233,6 +233,20 @@ def test_according_to_a_list_of_sources_and_pronouns_named_in_the_sentence():
     assert p.speaker == "Kim"  # the person named before "he" in its sentence, not the last sentence's
 
 
+def test_a_pronoun_speaker_is_the_subject_of_the_sentence_before():
+    text = (
+        "President Maria Keller met Chancellor Jonas Brandt in Vienna on Monday. Keller's trust in Jonas Brandt was plain at "
+        'the summit. "I think he wants a deal," she told reporters. During her visit with Jonas Brandt, Keller praised the '
+        "plan. She said the deal would hold."
+    )
+    quotes = extract_texts([("a", "t", text)]).quotes
+    assert [q.speaker for q in quotes if q.cue in ("told", "said")] == ["Keller", "Keller"]  # not Brandt, named last before
+    # a name the model tags once is that person wherever the article writes it
+    text = "Minister Ana Duarte met the press. Duarte, tired, left early. She said the talks had failed."
+    (q,) = [q for q in extract_texts([("b", "t", text)]).quotes if q.cue == "said"]
+    assert q.speaker in ("Duarte", "Ana Duarte")
+
+
 def test_a_sentence_announced_with_a_colon_is_the_speakers_words():
     text = "Lavrov spoke to reporters in Minsk. The minister added:\n\nThe West has chosen escalation over talks."
     (q,) = extract_texts([("a", "t", text)]).quotes

@@ -120,13 +120,12 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     anchors = [anchor_date(r[3]) for r in rows]
     # article, sentence, offset, text, entities, quotations (sentence offsets)
     pending: list[tuple[int, int, int, str, list[tuple[int, int, str]], list[tuple[int, int]]]] = []
-    persons: list[tuple[list[int], list[str]]] = []
+    persons: list[tuple[list[int], list[str], list[int]]] = []  # each article's person mentions: starts, names, sentence starts
     quotations: list[list[tuple[int, int]]] = []  # each article's quotations (article offsets)
     light = nlp.load_light().pipe((t for _, _, t in triples), batch_size=batch_size)
     for idx, ((aid, source, body), doc) in enumerate(zip(triples, light, strict=True)):
         spans = sentence_spans(doc, body)
         starts = [a for a, _ in spans]
-        ends, names = [], []
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
         for ent in doc.ents:
             k = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
@@ -134,10 +133,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             by_sentence.setdefault(k, []).append((ent.start_char - a, ent.end_char - a, ent.label_))
             if ent.label_ in ENTITY_LABELS:
                 facts.mentions.append(Mention(aid, source, ent.text, ent.label_, ent.start_char, ent.end_char, body[a:b]))
-            if ent.label_ == "PERSON":
-                ends.append(ent.end_char)
-                names.append(ent.text)
-        persons.append((ends, names))
+        persons.append((*_person_mentions(body, [e for e in doc.ents if e.label_ == "PERSON"]), starts))
         quoted = quotation_spans(body)
         quotations.append(quoted)
         announced = False  # the sentence before ends "... added:": this one is parsed as its words
@@ -183,10 +179,26 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                 claim.measure = before.measure
         facts.claims.extend(claims)
         facts.events.extend(events_in(sent, times_at.get((aid, base), []), claims))
-        ends, names = persons[idx]
+        at, names, sentence_starts = persons[idx]
 
-        def before(char: int, ends: list[int] = ends, names: list[str] = names) -> str | None:
-            k = bisect.bisect_right(ends, char)
+        def before(
+            char: int,
+            at: list[int] = at,
+            names: list[str] = names,
+            starts: list[int] = sentence_starts,
+            body: str = triples[idx][2],
+        ) -> str | None:
+            """Whom "he" or "she" with no one named before it in its sentence (at ``char``) names: the
+            person named first in the sentence before, outside an opening phrase (its subject, mostly:
+            "Trump's faith in Putin was laid bare. '...,' he told Macron": Trump; "During his meeting
+            with Lavrov, Kim said ... He expressed": Kim), else the person named last before."""
+            k = bisect.bisect_left(at, char)
+            current = bisect.bisect_right(starts, char) - 1
+            if current > 0:
+                for j in range(bisect.bisect_left(at, starts[current - 1]), k):
+                    lead = body[starts[current - 1] : at[j]]
+                    if not (OPENING_PHRASE.match(lead) and "," not in lead):
+                        return names[j]
             return names[k - 1] if k else None
 
         last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid and contiguous else None
@@ -195,6 +207,31 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
         facts.quotes.extend(quotes)
         lead = None if quotes else lead_in(sent, before)  # "The governor added:": the next sentence is his
     return facts
+
+
+# a sentence's opening phrase, whose people are not its subject ("During his meeting with Lavrov, Kim ...")
+OPENING_PHRASE = re.compile(
+    r"(?:During|After|Before|With|Without|In|At|On|Following|Since|When|While|As|Although|Though|Despite|Unlike|Like"
+    r"|Under|Amid|Ahead of|Because of|According to|For|From|To|Against|Speaking)\b"
+)
+
+
+def _person_mentions(body: str, people: list) -> tuple[list[int], list[str]]:
+    """Where the article names a person, in text order: the model's PERSON mentions, and every other
+    place it writes one of their names or surnames (a mention the model tagged otherwise or missed:
+    a name means the same person throughout an article)."""
+    found = {e.start_char: e.text for e in people}
+    taken = bytearray(len(body) + 1)
+    for e in people:
+        taken[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+    forms = {e.text for e in people} | {e.text.split()[-1] for e in people if len(e.text.split()[-1]) > 2}
+    for form in sorted(forms, key=len, reverse=True):
+        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
+            if not any(taken[m.start() : m.end()]):
+                found[m.start()] = form
+                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+    at = sorted(found)
+    return at, [found[a] for a in at]
 
 
 def _speak_back(earlier: list[Quote], quotes: list[Quote], quoted: list[tuple[int, int]]) -> None:
