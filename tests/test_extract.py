@@ -301,6 +301,15 @@ def test_whom_a_speaker_addresses_is_not_what_they_said():
     assert q.speaker == "Trump"
 
 
+def test_a_report_joined_inside_another_is_its_speakers_own():
+    text = "Obama stressed that the reforms were not complete, and rights groups warned that the talks would fail."
+    first, second = _one(text).quotes
+    assert (first.speaker, first.content) == ("Obama", "that the reforms were not complete")
+    assert (second.speaker, second.cue, second.content) == ("rights groups", "warned", "that the talks would fail")
+    (one,) = _one("He said that prices rose and that wages fell.").quotes  # no second speaker: one report
+    assert one.content == "that prices rose and that wages fell"
+
+
 def test_a_wire_datelines_place_is_not_the_speaker():
     for text, who in [
         (

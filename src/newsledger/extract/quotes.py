@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.cues import is_cue, listed_cue_holds
 from newsledger.extract.language import (
@@ -219,6 +219,25 @@ def _kind(said: str, cue_tok: Token | None) -> str:
 ADDRESSING_VERBS = {"tell", "ask", "inform", "remind", "assure", "brief", "urge", "thank", "congratulate"}
 
 
+def _own_report(span: Span, cue_tok: Token | None) -> Span:
+    """A report up to where another speaker's report is joined on ("that the reforms were not
+    complete, and human rights groups warned that ...": the parse may hang the second report
+    inside the first one's clause): the words before that speaker, without the joining comma or
+    conjunction."""
+    end = span.end
+    for tok in span:
+        if tok.dep_ != "conj" or pos(tok) != "VERB" or not _cue(tok):
+            continue
+        subj = speaker_of(tok)
+        if subj is not None and cue_tok is not None and subj.i != cue_tok.i and span.start < subj.left_edge.i < tok.i:
+            end = subj.left_edge.i
+            break
+    doc = span.doc
+    while end > span.start + 1 and doc[end - 1].lower_ in (",", ";", ":", "—", "–", "-", "and", "but", "or", "while", "yet"):
+        end -= 1  # the clause's own trailing ", and" ("that the reforms were not complete, and")
+    return doc[span.start : end]
+
+
 def _said(
     sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None
 ) -> tuple[str, int, int] | None:
@@ -230,7 +249,7 @@ def _said(
     if comp:
         # the clause after the verb before one before it ("estimates vary – CSIS found that they ranged ...")
         clause = next((c for c in comp if c.i > cue_tok.i), comp[0])  # type: ignore[union-attr]
-        span = sent.doc[clause.left_edge.i : clause.right_edge.i + 1]
+        span = _own_report(sent.doc[clause.left_edge.i : clause.right_edge.i + 1], cue_tok)
         return "indirect", span.start_char, span.end_char
     if cue_tok is not None and cue_tok.dep_ == "parataxis" and cue_tok.head is not cue_tok:
         # "The plan, Smith said, would work": the clause the verb interrupts (its words cut out by ``_record``)
