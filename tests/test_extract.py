@@ -73,6 +73,9 @@ def test_a_figure_that_moved_keeps_the_value_it_moved_from():
     assert [(c.value, c.unit) for c in (seven, eight)] == [(7, "inch"), (8, "inch")]
     (orbits,) = [c for c in _one("The probe circled the Red Planet more than 3200 times.").claims if c.value == 3200]
     assert orbits.low == 3200  # after a bound, a capitalised word before is not a model name ("Boeing 777")
+    (claim,) = _one("Mileage rose from 20 miles per gallon in 2008 to 29 mpg in 2020.").claims
+    assert (claim.from_value, claim.value, claim.unit) == (20, 29, "mile per gallon")  # "2008 to 29" is no range
+    assert not _one("The season ran from 2018-19 to 2020-21.").claims
     (claim,) = _one("The clinic cut its error rate to .001 per cent.").claims  # a decimal written without its zero
     assert (claim.value, claim.unit) == (0.001, "percentage")
 

@@ -241,7 +241,7 @@ def find_amounts(sentence: str) -> list[Amount]:
 def _amounts(sentence: str) -> tuple[Amount, ...]:
     """Every amount in a sentence, dates, times, years and parts of names excluded."""
     out: list[Amount] = []
-    for m in AMOUNT.finditer(sentence):
+    for m in _matches(sentence):
         if not m.group(0).strip() or _is_not_a_figure(sentence, m):
             continue
         lead = len(m.group(0)) - len(m.group(0).lstrip())
@@ -345,6 +345,22 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
         if a.unit is None and b.unit and not (a.currency or a.percent) and SUSPENDED.fullmatch(sentence, a.end, b.start):
             a.unit = b.unit  # "a 7- or 8-inch screen", "10- to 15-year-olds": the unit written once, at the end
     return tuple(out)
+
+
+YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def _matches(sentence: str):
+    """``AMOUNT`` matches, but a year joined to the figure after it is let go ("from 20 miles per
+    gallon in 2008 to 29 mpg": the match "2008 to 29" would take the 29 down with the year)."""
+    pos = 0
+    while (m := AMOUNT.search(sentence, pos)) is not None:
+        a, b = (m.group("a") or "").strip(), (m.group("b") or "").strip()
+        if b and YEAR.fullmatch(a) and not YEAR.fullmatch(b):
+            pos = m.start("b")
+            continue
+        yield m
+        pos = max(m.end(), pos + 1)
 
 
 SUSPENDED = re.compile(r"-\s+(?:or|to|and)\s+")
