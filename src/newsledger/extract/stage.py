@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from newsledger import nlp
 from newsledger.extract.claims import figures_in
@@ -120,7 +120,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     anchors = [anchor_date(r[3]) for r in rows]
     # article, sentence, offset, text, entities, quotations (sentence offsets)
     pending: list[tuple[int, int, int, str, list[tuple[int, int, str]], list[tuple[int, int]]]] = []
-    persons: list[tuple[list[int], list[str], list[int]]] = []  # each article's person mentions: starts, names, sentence starts
+    persons: list[People] = []
     quotations: list[list[tuple[int, int]]] = []  # each article's quotations (article offsets)
     light = nlp.load_light().pipe((t for _, _, t in triples), batch_size=batch_size)
     for idx, ((aid, source, body), doc) in enumerate(zip(triples, light, strict=True)):
@@ -133,7 +133,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             by_sentence.setdefault(k, []).append((ent.start_char - a, ent.end_char - a, ent.label_))
             if ent.label_ in ENTITY_LABELS:
                 facts.mentions.append(Mention(aid, source, ent.text, ent.label_, ent.start_char, ent.end_char, body[a:b]))
-        persons.append((*_person_mentions(body, [e for e in doc.ents if e.label_ == "PERSON"]), starts))
+        persons.append(People(body, starts, [e for e in doc.ents if e.label_ == "PERSON"]))
         quoted = quotation_spans(body)
         quotations.append(quoted)
         announced = False  # the sentence before ends "... added:": this one is parsed as its words
@@ -179,33 +179,11 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                 claim.measure = before.measure
         facts.claims.extend(claims)
         facts.events.extend(events_in(sent, times_at.get((aid, base), []), claims))
-        at, names, sentence_starts = persons[idx]
-
-        def before(
-            char: int,
-            at: list[int] = at,
-            names: list[str] = names,
-            starts: list[int] = sentence_starts,
-            body: str = triples[idx][2],
-        ) -> str | None:
-            """Whom "he" or "she" with no one named before it in its sentence (at ``char``) names: the
-            person named first in the sentence before, outside an opening phrase (its subject, mostly:
-            "Trump's faith in Putin was laid bare. '...,' he told Macron": Trump; "During his meeting
-            with Lavrov, Kim said ... He expressed": Kim), else the person named last before."""
-            k = bisect.bisect_left(at, char)
-            current = bisect.bisect_right(starts, char) - 1
-            if current > 0:
-                for j in range(bisect.bisect_left(at, starts[current - 1]), k):
-                    lead = body[starts[current - 1] : at[j]]
-                    if not (OPENING_PHRASE.match(lead) and "," not in lead):
-                        return names[j]
-            return names[k - 1] if k else None
-
         last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid and contiguous else None
-        quotes = quotes_in(sent, before, last_quote, lead if contiguous else None)
+        quotes = quotes_in(sent, persons[idx].before, last_quote, lead if contiguous else None)
         _speak_back(facts.quotes, quotes, quotations[idx])
         facts.quotes.extend(quotes)
-        lead = None if quotes else lead_in(sent, before)  # "The governor added:": the next sentence is his
+        lead = None if quotes else lead_in(sent, persons[idx].before)  # "The governor added:": the next sentence is his
     return facts
 
 
@@ -216,22 +194,40 @@ OPENING_PHRASE = re.compile(
 )
 
 
-def _person_mentions(body: str, people: list) -> tuple[list[int], list[str]]:
-    """Where the article names a person, in text order: the model's PERSON mentions, and every other
-    place it writes one of their names or surnames (a mention the model tagged otherwise or missed:
-    a name means the same person throughout an article)."""
-    found = {e.start_char: e.text for e in people}
-    taken = bytearray(len(body) + 1)
-    for e in people:
-        taken[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
-    forms = {e.text for e in people} | {e.text.split()[-1] for e in people if len(e.text.split()[-1]) > 2}
-    for form in sorted(forms, key=len, reverse=True):
-        for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
-            if not any(taken[m.start() : m.end()]):
-                found[m.start()] = form
-                taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-    at = sorted(found)
-    return at, [found[a] for a in at]
+class People:
+    """Where an article names people, to tell whom a "he" or "she" stands for: the model's PERSON
+    mentions, and every other place the article writes one of their names or surnames (a mention
+    the model tagged otherwise or missed: a name means the same person throughout an article)."""
+
+    def __init__(self, body: str, sentence_starts: list[int], people: list[Span]) -> None:
+        self.body, self.starts = body, sentence_starts
+        found = {e.start_char: e.text for e in people}
+        taken = bytearray(len(body) + 1)
+        for e in people:
+            taken[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
+        forms = {e.text for e in people} | {e.text.split()[-1] for e in people if len(e.text.split()[-1]) > 2}
+        for form in sorted(forms, key=len, reverse=True):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
+                if not any(taken[m.start() : m.end()]):
+                    found[m.start()] = form
+                    taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+        self.at = sorted(found)
+        self.names = [found[a] for a in self.at]
+
+    def before(self, char: int) -> str | None:
+        """Whom "he" or "she" with no one named before it in its sentence (at ``char``) names: the
+        person named first in the sentence before, outside an opening phrase (its subject, mostly:
+        "Trump's faith in Putin was laid bare. '...,' he told Macron": Trump; "During his meeting
+        with Lavrov, Kim said ... He expressed": Kim), else the person named last before."""
+        k = bisect.bisect_left(self.at, char)
+        current = bisect.bisect_right(self.starts, char) - 1
+        if current > 0:
+            previous = self.starts[current - 1]
+            for j in range(bisect.bisect_left(self.at, previous), k):
+                lead = self.body[previous : self.at[j]]
+                if not (OPENING_PHRASE.match(lead) and "," not in lead):
+                    return self.names[j]
+        return self.names[k - 1] if k else None
 
 
 def _speak_back(earlier: list[Quote], quotes: list[Quote], quoted: list[tuple[int, int]]) -> None:
