@@ -127,6 +127,8 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert raised.subject == "Ben-Moshe"
     (deal,) = _one("Some of the best deals include $550 off a laptop.").claims
     assert deal.subject == "best deals"  # the whole a quantifier takes a part of, not "Some"
+    (reach,) = _one("The new model will have a range of 400 kilometres.").claims
+    assert reach.subject == "range"  # a vehicle's range; "a range of 10 to 20" names nothing
     (saved,) = _one("If patients paid the same as those in the public system it would save $500 million").claims
     assert saved.subject != "public system"  # a noun before the clause's own pronoun subject is another clause's
 

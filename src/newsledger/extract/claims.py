@@ -81,6 +81,7 @@ DEGREES = re.compile(r"\s*-?degrees?\s+(?P<scale>Fahrenheit|Celsius|centigrade|F
 ONE_AS_PRONOUN = re.compile(r"\b(?:each|the same|any|no|every|which|this|that|another|such)\s+$", re.I)
 
 
+RANGE_JOINER = re.compile(r"\d\s*(?:-|–|to|and)\s*\S*\d", re.I)
 GENERIC_HEADS = {"total", "number", "average", "sum", "amount", "figure", "tally", "count", "maximum", "minimum", "range"}
 
 
@@ -151,7 +152,10 @@ def _subject_of(head: Token | None, start: int, end: int) -> str | None:
         if modifies and pos(parent) in ("NOUN", "PROPN") and not inside:
             return _noun_phrase(parent)
         if tok.dep_ == "pobj" and parent.lower_ == "of" and pos(parent.head) in ("NOUN", "PROPN"):
-            if parent.head.lower_ not in GENERIC_HEADS and not start <= parent.head.idx < end:
+            generic = parent.head.lower_ in GENERIC_HEADS and not (
+                parent.head.lower_ == "range" and not RANGE_JOINER.search(tok.doc.text[start:end])
+            )  # "a range of 10 to 20" names nothing, "a range of 400 kilometres" is the range's
+            if not generic and not start <= parent.head.idx < end:
                 return _noun_phrase(parent.head)
             tok = parent.head
             continue
