@@ -33,12 +33,12 @@ ROLES = ("Source", "Cue", "Content")
 Gold = tuple[tuple[int, int], ...]  # an annotated span: its pieces (a quotation broken by "he said" has several)
 
 
-def load_gold(path: Path, limit: int) -> list[tuple[str, str, dict[str, set[Gold]]]]:
-    """(name, text, {role: spans}) with the first annotator's file for each text; a discontinuous
-    span ("0 27;42 90") keeps all its pieces."""
+def load_gold(path: Path, limit: int, split: str = "dev") -> list[tuple[str, str, dict[str, set[Gold]]]]:
+    """(name, text, {role: spans}) of a split with the first annotator's file for each text; a
+    discontinuous span ("0 27;42 90") keeps all its pieces."""
     out = []
-    for txt in sorted((path / "dev" / "text").glob("*.txt"))[: limit or None]:
-        anns = sorted((path / "dev" / "attributions").glob(txt.stem + "_*.ann"))
+    for txt in sorted((path / split / "text").glob("*.txt"))[: limit or None]:
+        anns = sorted((path / split / "attributions").glob(txt.stem + "_*.ann"))
         if not anns:
             continue
         spans: dict[str, set[Gold]] = {r: set() for r in ROLES}

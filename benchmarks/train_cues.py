@@ -14,11 +14,15 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 from pathlib import Path
 
 import numpy as np
 from scipy import optimize, sparse
 
+sys.path.insert(0, str(Path(__file__).parent))
+
+from attribution import load_gold
 from newsledger import nlp
 from newsledger.extract.cues import verb_features
 from newsledger.extract.language import pos, speaker_of
@@ -26,18 +30,13 @@ from newsledger.extract.language import pos, speaker_of
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def examples(root: Path, limit: int) -> tuple[list[list[str]], list[int]]:
+def examples(path: Path, limit: int) -> tuple[list[list[str]], list[int]]:
     light, parser = nlp.load_light(), nlp.load_parser()
     feats: list[list[str]] = []
     labels: list[int] = []
-    for txt in sorted((root / "text").glob("*.txt"))[: limit or None]:
-        anns = sorted((root / "attributions").glob(txt.stem + "_*.ann"))
-        if not anns:
-            continue
-        ann = anns[0].read_text()
-        cues = [(int(a), int(b)) for a, b in re.findall(r"^T\d+\tCue (\d+) (\d+)", ann, re.M)]
-        sources = [(int(a), int(b)) for a, b in re.findall(r"^T\d+\tSource (\d+) (\d+)", ann, re.M)]
-        text = txt.read_text(encoding="utf-8")
+    for _, text, gold in load_gold(path, limit, "train"):
+        cues = [g[0] for g in gold["Cue"]]  # the first piece of each span
+        sources = [g[0] for g in gold["Source"]]
         ents = [(e.start_char, e.end_char, e.label_) for e in light(text).ents]
         doc = parser(text)
         doc.ents = [s for s in (doc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in ents) if s is not None]
@@ -79,9 +78,9 @@ def main() -> None:
     ap.add_argument("--l2", type=float, default=1.0)
     ap.add_argument("--out", type=Path, default=ROOT / "src" / "newsledger" / "data" / "cue_model.json")
     args = ap.parse_args()
-    root = args.bench / "attribution" / "train"
-    if not root.exists():
-        print(f"skipped: {root} not found")
+    root = args.bench / "attribution"
+    if not (root / "train").exists():
+        print(f"skipped: {root / 'train'} not found")
         return
     feats, labels = examples(root, args.limit)
     weights = fit(feats, labels, args.l2)

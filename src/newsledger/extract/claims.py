@@ -81,7 +81,6 @@ DEGREES = re.compile(r"\s*-?degrees?\s+(?P<scale>Fahrenheit|Celsius|centigrade|F
 ONE_AS_PRONOUN = re.compile(r"\b(?:each|the same|any|no|every|which|this|that|another|such)\s+$", re.I)
 
 
-RANGE_JOINER = re.compile(r"\d\s*(?:-|–|to|and)\s*\S*\d", re.I)
 GENERIC_HEADS = {"total", "number", "average", "sum", "amount", "figure", "tally", "count", "maximum", "minimum", "range"}
 
 
@@ -137,7 +136,7 @@ def _noun_phrase(tok: Token) -> str:
     ).strip()
 
 
-def _subject_of(head: Token | None, start: int, end: int) -> str | None:
+def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) -> str | None:
     """What a figure is a value of: the noun it describes ("a 0.6 per cent fee"), the noun whose
     'of' it fills ("a speed of 15 mph"), else the subject of its verb ("Revenue rose to $7 billion")."""
     tok = head
@@ -152,9 +151,8 @@ def _subject_of(head: Token | None, start: int, end: int) -> str | None:
         if modifies and pos(parent) in ("NOUN", "PROPN") and not inside:
             return _noun_phrase(parent)
         if tok.dep_ == "pobj" and parent.lower_ == "of" and pos(parent.head) in ("NOUN", "PROPN"):
-            generic = parent.head.lower_ in GENERIC_HEADS and not (
-                parent.head.lower_ == "range" and not RANGE_JOINER.search(tok.doc.text[start:end])
-            )  # "a range of 10 to 20" names nothing, "a range of 400 kilometres" is the range's
+            # "a range of 10 to 20" names nothing, "a range of 400 kilometres" is the range's
+            generic = parent.head.lower_ in GENERIC_HEADS and (ranged or parent.head.lower_ != "range")
             if not generic and not start <= parent.head.idx < end:
                 return _noun_phrase(parent.head)
             tok = parent.head
@@ -385,7 +383,9 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                 time=dates[0] if dates else None,
                 actor=actor,
                 part_of=part_of,
-                subject=_subject(doc, head, start, end, max(measure_end, unit_end), counted, bool(counted_by_word), bare),
+                subject=_subject(
+                    doc, head, start, end, max(measure_end, unit_end), counted, bool(counted_by_word), bare, am.low != am.high
+                ),
             )
         )
         if times and out[-1].subject:
@@ -415,7 +415,7 @@ LISTED = re.compile(
 
 
 def _subject(
-    doc: Doc, head: Token | None, start: int, end: int, unit_end: int, counted: bool, glued: bool, bare: bool
+    doc: Doc, head: Token | None, start: int, end: int, unit_end: int, counted: bool, glued: bool, bare: bool, ranged: bool
 ) -> str | None:
     """What a figure is a value of, by the first rule that finds it: the 'of' after a measure
     ("24 per cent of adults"), the noun or subject the parse ties it to, the noun before it."""
@@ -424,7 +424,7 @@ def _subject(
     listed = LISTED.search(doc.text[max(0, start - 60) : start])
     if listed:
         return listed.group("name")  # "Unite Group, down 68p", "Burlington by 2.6%"
-    return _subject_of(head, start, unit_end) or (None if counted or bare else _noun_before(doc, start))
+    return _subject_of(head, start, unit_end, ranged) or (None if counted or bare else _noun_before(doc, start))
 
 
 def _noun_before(doc: Doc, start: int) -> str | None:

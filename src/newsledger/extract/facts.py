@@ -8,7 +8,7 @@ import re
 
 from newsledger.extract.language import SPEECH_FORMS
 from newsledger.extract.numbers import find_amounts
-from newsledger.extract.quotes import LABELLED, MIN_QUOTE, QUOTE_RX, SHORT_LEAD, SIGNED
+from newsledger.extract.quotes import LABELLED, MIN_QUOTE, QUOTE_RX, SIGNED, short_lead
 
 _WORDS = re.compile(r"[a-z]+")
 
@@ -16,7 +16,7 @@ _WORDS = re.compile(r"[a-z]+")
 def announces(text: str) -> bool:
     """ "The governor added:": a sentence ending in a colon with a speech verb, or a short one
     ("Caddell continued:"); the sentence after it is parsed too, to be read as the speaker's words."""
-    return text.rstrip().endswith(":") and (_speech_verb(text.lower()) or len(text.split()) <= SHORT_LEAD)
+    return text.rstrip().endswith(":") and (_speech_verb(text.lower()) or short_lead(text))
 
 
 def _speech_verb(low: str) -> bool:

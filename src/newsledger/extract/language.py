@@ -220,12 +220,10 @@ def subject_phrase(tok: Token) -> str:
         if t.dep_ in ("relcl", "acl") and t.left_edge.i <= end:
             end = min(end, t.left_edge.i - 1)
     end = max(end, tok.i)
-    if (
-        tok.doc[start : end + 1].text.count("(") > tok.doc[start : end + 1].text.count(")")
-        and tok.doc[end + 1 : end + 2].text == ")"
-    ):
-        end += 1  # "Rep. Elijah E. Cummings (D-Md.)": the parenthesis closes
-    text = tok.doc[start : end + 1].text.strip(" ,;:—–")
+    text = tok.doc[start : end + 1].text
+    if text.count("(") > text.count(")") and tok.doc[end + 1 : end + 2].text == ")":
+        text = tok.doc[start : end + 2].text  # "Rep. Elijah E. Cummings (D-Md.)": the parenthesis closes
+    text = text.strip(" ,;:—–")
     return re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.I)
 
 

@@ -379,9 +379,9 @@ def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
         return True  # "COVID -19", "Su -57": part of a name
     core = re.sub(rf"^(?:{QUAL})", "", text, flags=re.I).strip()
     core = re.sub(r"^(?:between|from)\s+", "", core, flags=re.I)
-    if re.fullmatch(r"(?:19|20)\d{2}s?", core) and not re.match(r"\s*(?:troops|people|soldiers)", after):
+    if re.fullmatch(rf"{YEAR.pattern}s?", core) and not re.match(r"\s*(?:troops|people|soldiers)", after):
         return True  # a year
-    if re.fullmatch(r"(?:19|20)\d{2}\s*(?:-|–|to)\s*(?:19|20)?\d{2}", core):
+    if re.fullmatch(rf"{YEAR.pattern}\s*(?:-|–|to)\s*(?:19|20)?\d{{2}}", core):
         return True  # "2018 to 2019", "2018-19"
     if (
         not m.group("qual")

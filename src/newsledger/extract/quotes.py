@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -31,9 +32,11 @@ SIGNED = re.compile(
 )
 
 
+# a quotation in single marks read from one sentence: 15 characters or more, apostrophes inside words allowed
+_SINGLE = r"(?<!\w)['‘](?P<b>(?:[^'‘’]|['’](?=[a-z])){15,}?)[’'](?![a-z])"
 QUOTE_RX = re.compile(
     r"(?:''|``)(?P<c>(?:(?!'').)+?)''"  # ``...'' and ''...'' (wire and newspaper archives)
-    r"|[\"“”](?P<a>[^\"“”]+?)[\"“”]|(?<!\w)['‘](?P<b>(?:[^'‘’]|['’](?=[a-z])){15,}?)[’'](?![a-z])"
+    r"|[\"“”](?P<a>[^\"“”]+?)[\"“”]|" + _SINGLE
 )
 
 
@@ -89,7 +92,7 @@ def _single_quoted(text: str, start: int, end: int, double: list[tuple[int, int]
     return out
 
 
-_SINGLE_RX = re.compile(r"(?<!\w)['‘](?P<b>(?:[^'‘’]|['’](?=[a-z])){15,}?)[’'](?![a-z])")
+_SINGLE_RX = re.compile(_SINGLE)
 
 
 def quotations(sent: Sentence) -> list[tuple[int, int, str]]:
@@ -313,7 +316,10 @@ def _person_before(pronoun: Token, quoted: list[tuple[int, int]], earlier: str |
     return named[-1].text if named else earlier
 
 
+@lru_cache(maxsize=64)
 def _dateline_end(doc: Doc) -> int:
+    """Where a sentence's wire dateline ends (0: it has none); read once per sentence, though every
+    speaker the sentence names asks (spaCy rebuilds ``Doc.text`` on each access)."""
     m = DATELINE.match(doc.text)
     return m.end() if m else 0
 
@@ -422,13 +428,17 @@ def _main(cues: list[tuple[Token, Token, Token | bool]]) -> tuple[Token, Token, 
 SHORT_LEAD = 5  # words: a sentence this short ending in a colon announces words whatever its verb
 
 
+def short_lead(text: str) -> bool:
+    return len(text.split()) <= SHORT_LEAD
+
+
 def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> Quote | None:
     """A sentence that announces the next one as someone's words ("The governor added:", "In a
     statement, the ministry said:"): a record of who and the cue, its content still empty."""
     if not sent.text.rstrip().endswith(":") or QUOTE_RX.search(sent.text):
         return None
     first = _main(_cues(sent.doc, []))
-    if first is None and len(sent.text.split()) <= SHORT_LEAD:  # "Caddell continued:", "The senator wrote back:"
+    if first is None and short_lead(sent.text):  # "Caddell continued:", "The senator wrote back:"
         root = next((t for t in sent.doc if t.dep_ == "ROOT" and pos(t) == "VERB"), None)
         subj = speaker_of(root) if root is not None else None
         first = (root, subj, True) if subj is not None and _relative_antecedent(subj) is True else None

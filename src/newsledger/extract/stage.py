@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 
 from spacy.tokens import Doc, Span
 
@@ -201,33 +202,39 @@ class People:
 
     def __init__(self, body: str, sentence_starts: list[int], people: list[Span]) -> None:
         self.body, self.starts = body, sentence_starts
-        found = {e.start_char: e.text for e in people}
-        taken = bytearray(len(body) + 1)
-        for e in people:
-            taken[e.start_char : e.end_char] = b"\x01" * (e.end_char - e.start_char)
-        forms = {e.text for e in people} | {e.text.split()[-1] for e in people if len(e.text.split()[-1]) > 2}
+        self.people = [(e.start_char, e.end_char, e.text) for e in people]
+
+    @cached_property
+    def _mentions(self) -> tuple[list[int], list[str]]:
+        """(starts, names) in text order; searched for only when a pronoun first needs it."""
+        found = {a: name for a, _, name in self.people}
+        taken = bytearray(len(self.body) + 1)
+        for a, b, _ in self.people:
+            taken[a:b] = b"\x01" * (b - a)
+        forms = {name for *_, name in self.people} | {name.split()[-1] for *_, name in self.people if len(name.split()[-1]) > 2}
         for form in sorted(forms, key=len, reverse=True):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", body):
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.body):
                 if not any(taken[m.start() : m.end()]):
                     found[m.start()] = form
                     taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
-        self.at = sorted(found)
-        self.names = [found[a] for a in self.at]
+        at = sorted(found)
+        return at, [found[a] for a in at]
 
     def before(self, char: int) -> str | None:
         """Whom "he" or "she" with no one named before it in its sentence (at ``char``) names: the
         person named first in the sentence before, outside an opening phrase (its subject, mostly:
         "Trump's faith in Putin was laid bare. '...,' he told Macron": Trump; "During his meeting
         with Lavrov, Kim said ... He expressed": Kim), else the person named last before."""
-        k = bisect.bisect_left(self.at, char)
+        at, names = self._mentions
+        k = bisect.bisect_left(at, char)
         current = bisect.bisect_right(self.starts, char) - 1
         if current > 0:
             previous = self.starts[current - 1]
-            for j in range(bisect.bisect_left(self.at, previous), k):
-                lead = self.body[previous : self.at[j]]
+            for j in range(bisect.bisect_left(at, previous), k):
+                lead = self.body[previous : at[j]]
                 if not (OPENING_PHRASE.match(lead) and "," not in lead):
-                    return self.names[j]
-        return self.names[k - 1] if k else None
+                    return names[j]
+        return names[k - 1] if k else None
 
 
 def _speak_back(earlier: list[Quote], quotes: list[Quote], quoted: list[tuple[int, int]]) -> None:
