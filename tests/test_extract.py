@@ -448,3 +448,24 @@ def test_singular_nouns_keep_their_form_as_lemma():
     assert [lemmas[w] for w in ("business", "crisis", "bus", "gas", "analysis", "fleets")] == [
         "business", "crisis", "bus", "gas", "analysis", "fleet"
     ]  # fmt: skip
+
+
+def test_a_report_ends_where_another_speaker_is_joined_on_and_short_objects_are_reports():
+    text = (
+        "A video of the arrest shows him with his hands in the air in the moments before he was shot, "
+        "but Smith said he refused to follow her orders."
+    )
+    first, second = _one(text).quotes
+    assert first.content == "him with his hands in the air in the moments before he was shot"
+    assert (second.speaker, second.cue, second.content) == ("Smith", "said", "he refused to follow her orders")
+    (q,) = _one("The steelworkers' union endorsed Clinton.").quotes  # a one-word object is what was endorsed
+    assert (q.speaker, q.cue, q.content) == ("steelworkers' union", "endorsed", "Clinton")
+    (q,) = _one("The senator talked about the cost of the war.").quotes  # what the preposition governs
+    assert q.content == "the cost of the war"
+
+
+def test_according_to_at_the_start_keeps_its_source_to_the_comma():
+    (q,) = _one("According to the ministry spokesman Ivan Petrov, the offensive reeks of desperation.").quotes
+    assert (q.speaker, q.content) == ("ministry spokesman Ivan Petrov", "the offensive reeks of desperation")
+    (q,) = _one("The plan is dead, according to Kim Jong Un, the leader of North Korea.").quotes
+    assert (q.speaker, q.content) == ("Kim Jong Un, the leader of North Korea", "The plan is dead")

@@ -199,6 +199,14 @@ def speaker_of(verb: Token) -> Token | None:
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             if agent is not None:
                 return agent
+    # "In a meeting with the board of the Washington Post Trump said ...": with no comma the parse
+    # hangs the name on the phrase before; a finite verb right after a name speaks for it
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if (
+        verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP") and before is not None and pos(before) == "PROPN"
+        and before.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and before.dep_ != "compound"
+    ):  # fmt: skip
+        return before
     if verb.dep_ in ("ccomp", "conj", "advcl", "xcomp") and verb.head is not verb:
         # "X mocked the complaint, saying ...": a participle speaks for the subject of its verb
         participle = verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp")
@@ -237,7 +245,15 @@ def according_to(tokens: Span | Doc) -> tuple[Token, Span] | None:
                 head, first = objs[0], objs[0].left_edge.i
                 first += tokens.doc[first].lower_ == "the"
                 clauses = [c.left_edge.i for c in head.rights if c.dep_ in ("relcl", "acl")]  # "... that cited officials"
-                return tok, tokens.doc[first : min([head.right_edge.i + 1, *clauses])]
+                end = min([head.right_edge.i + 1, *clauses])
+                rest = [t for t in tokens.doc[end:] if not t.is_punct]
+                comma = next((t.i for t in tokens.doc[head.i : end] if t.text == ","), None)
+                opens = all(t.is_punct or t.dep_ == "cc" for t in tokens.doc[tok.sent.start : tok.i])
+                if not rest and comma is not None and opens:
+                    # "According to Limbaugh, the move reeks of fear": the parse hung the report on the
+                    # source; a source that leaves nothing to report ends at its comma
+                    end = comma
+                return tok, tokens.doc[first:end]
     return None
 
 

@@ -218,6 +218,9 @@ def _kind(said: str, cue_tok: Token | None) -> str:
     return "attitude" if lem in ATTITUDE_VERBS or lem not in SPEECH_VERBS else said
 
 
+# prepositions after a cue that govern what is spoken of ("spoke of", "doubled down on", "called for")
+TOPIC_PREPS = {"about", "of", "on", "over", "against", "regarding", "for"}
+
 # verbs whose object is the one addressed ("he told French President Emmanuel Macron"), not what is said
 ADDRESSING_VERBS = {"tell", "ask", "inform", "remind", "assure", "brief", "urge", "thank", "congratulate"}
 
@@ -232,7 +235,7 @@ def _own_report(span: Span, cue_tok: Token | None) -> Span:
         if tok.dep_ != "conj" or pos(tok) != "VERB" or not _cue(tok):
             continue
         subj = speaker_of(tok)
-        if subj is not None and cue_tok is not None and subj.i != cue_tok.i and span.start < subj.left_edge.i < tok.i:
+        if subj is not None and (cue_tok is None or subj.i != cue_tok.i) and span.start < subj.left_edge.i < tok.i:
             end = subj.left_edge.i
             break
     doc = span.doc
@@ -272,19 +275,39 @@ def _said(
     if cue_tok is not None and lemma(cue_tok) in ADDRESSING_VERBS:
         addressed = [c for c in objs if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in PRONOUNS]
         objs = [c for c in objs if c not in addressed]
-    if objs and not (cue_at and re.match(r"\s*[,:]?\s*[\"“‘']", sent.text[cue_at[1] :])):
-        # "Kim praised the Kursk operation", "portrayed the support as an act of solidarity"
+    quoted_next = cue_at is not None and re.match(r"\s*[,:]?\s*[\"“‘']", sent.text[cue_at[1] :])
+    topics = (
+        [c for c in cue_tok.children if c.dep_ == "prep" and c.i > cue_tok.i and c.lower_ in TOPIC_PREPS]
+        if cue_tok is not None
+        else []
+    )
+    if objs and not quoted_next:
+        # "Kim praised the Kursk operation", "portrayed the support as an act of solidarity",
+        # "raised questions about his microphone"
         last = max(
-            [objs[0], *(c for c in cue_tok.children if c.dep_ in ("prep", "oprd") and c.lower_ == "as")], key=lambda t: t.i
-        )
+            [
+                objs[0],
+                *(c for c in cue_tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")),
+            ],
+            key=lambda t: t.i,
+        )  # type: ignore[union-attr]
         span = sent.doc[objs[0].left_edge.i : last.right_edge.i + 1]
-        if len(span) >= 2:
+        if len(span) >= 2 or pos(objs[0]) in ("NOUN", "PROPN"):  # "vow consequences", "endorses Clinton"
+            return "indirect", span.start_char, span.end_char
+    elif topics and not quoted_next and not addressed:
+        # "spoke of the legacy of racism", "is doubling down on his attacks": what the preposition governs
+        objects = [g for g in topics[0].children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
+        if objects:
+            span = sent.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
             return "indirect", span.start_char, span.end_char
     marks = [x for x in (who_at, cue_at) if x] + [(c.idx, c.right_edge.idx + len(c.right_edge.text)) for c in addressed]
     if not marks:
         return None
     lo, hi = min(a for a, _ in marks), max(b for _, b in marks)
-    before, after = sent.text[:lo].strip(" ,;:—–"), sent.text[hi:].strip(" ,;:.—–")
+    # "X shows him ..., but Smith said ...": the rest of the sentence up to the next speaker's report
+    rest = sent.doc.char_span(hi, len(sent.text), alignment_mode="expand")
+    hi_end = _own_report(rest, cue_tok).end_char if rest is not None and len(rest) else len(sent.text)
+    before, after = sent.text[:lo].strip(" ,;:—–"), sent.text[hi:hi_end].strip(" ,;:.—–")
     content = before if len(before) >= len(after) else after
     if len(content.split()) < 3:
         return None
