@@ -128,7 +128,13 @@ def test_subject_is_what_the_figure_is_a_value_of():
     (deal,) = _one("Some of the best deals include $550 off a laptop.").claims
     assert deal.subject == "best deals"  # the whole a quantifier takes a part of, not "Some"
     (reach,) = _one("The new model will have a range of 400 kilometres.").claims
-    assert reach.subject == "range"  # a vehicle's range; "a range of 10 to 20" names nothing
+    assert reach.subject == "range of new model"  # a vehicle's range; "a range of 10 to 20" names nothing
+    (reach,) = _one("It will have a range of 400 kilometres.").claims
+    assert reach.subject == "range"  # a pronoun holds nothing to name
+    (height,) = _one("The helicopter was flying at an altitude of 300 feet when it was hit.").claims
+    assert height.subject == "altitude of helicopter"  # a measure that says nothing alone: whose it is
+    _, close = _one("The main index edged down 0.3% to a close of 7,425.81 points.").claims
+    assert close.subject == "close of main index"
     (saved,) = _one("If patients paid the same as those in the public system it would save $500 million").claims
     assert saved.subject != "public system"  # a noun before the clause's own pronoun subject is another clause's
 

@@ -149,12 +149,12 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
         inside = start <= parent.idx < end
         modifies = tok.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod") and parent.idx > tok.idx
         if modifies and pos(parent) in ("NOUN", "PROPN") and not inside:
-            return _noun_phrase(parent)
+            return _held(parent, start, end)
         if tok.dep_ == "pobj" and parent.lower_ == "of" and pos(parent.head) in ("NOUN", "PROPN"):
             # "a range of 10 to 20" names nothing, "a range of 400 kilometres" is the range's
             generic = parent.head.lower_ in GENERIC_HEADS and (ranged or parent.head.lower_ != "range")
             if not generic and not start <= parent.head.idx < end:
-                return _noun_phrase(parent.head)
+                return _held(parent.head, start, end)
             tok = parent.head
             continue
         if pos(parent) in ("VERB", "AUX"):
@@ -178,6 +178,27 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
             return _noun_phrase(_whole_of(subj))
         tok = parent
     return None
+
+
+# measures that say nothing until one knows whose they are ("flying at an altitude of 30 feet")
+DIMENSIONS = {"altitude", "height", "depth", "length", "width", "distance", "speed", "close", "turnover", "journey",
+              "range", "temperature", "level", "valuation", "capacity", "weight", "size"}  # fmt: skip
+
+
+def _held(noun: Token, start: int, end: int) -> str:
+    """A measure noun's phrase, with whose measure it is where the noun alone says nothing ("The
+    airplane was flying at an altitude of 30 feet": altitude of airplane; "the index edged down to a
+    close of 1,463 points": close of index)."""
+    phrase = _noun_phrase(noun)
+    if noun.lower_ not in DIMENSIONS:
+        return phrase
+    verb = noun
+    while verb.dep_ in ("pobj", "prep", "dobj", "npadvmod", "advmod") and verb.head is not verb:
+        verb = verb.head  # up through its prepositions to the verb ("flying at an altitude of")
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if pos(verb) in ("VERB", "AUX") else None
+    if subj is None or pos(subj) not in ("NOUN", "PROPN") or start <= subj.idx < end:
+        return phrase  # no one holds it, or a pronoun ("it will have a range of 400 km")
+    return f"{phrase} of {_noun_phrase(_whole_of(subj))}"
 
 
 QUANTIFIERS = {"some", "many", "most", "all", "none", "each", "several", "few", "both", "either", "neither", "much",
