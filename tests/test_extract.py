@@ -475,3 +475,23 @@ def test_according_to_at_the_start_keeps_its_source_to_the_comma():
     assert (q.speaker, q.content) == ("ministry spokesman Ivan Petrov", "the offensive reeks of desperation")
     (q,) = _one("The plan is dead, according to Kim Jong Un, the leader of North Korea.").quotes
     assert (q.speaker, q.content) == ("Kim Jong Un, the leader of North Korea", "The plan is dead")
+
+
+def test_a_title_case_headline_is_parsed_in_sentence_case_and_keeps_its_own_words():
+    from newsledger.extract.casing import sentence_case
+
+    body = "Veterans Groups Slam Governor Over Hospital Closures\nThe groups said that Governor Ellis would not listen."
+    (head, _) = _one(body).quotes
+    assert (head.speaker, head.cue) == ("Veterans Groups", "Slam")  # was no verb at all: every word a name
+    assert body[head.speaker_start : head.speaker_end] == "Veterans Groups"
+    prose = "Officials in Washington said the U.S. would send aid to Kyiv on Monday."
+    assert sentence_case("U.S. Pledges More Aid To Kyiv", prose) == "U.S. pledges more aid to Kyiv"  # names kept
+    assert sentence_case("The U.S. pledged more aid to Kyiv", prose) is None  # prose is left alone
+    assert sentence_case("Kyiv Washington", prose) is None  # nothing to lower
+
+
+def test_a_name_label_speaks_for_the_verbs_after_its_colon():
+    (q,) = _one("Dr. Ames: Governor asking voters to trust him is a sign of fear.").quotes
+    assert (q.speaker, q.cue) == ("Dr. Ames", ":")  # "asking" is inside what Ames says
+    (q,) = _one("Analysis: Governor says voters should trust him.").quotes
+    assert (q.speaker, q.cue) == ("Governor", "says")  # a section label is no speaker

@@ -504,6 +504,10 @@ def quotes_in(
         speaker, who_at, cue_at = acc[2], acc_who, acc_cue
     # a signature or a transcript's speaker label is stronger than any verb of the sentence
     signed = SIGNED.search(sent.text) or _transcript_label(sent.text)
+    label = LABELLED.match(sent.text)
+    if label and cue_at and cue_at[0] > label.end("cue") and NAME_LABEL.fullmatch(label.group("src")):
+        # "Rush Limbaugh: Hillary asking moderator to fact check Trump ...": the verb is in what the label's speaker says
+        signed = signed or (label if label.group("src").lower() not in SECTION_LABELS else None)
     if not speaker or signed:  # "Politifact: Trump is right", "... — Jane Doe", "PENCE: Well, ..."
         m = signed or LABELLED.match(sent.text)
         labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}

@@ -17,6 +17,7 @@ from functools import cached_property
 from spacy.tokens import Doc, Span
 
 from newsledger import nlp
+from newsledger.extract.casing import restore, sentence_case
 from newsledger.extract.claims import figures_in
 from newsledger.extract.events import EVENT_PRECISIONS, events_in
 from newsledger.extract.facts import announces, needs_parse
@@ -162,8 +163,12 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     previous: str | None = None
     lead: Quote | None = None
     last: tuple[int, int] = (-1, -1)
-    parsed = nlp.load_parser().pipe((p[3] for p in pending), batch_size=batch_size)
-    for (idx, i, base, pending_text, ents, cut), sdoc in zip(pending, parsed, strict=True):
+    # a Title Case headline is parsed in sentence case, its parse then laid on its own words
+    cased = [sentence_case(p[3], triples[p[0]][2], ((a, b) for a, b, lab in p[4] if lab in NAME_LABELS)) for p in pending]
+    parsed = nlp.load_parser().pipe((c or p[3] for p, c in zip(pending, cased, strict=True)), batch_size=batch_size)
+    for (idx, i, base, pending_text, ents, cut), sdoc, recased in zip(pending, parsed, cased, strict=True):
+        if recased is not None:
+            sdoc = restore(sdoc, pending_text)
         sdoc.ents = [e for e in (sdoc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in ents) if e is not None]
         aid, source, _ = triples[idx]
         contiguous = last == (idx, i - 1)
@@ -187,6 +192,8 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
         lead = None if quotes else lead_in(sent, persons[idx].before)  # "The governor added:": the next sentence is his
     return facts
 
+
+NAME_LABELS = {"PERSON", "GPE", "NORP", "LOC"}  # names a Title Case headline keeps (the model runs an ORG on: "U.S. Pushes")
 
 # a sentence's opening phrase, whose people are not its subject ("During his meeting with Lavrov, Kim ...")
 OPENING_PHRASE = re.compile(
