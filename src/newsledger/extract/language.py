@@ -238,6 +238,8 @@ def subject_phrase(tok: Token) -> str:
 def according_to(tokens: Span | Doc) -> tuple[Token, Span] | None:
     """ "according to South Korean, Ukrainian and U.S. officials": the word "according" and the
     source, the phrase the parse hangs on "to" without a leading "the" or a clause of its own."""
+    if "according" not in tokens.text.lower():  # one string search before a walk over every token (the hot path)
+        return None
     for tok in tokens:
         if tok.lower_ == "according":
             objs = [g for c in tok.children if c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
