@@ -495,3 +495,10 @@ def test_a_name_label_speaks_for_the_verbs_after_its_colon():
     assert (q.speaker, q.cue) == ("Dr. Ames", ":")  # "asking" is inside what Ames says
     (q,) = _one("Analysis: Governor says voters should trust him.").quotes
     assert (q.speaker, q.cue) == ("Governor", "says")  # a section label is no speaker
+
+
+def test_the_words_before_a_subordinate_verb_are_not_its_report():
+    assert _one("The envoy is still trying to appease the president by appearing open to whatever he suggests.").quotes == []
+    assert _one("And that is only if the minister showed up.").quotes == []
+    (q,) = _one("The talks will resume next week, the minister said.").quotes  # a main verb's words before it
+    assert q.content == "The talks will resume next week"

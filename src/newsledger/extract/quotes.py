@@ -218,6 +218,9 @@ def _kind(said: str, cue_tok: Token | None) -> str:
     return "attitude" if lem in ATTITUDE_VERBS or lem not in SPEECH_VERBS else said
 
 
+# clauses whose verb reports nothing of the words before it ("open to whatever he suggests")
+SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "xcomp", "csubj", "amod"}
+
 # prepositions after a cue that govern what is spoken of ("spoke of", "doubled down on", "called for")
 TOPIC_PREPS = {"about", "of", "on", "over", "against", "regarding", "for"}
 
@@ -308,6 +311,8 @@ def _said(
     rest = sent.doc.char_span(hi, len(sent.text), alignment_mode="expand")
     hi_end = _own_report(rest, cue_tok).end_char if rest is not None and len(rest) else len(sent.text)
     before, after = sent.text[:lo].strip(" ,;:—–"), sent.text[hi:hi_end].strip(" ,;:.—–")
+    if cue_tok is not None and cue_tok.dep_ in SUBORDINATE:
+        before = ""  # "And that's if Putin showed up": what comes before a subordinate verb is another clause's
     content = before if len(before) >= len(after) else after
     if len(content.split()) < 3:
         return None
