@@ -502,3 +502,13 @@ def test_the_words_before_a_subordinate_verb_are_not_its_report():
     assert _one("And that is only if the minister showed up.").quotes == []
     (q,) = _one("The talks will resume next week, the minister said.").quotes  # a main verb's words before it
     assert q.content == "The talks will resume next week"
+
+
+def test_a_number_after_a_name_can_be_a_size_or_an_age_and_from_up_to_is_a_range():
+    (size, _) = _one("The Zenbook Pro 16 inch costs exactly $2000.").claims
+    assert (size.value, size.unit) == (16, "inch")  # a unit after it: no model number
+    (age, _) = _one("John Miller 44 has spent the last 200 days in orbit.").claims
+    assert (age.value, age.unit) == (44, "year of age")
+    assert [c.value for c in _one("The Boeing 777 landed safely.").claims] == []  # a model number stays a name
+    (sizes,) = _one("Flats will come in sizes starting from 450 sq ft up to 900 sq ft.").claims
+    assert (sizes.low, sizes.high, sizes.value, sizes.change) == (450, 900, None, None)

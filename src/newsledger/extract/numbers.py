@@ -366,6 +366,11 @@ def _matches(sentence: str):
 SUSPENDED = re.compile(r"-\s+(?:or|to|and)\s+")
 
 
+MEASURED_AFTER = re.compile(r"[\s-]*(?:inch(?:es)?|in\.|cm|mm|GB|TB|MB|kg|lbs?|feet|ft|%|per\s?cent|years?[\s-]old)\b", re.I)
+AUX_AFTER = re.compile(r"\s+(?:has|had|is|was|will|would|says|said)\b")
+FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\s$")
+
+
 def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
     text = m.group(0)
     before, after = sentence[max(0, m.start() - 12) : m.start()], sentence[m.end() : m.end() + 12]
@@ -387,6 +392,8 @@ def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
         not m.group("qual")
         and re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", core)
         and re.search(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w-]*\s$", sentence[: m.start()])
+        and not MEASURED_AFTER.match(after)  # "MacBook Pro 16 inch": a size, not a model number
+        and not (AUX_AFTER.match(after) and FULL_NAME_BEFORE.search(before))  # "Nick Hague 44 has spent": an age
     ):
         return True  # part of a name: "Boeing 777", "Section 427", "Nasdaq 100"
     return bool(re.search(r"[#№]\s*$", before))
