@@ -512,3 +512,8 @@ def test_a_number_after_a_name_can_be_a_size_or_an_age_and_from_up_to_is_a_range
     assert [c.value for c in _one("The Boeing 777 landed safely.").claims] == []  # a model number stays a name
     (sizes,) = _one("Flats will come in sizes starting from 450 sq ft up to 900 sq ft.").claims
     assert (sizes.low, sizes.high, sizes.value, sizes.change) == (450, 900, None, None)
+
+
+def test_a_bare_number_joined_to_a_figure_counts_the_same_thing():
+    _, sold, tendered = _one("The three blocks will offer 435 homes by open sale and 187 by tender.").claims
+    assert (sold.value, sold.unit, tendered.value, tendered.unit) == (435, "home", 187, "home")

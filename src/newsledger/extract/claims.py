@@ -376,6 +376,9 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS else None
             measure = priced or _priced_thing(anchor.root if anchor is not None else None)
         bare = unit is None and noun is None
+        if bare and out and out[-1].unit and PARALLEL.search(text[out[-1].span.end - sent.base : start]):
+            # "435 homes by open sale and 187 by tender": the number the clause before counted
+            unit, measure, bare = out[-1].unit, out[-1].measure, False
         if bare and not VALUE_CONTEXT.search(text[max(0, start - 25) : start]) and not SHARED_UNIT.match(text, end):
             continue  # a bare number is a figure only where something is said to be, reach or move to it
         if unit is None and noun is None and INDEX_WORDS.search(text):
@@ -417,6 +420,9 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
 
 TIMES = re.compile(r"[\s-]*times\b(?![\s-]+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)", re.I)
 
+
+# between a figure and a bare number that counts the same thing: a short phrase, then "and"/"or"/"while"
+PARALLEL = re.compile(r"^[^\d.;:]{0,30}\s(?:and|or|while|but|versus|vs\.?)\s+$", re.I)
 
 SHARED_UNIT = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+)?", re.I)
 
