@@ -135,6 +135,10 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert height.subject == "altitude of helicopter"  # a measure that says nothing alone: whose it is
     _, close = _one("The main index edged down 0.3% to a close of 7,425.81 points.").claims
     assert close.subject == "close of main index"
+    (fee,) = _one("Viewers slammed the company for hiking subscription fees by up to £24 a year.").claims
+    assert fee.subject == "subscription fees"  # what a verb with no subject of its own moved
+    (rate,) = _one("The Japanese yen also saw further strengthening to trade at 132.86 against the dollar.").claims
+    assert rate.subject == "Japanese yen"  # through a clause with no subject to the verb that has one
     (saved,) = _one("If patients paid the same as those in the public system it would save $500 million").claims
     assert saved.subject != "public system"  # a noun before the clause's own pronoun subject is another clause's
 

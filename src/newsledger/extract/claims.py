@@ -160,7 +160,10 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
         if pos(parent) in ("VERB", "AUX"):
             subj = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is None:
-                if parent.dep_ in ("xcomp", "conj", "advcl", "acomp") and parent.head is not parent:
+                moved = [c for c in parent.children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN") and c.i < tok.i]
+                if tok.dep_ == "prep" and tok.lower_ in ("by", "to", "from") and moved:
+                    return _noun_phrase(moved[0])  # "for hiking subscription fees by up to £24": what moved
+                if parent.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and parent.head is not parent:
                     tok = parent
                     continue
                 return None
