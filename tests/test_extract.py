@@ -127,6 +127,8 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert raised.subject == "Ben-Moshe"
     (deal,) = _one("Some of the best deals include $550 off a laptop.").claims
     assert deal.subject == "best deals"  # the whole a quantifier takes a part of, not "Some"
+    _, deep = _one("The rubble spread for some two miles, as feared, but most settled in a canal, only 12 feet deep.").claims
+    assert deep.subject == "rubble"  # "most" of the subject of the clause it is joined to
     (reach,) = _one("The new model will have a range of 400 kilometres.").claims
     assert reach.subject == "range of new model"  # a vehicle's range; "a range of 10 to 20" names nothing
     (reach,) = _one("It will have a range of 400 kilometres.").claims

@@ -210,11 +210,16 @@ QUANTIFIERS = {"some", "many", "most", "all", "none", "each", "several", "few", 
 
 def _whole_of(subj: Token) -> Token:
     """The noun a quantifier subject takes a part of ("some of the best deals include $550 off ...":
-    deals), else the subject itself."""
+    deals; "the field stretched ..., but most landed ...": field), else the subject itself."""
     if subj.lower_ in QUANTIFIERS:
         objs = [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if objs:
             return objs[0]
+        verb = subj.head
+        if verb.dep_ == "conj":  # "The debris field stretched for miles, but most landed in water": the field
+            whole = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if whole is not None and pos(whole) in ("NOUN", "PROPN"):
+                return whole
     return subj
 
 
