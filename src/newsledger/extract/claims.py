@@ -130,7 +130,12 @@ def _noun_phrase(tok: Token) -> str:
         start -= 2
     while end + 2 < len(doc) and doc[end + 1].text == "-" and not doc[end].whitespace_ and not doc[end + 1].whitespace_:
         end += 2
-    kept = [t for t in doc[start : end + 1] if t.tag_ != "POS" and not t.like_num]
+    kept, glued = [], False
+    for t in doc[start : end + 1]:
+        # a number and what is written onto it ("5G", "65-year-old") are no part of the name
+        glued = t.like_num or (glued and t.i > 0 and not doc[t.i - 1].whitespace_)
+        if not glued and t.tag_ != "POS":
+            kept.append(t)
     return "".join(
         t.text + (" " if t.whitespace_ or (t.i + 1 < len(doc) and doc[t.i + 1].like_num) else "") for t in kept
     ).strip()
