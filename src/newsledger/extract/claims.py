@@ -517,35 +517,30 @@ UP_TO = re.compile(r"up\s+to\b", re.I)
 
 
 def _moves(claims: list[Claim], sent: Sentence) -> list[Claim]:
-    """ "fell from $36,040 ... to $34,935": one figure that moved, with the value it moved from."""
+    """ "fell from $36,040 ... to $34,935": one figure that moved, with the value it moved from;
+    "sizes from 450 sq ft up to 900 sq ft", with no verb of change, one range."""
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
+        between = sent.text[prev.span.end - sent.base : c.span.start - sent.base] if prev is not None else ""
+        up_to = bool(UP_TO.match(c.text))
         if (
             prev is not None
             and prev.from_value is None
             and c.value is not None
             and re.search(r"\bfrom\s+$", sent.text[max(0, prev.span.start - sent.base - 6) : prev.span.start - sent.base])
-            and re.fullmatch(
-                r"(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?(?:\bto\s+)?", sent.text[prev.span.end - sent.base : c.span.start - sent.base]
-            )
-            and (UP_TO.match(c.text) or re.search(r"\bto\s+$", sent.text[prev.span.end - sent.base : c.span.start - sent.base]))
+            and re.fullmatch(r"(?:[^.;]|(?<=\d)\.(?=\d)){0,60}?", between)
+            and (up_to or re.search(r"\bto\s+$", between))
             and (c.unit is None or prev.unit is None or prev.unit.split(" per ")[0] == c.unit.split(" per ")[0])
         ):
             was = prev.value if prev.value is not None else (prev.high if prev.low is None else prev.low)
-            if was is not None and UP_TO.match(c.text) and c.change is None:
-                # "sizes starting from 450 sq ft up to 900 sq ft": one range, not a move
-                c.low, c.high, c.value = was, c.high, None
-                c.unit = max(c.unit or "", prev.unit or "", key=len) or None
-                c.span = sent.where(prev.span.start - sent.base, c.span.end - sent.base)
-                c.text = sent.text[prev.span.start - sent.base : c.span.end - sent.base]
-                c.subject = c.subject or prev.subject
-                out[-1] = c
-                continue
             if was is not None:
-                c.from_value = was
+                if up_to and c.change is None:
+                    c.low, c.value = was, None  # one range, its high the "up to" bound
+                else:
+                    c.from_value = was
+                    c.change = c.change or ("up" if c.value > was else "down" if c.value < was else None)
                 c.unit = max(c.unit or "", prev.unit or "", key=len) or None  # "$310 a tonne ... to $275"
-                c.change = c.change or ("up" if c.value > was else "down" if c.value < was else None)
                 c.span = sent.where(prev.span.start - sent.base, c.span.end - sent.base)
                 c.text = sent.text[prev.span.start - sent.base : c.span.end - sent.base]
                 c.subject = c.subject or prev.subject

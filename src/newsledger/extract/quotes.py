@@ -285,8 +285,7 @@ def _said(
         else []
     )
     if objs and not quoted_next:
-        # "Kim praised the Kursk operation", "portrayed the support as an act of solidarity",
-        # "raised questions about his microphone"
+        # "Kim praised the Kursk operation", "portrayed the support as an act of solidarity"
         last = max(
             [
                 objs[0],
