@@ -4,9 +4,9 @@ spaCy's small model reads every capitalised word of "Black Lawmakers Rip Donald 
 Fraud" as part of a name, so the headline has no verb and no subject. The parser gets the
 headline with the capitals that are not names lowercased ("Black lawmakers rip Donald Trump as a
 fraud"); a word is a name when the article's prose writes it with a capital inside a sentence and
-never without. The parse
-is then put back on the headline's own words (``restore``), so every offset and every word the
-records show is the article's.
+never without, or when the model finds a person, place or group there. The parse is then put
+back on the headline's own words (``restore``), so every offset and every word the records show
+is the article's.
 """
 
 from __future__ import annotations
