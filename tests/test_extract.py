@@ -123,6 +123,10 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert stores.subject == "Walmart"  # "it" stands for the organisation named before
     fallers = _one("The biggest fallers were Unite Group, down 68p at 1112p, and Burlington by 2.6%.").claims
     assert [c.subject for c in fallers] == ["Unite Group", "Unite Group", "Burlington"]  # a market report's list
+    (held,) = _one(
+        "The bank will start charging a fee in December for customers with more than 7.5 million Danish crowns."
+    ).claims
+    assert held.subject == "customers"  # a figure in a noun's "with" phrase is that noun's
     litres, _ = _one("The car has a 2.4-litre 4-cylinder engine.").claims
     assert litres.subject == "engine"  # "-cylinder", written onto a number, is no part of the name
     (raised,) = _one("Ben-Moshe has raised 280 million shekels.").claims

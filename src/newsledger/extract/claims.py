@@ -155,6 +155,8 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
         modifies = tok.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod") and parent.idx > tok.idx
         if modifies and pos(parent) in ("NOUN", "PROPN") and not inside:
             return _held(parent, start, end)
+        if tok.dep_ == "pobj" and parent.lower_ == "with" and pos(parent.head) == "NOUN" and parent.head.i < tok.i:
+            return _held(parent.head, start, end)  # "customers with more than 7.5 million crowns": the customers'
         if tok.dep_ == "pobj" and parent.lower_ == "of" and pos(parent.head) in ("NOUN", "PROPN"):
             # "a range of 10 to 20" names nothing, "a range of 400 kilometres" is the range's
             generic = parent.head.lower_ in GENERIC_HEADS and (ranged or parent.head.lower_ != "range")
