@@ -23,6 +23,7 @@ from newsledger.extract.language import (
     Sentence,
     attribution,
     lemma,
+    nominal_subject,
     pos,
 )
 from newsledger.extract.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, find_amounts
@@ -165,11 +166,12 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
             tok = parent.head
             continue
         if pos(parent) in ("VERB", "AUX"):
-            subj = next((c for c in parent.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = nominal_subject(parent)
             if subj is None:
-                moved = [c for c in parent.children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN") and c.i < tok.i]
-                if tok.dep_ == "prep" and tok.lower_ in ("by", "to", "from") and moved:
-                    return _noun_phrase(moved[0])  # "for hiking subscription fees by up to £24": what moved
+                if tok.dep_ == "prep" and tok.lower_ in ("by", "to", "from"):
+                    moved = [c for c in parent.children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN") and c.i < tok.i]
+                    if moved:
+                        return _noun_phrase(moved[0])  # "for hiking subscription fees by up to £24": what moved
                 if parent.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and parent.head is not parent:
                     tok = parent
                     continue
@@ -205,7 +207,7 @@ def _held(noun: Token, start: int, end: int) -> str:
     verb = noun
     while verb.dep_ in ("pobj", "prep", "dobj", "npadvmod", "advmod") and verb.head is not verb:
         verb = verb.head  # up through its prepositions to the verb ("flying at an altitude of")
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None) if pos(verb) in ("VERB", "AUX") else None
+    subj = nominal_subject(verb) if pos(verb) in ("VERB", "AUX") else None
     if subj is None or pos(subj) not in ("NOUN", "PROPN") or start <= subj.idx < end:
         return phrase  # no one holds it, or a pronoun ("it will have a range of 400 km")
     return f"{phrase} of {_noun_phrase(_whole_of(subj))}"
@@ -224,7 +226,7 @@ def _whole_of(subj: Token) -> Token:
             return objs[0]
         verb = subj.head
         if verb.dep_ == "conj":  # "The debris field stretched for miles, but most landed in water": the field
-            whole = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            whole = nominal_subject(verb.head)
             if whole is not None and pos(whole) in ("NOUN", "PROPN"):
                 return whole
     return subj
@@ -303,7 +305,7 @@ def _actor(doc: Doc, start: int, end_char: int, head: Token | None) -> str | Non
         return None
     for anc in (head, *head.ancestors):
         if pos(anc) in ("VERB", "AUX"):
-            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = nominal_subject(anc)
             ent = _entity_at(doc, subj) if subj is not None else None
             if ent is not None and ent.label_ in ACTOR_LABELS:
                 return ent.text
@@ -316,7 +318,7 @@ def _priced_thing(tok: Token | None) -> str | None:
     """What an amount of money is the price of: the subject of "X costs $3 million"."""
     for anc in tok.ancestors if tok is not None else ():
         if lemma(anc) in PRICE_VERBS:
-            subj = next((c for c in anc.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = nominal_subject(anc)
             if subj is not None and pos(subj) in ("NOUN", "PROPN"):
                 mods = [c for c in subj.lefts if c.dep_ in ("compound", "amod") and pos(c) != "DET"]
                 return " ".join([*(m.text for m in mods), subj.text])

@@ -18,21 +18,21 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from newsledger.extract.language import ATTITUDE_VERBS, PRONOUNS, SPEECH_VERBS, lemma, pos
+from newsledger.extract.language import ATTITUDE_VERBS, PRONOUNS, SPEECH_VERBS, lemma, nominal_subject, pos
 
 THRESHOLD = 0.5
 LISTED_THRESHOLD = 0.15  # a verb of our lists is a cue unless the model finds it unlikely here
 
 
 def _subject_kind(verb: Token) -> str:
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            if child.lower_ in PRONOUNS:
-                return "pron"
-            if child.ent_type_:
-                return child.ent_type_.lower()
-            return "noun" if pos(child) == "NOUN" else pos(child).lower() or "other"
-    return "none"
+    child = nominal_subject(verb)
+    if child is None:
+        return "none"
+    if child.lower_ in PRONOUNS:
+        return "pron"
+    if child.ent_type_:
+        return child.ent_type_.lower()
+    return "noun" if pos(child) == "NOUN" else pos(child).lower() or "other"
 
 
 def verb_features(verb: Token, quoted: bool = False) -> list[str]:
@@ -47,7 +47,7 @@ def verb_features(verb: Token, quoted: bool = False) -> list[str]:
     feats += [f"c={d}" for d in deps] + [f"l|c={lem}|{d}" for d in deps if d in ("ccomp", "xcomp", "dobj")]
     if quoted:
         feats.append("quoted")
-    head = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass")), None)
+    head = nominal_subject(verb)
     if head is not None and pos(head) in ("NOUN", "PROPN") and not head.ent_type_:
         feats.append(f"sh={lemma(head)}")
     feats += [f"aux={c.lower_}" for c in kids if c.dep_ in ("aux", "auxpass")]

@@ -101,6 +101,11 @@ def pos(tok: Token) -> str:
     return _TAG_POS.get(tok.tag_, tok.tag_)
 
 
+def nominal_subject(verb: Token) -> Token | None:
+    """A verb's subject, active or passive ("Revenue rose", "the plan was approved"), if the parse gives one."""
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def lemma(tok: Token) -> str:
     """Base form by spaCy's rule lemmatizer, given the coarse part of speech read from the tag
     (the parse-only pipeline runs neither the attribute ruler nor the lemmatizer)."""

@@ -513,7 +513,7 @@ def quotes_in(
         # "Rush Limbaugh: Hillary asking moderator to fact check Trump ...": the verb is in what the label's speaker says
         signed = signed or (label if label.group("src").lower() not in SECTION_LABELS else None)
     if not speaker or signed:  # "Politifact: Trump is right", "... — Jane Doe", "PENCE: Well, ..."
-        m = signed or LABELLED.match(sent.text)
+        m = signed or label
         labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}
         transcript = m is not None and (m.group("cue") != ":" or CAPITALS.fullmatch(m.group("src")))
         # a headline's "Name: what they say" ("Sanders: Clinton needs to ..."), not a section label ("Analysis: ...")
