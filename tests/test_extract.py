@@ -149,6 +149,11 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert rate.subject == "Japanese yen"  # through a clause with no subject to the verb that has one
     (saved,) = _one("If patients paid the same as those in the public system it would save $500 million").claims
     assert saved.subject != "public system"  # a noun before the clause's own pronoun subject is another clause's
+    # a figure with its unit written before a noun describes that noun, not the clause's subject
+    cap, stake = _one("The firm offered a plan with a 60GB data cap and lenders took a 51 per cent stake.").claims
+    assert (cap.subject, stake.subject) == ("data cap", "per cent stake")
+    (age,) = _one("Rimasauskas, a 50 year-old man from Lithuania, pled guilty.").claims
+    assert age.subject != "year-old"  # the unit's own word describes nothing
 
 
 def test_figure_with_unit_measure_and_attribution():

@@ -358,6 +358,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         unit = am.currency or ("percentage" if am.percent else am.unit) or ("count" if times else None)
         measure = None
         counted = False  # the unit is the counted noun ("troop"), not a unit of measure
+        described = False  # a figure with its unit written before a noun ("a $3,500 mortgage")
         unit_end = times.end() if times else end
         currency_word = _written_unit(text[end:]) if unit is None else None
         degrees = DEGREES.match(text, end) if unit is None else None
@@ -377,6 +378,13 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                 measure = doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
             else:
                 measure = re.sub(r"^of\s+", "", text[end : noun.idx + len(noun.text)].strip(" -")) or None
+                described = (
+                    unit is not None
+                    and noun.idx >= end
+                    and not unit.startswith(lemma(noun))
+                    and not _unit_like(noun)
+                    and not re.match(r"\s*(?:of|a|an|per)\b", text[end:])
+                )
                 counted = unit is None
                 unit = unit or lemma(noun)
         elif unit is None:
@@ -425,7 +433,16 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                 actor=actor,
                 part_of=part_of,
                 subject=_subject(
-                    doc, head, start, end, max(measure_end, unit_end), counted, bool(counted_by_word), bare, am.low != am.high
+                    doc,
+                    head,
+                    start,
+                    end,
+                    max(measure_end, unit_end),
+                    counted,
+                    bool(counted_by_word),
+                    bare,
+                    am.low != am.high,
+                    described=described,
                 ),
             )
         )
@@ -459,7 +476,16 @@ LISTED = re.compile(
 
 
 def _subject(
-    doc: Doc, head: Token | None, start: int, end: int, unit_end: int, counted: bool, glued: bool, bare: bool, ranged: bool
+    doc: Doc,
+    head: Token | None,
+    start: int,
+    end: int,
+    unit_end: int,
+    counted: bool,
+    glued: bool,
+    bare: bool,
+    ranged: bool,
+    described: bool = False,
 ) -> str | None:
     """What a figure is a value of, by the first rule that finds it: the 'of' after a measure
     ("24 per cent of adults"), the noun or subject the parse ties it to, the noun before it."""
@@ -468,6 +494,8 @@ def _subject(
     listed = LISTED.search(doc.text[max(0, start - 60) : start])
     if listed:
         return listed.group("name")  # "Unite Group, down 68p", "Burlington by 2.6%"
+    if described and head is not None and pos(head) == "NOUN" and (found := _held(head, start, start)):
+        return found  # "a $3,500 a month mortgage", "60GB data cap": the noun it describes
     return _subject_of(head, start, unit_end, ranged) or (None if counted or bare else _noun_before(doc, start))
 
 
