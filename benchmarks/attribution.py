@@ -7,6 +7,10 @@ verb as the cue and the rest of the sentence as the content. BBC Citron's publis
 
     .venv/bin/python benchmarks/attribution.py [--bench PATH] [--limit N] [--oracle-cues]
 
+The last rows score human annotators against each other: the articles PolNeAR had marked by
+several annotators (train and dev), each later annotation scored against the first as a system
+would be (its first piece of a broken span) — the ceiling of the task as the corpus defines it.
+
 ``--oracle-cues`` adds a diagnostic row: the same pipeline with the cue decision taken from the
 gold (a verb is a cue exactly when it lies in an annotated Cue span), the bound that a perfect
 cue model would reach with today's speaker and content rules.
@@ -33,22 +37,39 @@ ROLES = ("Source", "Cue", "Content")
 Gold = tuple[tuple[int, int], ...]  # an annotated span: its pieces (a quotation broken by "he said" has several)
 
 
+def read_ann(ann: Path) -> dict[str, set[Gold]]:
+    """{role: spans} of one annotator's brat file; a discontinuous span ("0 27;42 90") keeps all its pieces."""
+    spans: dict[str, set[Gold]] = {r: set() for r in ROLES}
+    for line in ann.read_text(encoding="utf-8").splitlines():
+        m = re.match(r"T\d+\t(\w+) (\d+ \d+(?:;\d+ \d+)*)\t", line)
+        if m and m.group(1) in spans:
+            pieces = tuple(tuple(int(x) for x in p.split()) for p in m.group(2).split(";"))
+            spans[m.group(1)].add(pieces)  # type: ignore[arg-type]
+    return spans
+
+
 def load_gold(path: Path, limit: int, split: str = "dev") -> list[tuple[str, str, dict[str, set[Gold]]]]:
-    """(name, text, {role: spans}) of a split with the first annotator's file for each text; a
-    discontinuous span ("0 27;42 90") keeps all its pieces."""
+    """(name, text, {role: spans}) of a split with the first annotator's file for each text."""
     out = []
     for txt in sorted((path / split / "text").glob("*.txt"))[: limit or None]:
         anns = sorted((path / split / "attributions").glob(txt.stem + "_*.ann"))
-        if not anns:
-            continue
-        spans: dict[str, set[Gold]] = {r: set() for r in ROLES}
-        for line in anns[0].read_text(encoding="utf-8").splitlines():
-            m = re.match(r"T\d+\t(\w+) (\d+ \d+(?:;\d+ \d+)*)\t", line)
-            if m and m.group(1) in spans:
-                pieces = tuple(tuple(int(x) for x in p.split()) for p in m.group(2).split(";"))
-                spans[m.group(1)].add(pieces)  # type: ignore[arg-type]
-        out.append((txt.stem, txt.read_text(encoding="utf-8"), spans))
+        if anns:
+            out.append((txt.stem, txt.read_text(encoding="utf-8"), read_ann(anns[0])))
     return out
+
+
+def agreement(path: Path) -> tuple[list[dict[str, set[Gold]]], list[dict[str, set[tuple[int, int]]]]]:
+    """Human agreement, the ceiling of this task as PolNeAR defines it: every article (train and dev)
+    that several annotators marked, each later annotator's spans scored against the first's as if
+    they were a system's (gold, prediction pairs for ``table``)."""
+    golds, preds = [], []
+    for split in ("train", "dev"):
+        for txt in sorted((path / split / "text").glob("*.txt")):
+            first, *others = sorted((path / split / "attributions").glob(txt.stem + "_*.ann"))[:9] or [None]
+            for other in others:
+                golds.append(read_ann(first))  # type: ignore[arg-type]
+                preds.append({r: {g[0] for g in spans} for r, spans in read_ann(other).items()})
+    return golds, preds
 
 
 def prf(pred: set[tuple[int, int]], gold: set[Gold], overlap: bool) -> tuple[int, int, int, int]:
@@ -123,19 +144,26 @@ def main() -> None:
     for name, fn in systems:
         t = time.perf_counter()
         preds = fn(docs)
-        secs = time.perf_counter() - t
-        for role in ROLES:
-            cells = []
-            for overlap in (False, True):
-                tp_p = n_p = tp_g = n_g = 0
-                for (_, _, gold), pred in zip(docs, preds, strict=True):
-                    a, b, c, d = prf(pred[role], gold[role], overlap)
-                    tp_p, n_p, tp_g, n_g = tp_p + a, n_p + b, tp_g + c, n_g + d
-                p, r = (tp_p / n_p if n_p else 0.0), (tp_g / n_g if n_g else 0.0)
-                f = 2 * p * r / (p + r) if p + r else 0.0
-                cells.append(f"{p:>6.3f}{r:>7.3f}{f:>7.3f}")
-            print(f"{name:<22} {role:<8} {cells[0]:>20} {cells[1]:>22}")
-        print(f"{'':<22} ({secs:.1f} s)")
+        table(name, [g for *_, g in docs], preds)
+        print(f"{'':<22} ({time.perf_counter() - t:.1f} s)")
+    golds, preds = agreement(path)
+    table("annotators (ceiling)", golds, preds)
+    print(f"{'':<22} ({len(golds)} second annotations of PolNeAR articles scored against the first)")
+
+
+def table(name: str, golds: list[dict[str, set[Gold]]], preds: list[dict[str, set[tuple[int, int]]]]) -> None:
+    """Print one system's rows: exact and overlap P/R/F1 for each role, summed over articles."""
+    for role in ROLES:
+        cells = []
+        for overlap in (False, True):
+            tp_p = n_p = tp_g = n_g = 0
+            for gold, pred in zip(golds, preds, strict=True):
+                a, b, c, d = prf(pred[role], gold[role], overlap)
+                tp_p, n_p, tp_g, n_g = tp_p + a, n_p + b, tp_g + c, n_g + d
+            p, r = (tp_p / n_p if n_p else 0.0), (tp_g / n_g if n_g else 0.0)
+            f = 2 * p * r / (p + r) if p + r else 0.0
+            cells.append(f"{p:>6.3f}{r:>7.3f}{f:>7.3f}")
+        print(f"{name:<22} {role:<8} {cells[0]:>20} {cells[1]:>22}")
 
 
 if __name__ == "__main__":
