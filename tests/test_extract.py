@@ -185,6 +185,12 @@ def test_quote_speaker_and_pronoun_resolution():
     assert quote.speaker == "Maria Lopez" and quote.cue == "said"
 
 
+def test_a_verb_the_tagger_read_as_a_noun_still_reports():
+    # "claims" tagged as a plural noun, though the parse gives it a subject and a clause
+    (quote,) = _one("But Trump claims that he was never told.").quotes
+    assert (quote.speaker, quote.cue, quote.content) == ("Trump", "claims", "that he was never told")
+
+
 def test_quotes_closed_by_their_speaker_and_second_sources():
     q1, q2 = _one('"Are we there yet? Probably not," Ms. Moore said. "We will get there."').quotes
     assert (q1.speaker, q1.content) == ("Ms. Moore", "Are we there yet? Probably not,") and q2.speaker == "Ms. Moore"

@@ -98,7 +98,12 @@ def pos(tok: Token) -> str:
             if tok.lower_ in ("is", "are", "was", "were", "be", "been", "being", "am", "has", "have", "had", "do", "does", "did")
             else "VERB"
         )
+    if tok.tag_ in ("NNS", "NN") and tok.dep_ in VERBAL_DEPS and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return "VERB"  # "But Trump claims that ...": the tagger read a noun where the parse built a clause on it
     return _TAG_POS.get(tok.tag_, tok.tag_)
+
+
+VERBAL_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj"}
 
 
 def nominal_subject(verb: Token) -> Token | None:
