@@ -93,6 +93,13 @@ def test_units_written_after_the_number_and_ages():
     ]
     bottles = _one("The plant will make eight million 250ml bottles of sanitiser.").claims
     assert [(c.value, c.unit) for c in bottles] == [(8e6, "bottle"), (250, "millilitre")]
+    heat = _one("It was 41 deg C in the shade, and the V8 Torque Edition makes 650 pound-feet.").claims
+    assert [(c.value, c.unit, c.subject) for c in heat] == [(41, "celsius", None), (650, "pound-foot", "V8 Torque Edition")]
+    # "£" as ASCII transliteration writes it: money only with a scale word ("PS5" is a games console)
+    pay = _one("He took a PS2.5m bonus and bought a PS5 for his son.").claims
+    assert [(c.value, c.unit) for c in pay] == [(2.5e6, "pound sterling")]
+    (km,) = [c for c in _one("It will serve 8 miles (13 kilometers) of new tunnels.").claims if c.value == 13]
+    assert km.subject == "new tunnels"  # the "of" after the brackets
 
 
 def test_figure_lists_multiples_shared_units_and_adjectival_counts():

@@ -98,9 +98,15 @@ def _unit_name(words: str) -> str | None:
     return None
 
 
+# a unit written as a word after a number: "shekels", "Danish crowns", "sq ft", "pound-feet", "deg C"
+WRITTEN_UNIT = re.compile(
+    r"\s?((?:danish|swedish|norwegian)\s+)?([^\W\d_][\w°/]*(?:-(?:feet|foot|ft)\b)?(?:\s(?:m|ft)\b|(?<=deg)\s?[CF]\b)?)", re.I
+)
+
+
 def _written_unit(after: str) -> str | None:
     """A unit written as a word after the number: "1.5 billion shekels", "49.55 HZ", "14 μm", "387 Fahrenheit"."""
-    m = re.match(r"\s?((?:danish|swedish|norwegian)\s+)?([^\W\d_][\w°/]*(?:\s(?:m|ft)\b)?)", after, re.I)
+    m = WRITTEN_UNIT.match(after)
     if not m:
         return None
     word = m.group(2)
@@ -367,7 +373,9 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             unit_end = degrees.end()
         elif currency_word in CURRENCY_WORDS.values() or currency_word in GLUED_UNITS.values():
             unit = currency_word  # "1.5 billion shekels", "7.5 million Danish crowns", "352 μm", "35 GWh"
-            unit_end = end + len(re.match(r"\s?\S+", text[end:]).group(0))  # type: ignore[union-attr]
+            unit_end = WRITTEN_UNIT.match(text, end).end()  # type: ignore[union-attr]
+            if text.startswith(")", unit_end):
+                unit_end += 1  # "8 miles (13 kilometers) of new tunnels": the "of" after the brackets
         elif noun is not None:
             between = text[end : noun.idx + len(noun.text)].strip()
             written_unit = None if re.search(r"\d", between) else _unit_name(between)  # "8 million 250ml bottles": bottles

@@ -75,6 +75,7 @@ CURRENCIES = {
     "inr": "rupee",
     "chf": "Swiss franc",
     "s $": "Singapore dollar",
+    "ps": "pound sterling",  # "£6m" as ASCII transliteration writes it ("PS6m"); only before a scale word
 }
 # currencies written as words after the number that quantulum3 does not know ("1.5 billion shekels")
 CURRENCY_WORDS = {
@@ -95,14 +96,16 @@ GLUED_UNITS = {"″": "inch", "′": "foot", "pc": "percentage", "p": "penny", "
                "nm": "nanometre", "gwh": "gigawatt hour", "mwh": "megawatt hour", "gpa": "gigapascal", "kph": "kilometre per hour",
                "km/h": "kilometre per hour", "mbps": "megabit per second", "gbps": "gigabit per second", "hp": "horsepower",
                "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "mah": "milliampere hour",
-               "sq m": "square metre", "°c": "celsius", "°f": "fahrenheit", "degf": "fahrenheit", "degc": "celsius"}  # fmt: skip
+               "sq m": "square metre", "°c": "celsius", "°f": "fahrenheit", "degf": "fahrenheit", "degc": "celsius",
+               "deg c": "celsius", "deg f": "fahrenheit", "pound-feet": "pound-foot", "pound-foot": "pound-foot",
+               "lb-ft": "pound-foot"}  # fmt: skip
 MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 WORD_NUMBERS = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))  # longest first
 _WORDNUM = WORD_NUMBERS
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
-_CUR = r"US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
+_CUR = r"US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|(?-i:PS)(?=\d[\d.,]*\s?(?:bn|mn|m|k|million|billion)\b)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])"
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
@@ -170,7 +173,7 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     t = text.strip().lower()
     currency = next((u for s, u in sorted(CURRENCIES.items(), key=lambda kv: -len(kv[0])) if t.startswith(s)), None)
     t = re.sub(
-        r"^(?:us\s?\$|hk\s?\$|nz\s?\$|au\s?\$|[acsr]\s?\$|\$|€|£|¥|₩|₴|₽|rm|rs\.?|usd|aud|eur|gbp|cad|nzd|sgd|hkd|jpy|cny|inr|chf)\s?",
+        r"^(?:us\s?\$|hk\s?\$|nz\s?\$|au\s?\$|[acsr]\s?\$|\$|€|£|¥|₩|₴|₽|rm|ps|rs\.?|usd|aud|eur|gbp|cad|nzd|sgd|hkd|jpy|cny|inr|chf)\s?",
         "",
         t,
     )
@@ -366,7 +369,9 @@ def _matches(sentence: str):
 SUSPENDED = re.compile(r"-\s+(?:or|to|and)\s+")
 
 
-MEASURED_AFTER = re.compile(r"[\s-]*(?:inch(?:es)?|in\.|cm|mm|GB|TB|MB|kg|lbs?|feet|ft|%|per\s?cent|years?[\s-]old)\b", re.I)
+MEASURED_AFTER = re.compile(
+    r"[\s-]*(?:inch(?:es)?|in\.|cm|mm|GB|TB|MB|kg|lbs?|feet|ft|pound-f(?:ee|oo)t|lb-ft|%|per\s?cent|years?[\s-]old)\b", re.I
+)
 AUX_AFTER = re.compile(r"\s+(?:has|had|is|was|will|would|says|said)\b")
 FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\s$")
 
