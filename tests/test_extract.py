@@ -158,7 +158,11 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert saved.subject != "public system"  # a noun before the clause's own pronoun subject is another clause's
     # a figure with its unit written before a noun describes that noun, not the clause's subject
     cap, stake = _one("The firm offered a plan with a 60GB data cap and lenders took a 51 per cent stake.").claims
-    assert (cap.subject, stake.subject) == ("data cap", "per cent stake")
+    assert (cap.subject, stake.subject) == ("data cap", "stake")  # the unit's own words are no part of it
+    (rent,) = _one("They pay a $1,200 a month mortgage.").claims
+    assert (rent.unit, rent.subject) == ("dollar per month", "mortgage")  # past a rate to the noun
+    fallers = _one("At noon: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.").claims
+    assert [c.subject for c in fallers] == ["Dow", "S&P 500", "Nasdaq"]  # a market list with signs
     (age,) = _one("Rimasauskas, a 50 year-old man from Lithuania, pled guilty.").claims
     assert age.subject != "year-old"  # the unit's own word describes nothing
 

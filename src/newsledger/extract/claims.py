@@ -376,6 +376,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             unit_end = WRITTEN_UNIT.match(text, end).end()  # type: ignore[union-attr]
             if text.startswith(")", unit_end):
                 unit_end += 1  # "8 miles (13 kilometers) of new tunnels": the "of" after the brackets
+            described = noun is not None and noun.idx > unit_end and not _unit_like(noun)  # "a 352 μm pixel pitch"
         elif noun is not None:
             between = text[end : noun.idx + len(noun.text)].strip()
             written_unit = None if re.search(r"\d", between) else _unit_name(between)  # "8 million 250ml bottles": bottles
@@ -391,7 +392,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                     and noun.idx >= end
                     and not unit.startswith(lemma(noun))
                     and not _unit_like(noun)
-                    and not re.match(r"\s*(?:of|a|an|per)\b", text[end:])
+                    and (not re.match(r"\s*(?:of|a|an|per)\b", text[end:]) or PER_TIME.match(text, end) is not None)
                 )
                 counted = unit is None
                 unit = unit or lemma(noun)
@@ -469,6 +470,12 @@ PARALLEL = re.compile(r"^[^\d.;:]{0,30}\s(?:and|or|while|but|versus|vs\.?)\s+$",
 SHARED_UNIT = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+)?", re.I)
 
 
+UNIT_WORDS = {"per", "cent", "percent", *GLUED_UNITS}
+
+# a rate written between a figure and the noun it describes ("a $3,500 a month mortgage")
+PER_TIME = re.compile(r"\s*(?:a|an|per)\s+(?:day|week|month|year)\s+[a-z]")
+
+
 def _share_units(claims: list[Claim], text: str, base: int) -> None:
     """ "280 million of the 1.5 billion shekels": a bare number takes the unit of the whole it is part of."""
     for c, whole in itertools.pairwise(claims):
@@ -478,8 +485,9 @@ def _share_units(claims: list[Claim], text: str, base: int) -> None:
 
 # a market report's list: a name, then how far it moved
 LISTED = re.compile(
-    r"(?:^|[,;:]\s*|\band\s+|\b(?:were|are|was|is|included?|includes)\s+)(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3}),?"
-    r"\s+(?:(?:was|were)\s+)?(?:up|down|by)\s+(?:[-+]?[\d.,]+\s?(?:%|p|pc|points?|cents?)?\s+(?:at|to)\s+)?$"
+    r"(?:^|[,;:]\s*|\band\s+|\b(?:were|are|was|is|included?|includes)\s+|(?<=[%\d])\s+)"
+    r"(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3}),?"
+    r"\s+(?:(?:(?:was|were)\s+)?(?:up|down|by)\s+(?:[-+]?[\d.,]+\s?(?:%|p|pc|points?|cents?)?\s+(?:at|to)\s+)?|[+−])$"
 )
 
 
@@ -503,7 +511,10 @@ def _subject(
     if listed:
         return listed.group("name")  # "Unite Group, down 68p", "Burlington by 2.6%"
     if described and head is not None and pos(head) == "NOUN" and (found := _held(head, start, start)):
-        return found  # "a $3,500 a month mortgage", "60GB data cap": the noun it describes
+        words = found.split()
+        while len(words) > 1 and (words[0].lower() in UNIT_WORDS or words[0].lower() in TIME_NOUNS):
+            words.pop(0)  # the unit's own words are no part of the name ("μm pixel pitch", "per cent stake")
+        return " ".join(words)  # "a $3,500 a month mortgage", "60GB data cap": the noun it describes
     return _subject_of(head, start, unit_end, ranged) or (None if counted or bare else _noun_before(doc, start))
 
 
