@@ -161,6 +161,8 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert (cap.subject, stake.subject) == ("data cap", "stake")  # the unit's own words are no part of it
     (rent,) = _one("They pay a $1,200 a month mortgage.").claims
     assert (rent.unit, rent.subject) == ("dollar per month", "mortgage")  # past a rate to the noun
+    _, ports = _one("More than 74,000 metric tons of fuel were shipped from two ports.").claims
+    assert ports.subject == "fuel"  # a measured subject: what it measures, not "metric tons"
     fallers = _one("At noon: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.").claims
     assert [c.subject for c in fallers] == ["Dow", "S&P 500", "Nasdaq"]  # a market list with signs
     (age,) = _one("Rimasauskas, a 50 year-old man from Lithuania, pled guilty.").claims

@@ -225,9 +225,12 @@ QUANTIFIERS = {"some", "many", "most", "all", "none", "each", "several", "few", 
 
 def _whole_of(subj: Token) -> Token:
     """The noun a quantifier subject takes a part of ("some of the best deals include $550 off ...":
-    deals; "the field stretched ..., but most landed ...": field), else the subject itself."""
+    deals; "the field stretched ..., but most landed ...": field), what a measured subject measures
+    ("74,000 metric tons of explosives were shipped from two ports": explosives), else the subject."""
+    objs = [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    if objs and subj.lower_ not in GENERIC_HEADS and _unit_like(subj) and pos(objs[0]) in ("NOUN", "PROPN"):
+        return objs[0]
     if subj.lower_ in QUANTIFIERS:
-        objs = [g for c in subj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
         if objs:
             return objs[0]
         verb = subj.head
