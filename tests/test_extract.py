@@ -198,6 +198,13 @@ def test_quote_speaker_and_pronoun_resolution():
     assert quote.speaker == "Maria Lopez" and quote.cue == "said"
 
 
+def test_as_a_speaker_said_vouches_for_the_clause_it_hangs_on():
+    (after,) = _one("The ceasefire will not hold, as the ministry warned last week.").quotes
+    assert (after.speaker, after.cue, after.content) == ("ministry", "warned", "The ceasefire will not hold")
+    (before,) = _one("As the minister said on Monday, the talks will resume in June.").quotes
+    assert (before.speaker, before.content) == ("minister", "the talks will resume in June")
+
+
 def test_a_verb_the_tagger_read_as_a_noun_still_reports():
     # "claims" tagged as a plural noun, though the parse gives it a subject and a clause
     (quote,) = _one("But Trump claims that he was never told.").quotes

@@ -310,7 +310,14 @@ def _said(
     rest = sent.doc.char_span(hi, len(sent.text), alignment_mode="expand")
     hi_end = _own_report(rest, cue_tok).end_char if rest is not None and len(rest) else len(sent.text)
     before, after = sent.text[:lo].strip(" ,;:—–"), sent.text[hi:hi_end].strip(" ,;:.—–")
-    if cue_tok is not None and cue_tok.dep_ in SUBORDINATE:
+    if cue_tok is not None and cue_tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue_tok.children):
+        # "The truce will not hold, as the ministry warned", "As he said, talks resume": the clause it vouches for
+        first, last = cue_tok.left_edge, cue_tok.right_edge
+        if first.i > cue_tok.head.i:
+            before, after = sent.text[: first.idx].strip(" ,;:—–"), ""
+        else:
+            before, after = "", sent.text[last.idx + len(last.text) :].strip(" ,;:.—–")
+    elif cue_tok is not None and cue_tok.dep_ in SUBORDINATE:
         before = ""  # "And that's if Putin showed up": what comes before a subordinate verb is another clause's
     content = before if len(before) >= len(after) else after
     if len(content.split()) < 3:
