@@ -205,6 +205,15 @@ def test_as_a_speaker_said_vouches_for_the_clause_it_hangs_on():
     assert (before.speaker, before.content) == ("minister", "the talks will resume in June")
 
 
+def test_a_verbs_own_circumstance_is_not_what_it_reports():
+    # the clause before is the verb's own ("Although ..."), so the report is the admission's
+    (quote,) = _one("Although the mayor has admitted using the fund, she does not defend it.").quotes
+    assert (quote.speaker, quote.cue, quote.content) == ("mayor", "admitted", "using the fund")
+    # whoever was asked did not ask
+    (quote,) = _one("When asked about the deal, the minister declined to comment.").quotes
+    assert (quote.speaker, quote.cue) == ("minister", "declined")
+
+
 def test_a_verb_the_tagger_read_as_a_noun_still_reports():
     # "claims" tagged as a plural noun, though the parse gives it a subject and a clause
     (quote,) = _one("But Trump claims that he was never told.").quotes

@@ -169,6 +169,10 @@ SPEECH_LEMMA.update({"said": "say", "told": "tell", "wrote": "write", "written":
 SPEECH_FORMS = {f for f, v in SPEECH_LEMMA.items() if v in REPORTING_VERBS} | IRREGULAR
 
 
+# verbs whose object is the one addressed ("he told French President Emmanuel Macron"), not what is said
+ADDRESSING_VERBS = {"tell", "ask", "inform", "remind", "assure", "brief", "urge", "thank", "congratulate"}
+
+
 def speaker_of(verb: Token) -> Token | None:
     doc = verb.doc
     closing = ("”", '"', "''", "’")
@@ -217,6 +221,8 @@ def speaker_of(verb: Token) -> Token | None:
         and before.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and before.dep_ != "compound"
     ):  # fmt: skip
         return before
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and lemma(verb) in ADDRESSING_VERBS:
+        return None  # "Asked about the deal, the minister declined": the subject was asked, it did not ask
     if verb.dep_ in ("ccomp", "conj", "advcl", "xcomp") and verb.head is not verb:
         # "X mocked the complaint, saying ...": a participle speaks for the subject of its verb
         participle = verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp")

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.cues import is_cue, listed_cue_holds
 from newsledger.extract.language import (
+    ADDRESSING_VERBS,
     ATTITUDE_VERBS,
     PRONOUNS,
     REPORTING_VERBS,
@@ -224,9 +225,6 @@ SUBORDINATE = {"advcl", "relcl", "acl", "pcomp", "xcomp", "csubj", "amod"}
 # prepositions after a cue that govern what is spoken of ("spoke of", "doubled down on", "called for")
 TOPIC_PREPS = {"about", "of", "on", "over", "against", "regarding", "for"}
 
-# verbs whose object is the one addressed ("he told French President Emmanuel Macron"), not what is said
-ADDRESSING_VERBS = {"tell", "ask", "inform", "remind", "assure", "brief", "urge", "thank", "congratulate"}
-
 
 def _own_report(span: Span, cue_tok: Token | None) -> Span:
     """A report up to where another speaker's report is joined on ("that the reforms were not
@@ -319,11 +317,24 @@ def _said(
             before, after = "", sent.text[last.idx + len(last.text) :].strip(" ,;:.—–")
     elif cue_tok is not None and cue_tok.dep_ in SUBORDINATE:
         before = ""  # "And that's if Putin showed up": what comes before a subordinate verb is another clause's
+    elif cue_tok is not None and before and _own_adverbial(cue_tok, sent.text.find(before), len(before)):
+        before = ""  # "Although Trump has admitted ..., he does not defend it": the verb's own circumstance
     content = before if len(before) >= len(after) else after
     if len(content.split()) < 3:
         return None
     start = sent.text.find(content)
     return ("direct" if content[:1] in "\"“'‘" else "indirect"), start, start + len(content)
+
+
+def _own_adverbial(verb: Token, start: int, length: int) -> bool:
+    """Whether the words at ``start`` are an adverbial clause of the verb itself ("Although X, he
+    does not defend it"; "When asked, she declined"): the verb's circumstance, not what it reports."""
+    for c in verb.children:
+        if c.dep_ == "advcl" and c.i < verb.i:
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            if lo <= start and start + length <= hi:
+                return True
+    return False
 
 
 def _relative_antecedent(subj: Token) -> Token | bool:
