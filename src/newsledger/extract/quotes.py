@@ -327,10 +327,12 @@ def _said(
 
 
 def _own_adverbial(verb: Token, start: int, length: int) -> bool:
-    """Whether the words at ``start`` are an adverbial clause of the verb itself ("Although X, he
-    does not defend it"; "When asked, she declined"): the verb's circumstance, not what it reports."""
+    """Whether the words at ``start`` are an adverbial clause of the verb itself, introduced as one
+    ("Although X, he does not defend it"; "When asked, she declined"): the verb's circumstance, not
+    what it reports."""
     for c in verb.children:
-        if c.dep_ == "advcl" and c.i < verb.i:
+        introduced = any(g.dep_ == "mark" or (g.dep_ == "advmod" and g.tag_ == "WRB") for g in c.children)
+        if c.dep_ == "advcl" and c.i < verb.i and introduced:  # a bare clause may be a misparsed report
             lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
             if lo <= start and start + length <= hi:
                 return True
