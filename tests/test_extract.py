@@ -161,6 +161,8 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert (cap.subject, stake.subject) == ("data cap", "stake")  # the unit's own words are no part of it
     (rent,) = _one("They pay a $1,200 a month mortgage.").claims
     assert (rent.unit, rent.subject) == ("dollar per month", "mortgage")  # past a rate to the noun
+    (crude,) = _one("Brent crude peaked at over $76 US a barrel in October.").claims
+    assert crude.subject == "Brent crude"  # "US" after the amount is the currency's, not a noun it describes
     _, ports = _one("More than 74,000 metric tons of fuel were shipped from two ports.").claims
     assert ports.subject == "fuel"  # a measured subject: what it measures, not "metric tons"
     fallers = _one("At noon: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.").claims

@@ -369,6 +369,8 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         counted = False  # the unit is the counted noun ("troop"), not a unit of measure
         described = False  # a figure with its unit written before a noun ("a $3,500 mortgage")
         unit_end = times.end() if times else end
+        if am.currency and (marker := CURRENCY_MARKER.match(text, end)):
+            unit_end = marker.end()  # "$76 US a barrel": the currency's country is no noun the figure describes
         currency_word = _written_unit(text[end:]) if unit is None else None
         degrees = DEGREES.match(text, end) if unit is None else None
         if degrees:
@@ -474,6 +476,8 @@ SHARED_UNIT = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+
 
 
 UNIT_WORDS = {"per", "cent", "percent", *GLUED_UNITS}
+
+CURRENCY_MARKER = re.compile(r"\s+(?:US|USD|AUD|CAD|NZD|SGD|HKD|CDN)\b")
 
 # a rate written between a figure and the noun it describes ("a $3,500 a month mortgage")
 PER_TIME = re.compile(r"\s*(?:a|an|per)\s+(?:day|week|month|year)\s+[a-z]")
