@@ -161,6 +161,10 @@ def test_subject_is_what_the_figure_is_a_value_of():
     assert (cap.subject, stake.subject) == ("data cap", "stake")  # the unit's own words are no part of it
     (rent,) = _one("They pay a $1,200 a month mortgage.").claims
     assert (rent.unit, rent.subject) == ("dollar per month", "mortgage")  # past a rate to the noun
+    (students,) = _one("There are 28,000 students enrolled at Leiden University.").claims
+    assert students.subject == "Leiden University"  # where an existential "there are" counts
+    (cases,) = _one("There were 300 cases in March.").claims
+    assert cases.subject is None  # a time is no place
     (crude,) = _one("Brent crude peaked at over $76 US a barrel in October.").claims
     assert crude.subject == "Brent crude"  # "US" after the amount is the currency's, not a noun it describes
     _, ports = _one("More than 74,000 metric tons of fuel were shipped from two ports.").claims

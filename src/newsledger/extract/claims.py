@@ -173,6 +173,8 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
             continue
         if pos(parent) in ("VERB", "AUX"):
             subj = nominal_subject(parent)
+            if subj is None and any(c.dep_ == "expl" for c in parent.children):
+                return _where_counted(parent)  # "There are 28,000 students at Heidelberg University"
             if subj is None:
                 if tok.dep_ == "prep" and tok.lower_ in ("by", "to", "from"):
                     moved = [c for c in parent.children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN") and c.i < tok.i]
@@ -196,6 +198,18 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
             return _noun_phrase(_whole_of(subj))
         tok = parent
     return None
+
+
+def _where_counted(verb: Token) -> str | None:
+    """The named place or body that an existential "there are N ..." counts in ("There are 28,000
+    students enrolled at Heidelberg University": Heidelberg University), or None."""
+    for tok in verb.subtree:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in") and pos(tok) == "PROPN" and tok.ent_type_ in PLACE_LABELS:
+            return _noun_phrase(tok)
+    return None
+
+
+PLACE_LABELS = {"ORG", "GPE", "FAC", "LOC"}
 
 
 # measures that say nothing until one knows whose they are ("flying at an altitude of 30 feet")
