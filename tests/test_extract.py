@@ -220,6 +220,14 @@ def test_a_verbs_own_circumstance_is_not_what_it_reports():
     assert (quote.speaker, quote.cue) == ("minister", "declined")
 
 
+def test_a_speaker_with_no_comma_before_them_reports_the_noun_they_follow():
+    # "the surrender many feared" is a relative clause the parse took for "X, many feared"
+    (q,) = _one("He hasn't forced Ukraine into the surrender many of his critics feared.").quotes
+    assert (q.speaker, q.cue, q.content) == ("many of his critics", "feared", "the surrender")
+    (q,) = _one("The talks collapsed, officials said on Monday.").quotes
+    assert q.content == "The talks collapsed"  # with the comma, the clause is the report
+
+
 def test_a_verb_the_tagger_read_as_a_noun_still_reports():
     # "claims" tagged as a plural noun, though the parse gives it a subject and a clause
     (quote,) = _one("But Trump claims that he was never told.").quotes
