@@ -226,6 +226,8 @@ def test_a_speaker_with_no_comma_before_them_reports_the_noun_they_follow():
     assert (q.speaker, q.cue, q.content) == ("many of his critics", "feared", "the surrender")
     (q,) = _one("The talks collapsed, officials said on Monday.").quotes
     assert q.content == "The talks collapsed"  # with the comma, the clause is the report
+    (q,) = _one("The economy will grow 3% this year economists said.").quotes
+    assert q.content == "The economy will grow 3% this year"  # a time before the speaker is no reported noun
 
 
 def test_a_verb_the_tagger_read_as_a_noun_still_reports():

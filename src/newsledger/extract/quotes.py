@@ -258,7 +258,7 @@ def _said(
         clause = next((c for c in comp if c.i > cue_tok.i), comp[0])  # type: ignore[union-attr]
         subj = speaker_of(cue_tok) if clause.i < cue_tok.i else None  # type: ignore[arg-type]
         noun = sent.doc[subj.left_edge.i - 1] if subj is not None and subj.left_edge.i > 0 else None
-        if noun is not None and pos(noun) == "NOUN" and clause.left_edge.i <= noun.i:
+        if noun is not None and pos(noun) == "NOUN" and not noun.ent_type_ and clause.left_edge.i <= noun.i:
             # "he hasn't forced Ukraine into the surrender many of his critics feared": with no comma
             # before the speaker the clause is a relative one on the noun before it, and that noun is the report
             span = sent.doc[noun.left_edge.i : noun.i + 1]
