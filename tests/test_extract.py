@@ -76,6 +76,10 @@ def test_a_figure_that_moved_keeps_the_value_it_moved_from():
     (claim,) = _one("Mileage rose from 20 miles per gallon in 2008 to 29 mpg in 2020.").claims
     assert (claim.from_value, claim.value, claim.unit) == (20, 29, "mile per gallon")  # "2008 to 29" is no range
     assert not _one("The season ran from 2018-19 to 2020-21.").claims
+    was, now = _one("Mileage rose from about 14-18 mpg to 24 for sport utility vehicles.").claims
+    assert (was.low, was.high, now.value, now.unit, now.change) == (14, 18, 24, "mile per gallon", "up")  # from a range
+    (few,) = _one("Several hundred protesters gathered outside.").claims
+    assert (few.low, few.high, few.approximate) == (200, 1000, True)  # not "hundred" alone
     (claim,) = _one("The clinic cut its error rate to .001 per cent.").claims  # a decimal written without its zero
     assert (claim.value, claim.unit) == (0.001, "percentage")
 

@@ -605,6 +605,12 @@ def _moves(claims: list[Claim], sent: Sentence) -> list[Claim]:
             and (up_to or re.search(r"\bto\s+$", between))
             and (c.unit is None or prev.unit is None or prev.unit.split(" per ")[0] == c.unit.split(" per ")[0])
         ):
+            if prev.value is None and prev.low is not None and prev.high is not None and prev.low != prev.high:
+                # "from about 14-18 mpg to 24": a move from a range; both figures stay, the second says which way
+                c.unit = c.unit or prev.unit
+                c.change = c.change or ("up" if c.value > prev.high else "down" if c.value < prev.low else None)
+                out.append(c)
+                continue
             was = prev.value if prev.value is not None else (prev.high if prev.low is None else prev.low)
             if was is not None:
                 if up_to and c.change is None:

@@ -38,6 +38,9 @@ VAGUE = {
     "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000), "thousands": (1000, 10000),
     "tens of thousands": (10000, 100000), "hundreds of thousands": (100000, 1000000), "millions": (1e6, 1e7),
     "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10),
+    "several hundred": (200, 1000), "a few hundred": (200, 1000), "several thousand": (2000, 10000),
+    "a few thousand": (2000, 10000), "several million": (2e6, 1e7), "a few million": (2e6, 1e7),
+    "several billion": (2e9, 1e10), "a few billion": (2e9, 1e10),
 }  # fmt: skip
 CURRENCIES = {
     "$": "dollar",
