@@ -65,9 +65,10 @@ def agreement(path: Path) -> tuple[list[dict[str, set[Gold]]], list[dict[str, se
     golds, preds = [], []
     for split in ("train", "dev"):
         for txt in sorted((path / split / "text").glob("*.txt")):
-            first, *others = sorted((path / split / "attributions").glob(txt.stem + "_*.ann"))[:9] or [None]
-            for other in others:
-                golds.append(read_ann(first))  # type: ignore[arg-type]
+            anns = sorted((path / split / "attributions").glob(txt.stem + "_*.ann"))
+            gold = read_ann(anns[0]) if len(anns) > 1 else {}  # read once for all the annotators after it
+            for other in anns[1:]:
+                golds.append(gold)
                 preds.append({r: {g[0] for g in spans} for r, spans in read_ann(other).items()})
     return golds, preds
 

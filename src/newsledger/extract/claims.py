@@ -16,7 +16,9 @@ with warnings.catch_warnings():  # quantulum3 warns that its optional sklearn cl
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.language import (
+    ACTOR_LABELS,
     ENTITY_LABELS,
+    PLACE_LABELS,
     PRICE_VERBS,
     PRONOUNS,
     SPEECH_VERBS,
@@ -200,16 +202,16 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
     return None
 
 
+COUNTED_IN = {*PLACE_LABELS, "ORG"}  # a place or a body ("at Heidelberg University")
+
+
 def _where_counted(verb: Token) -> str | None:
     """The named place or body that an existential "there are N ..." counts in ("There are 28,000
     students enrolled at Heidelberg University": Heidelberg University), or None."""
     for tok in verb.subtree:
-        if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in") and pos(tok) == "PROPN" and tok.ent_type_ in PLACE_LABELS:
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("at", "in") and pos(tok) == "PROPN" and tok.ent_type_ in COUNTED_IN:
             return _noun_phrase(tok)
     return None
-
-
-PLACE_LABELS = {"ORG", "GPE", "FAC", "LOC"}
 
 
 # measures that say nothing until one knows whose they are ("flying at an altitude of 30 feet")
@@ -306,9 +308,6 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
         if pos(tok) not in ("ADJ", "NOUN", "PROPN", "ADV") and tok.dep_ != "compound" and tok.text != "-":
             return None
     return None
-
-
-ACTOR_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 
 
 PART_CUE = re.compile(r"\b(?:including|includ(?:es|ed)|of whom|of which|among them|out of|of the)\s*$", re.I)
@@ -489,8 +488,6 @@ PARALLEL = re.compile(r"^[^\d.;:]{0,30}\s(?:and|or|while|but|versus|vs\.?)\s+$",
 SHARED_UNIT = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+)?", re.I)
 
 
-UNIT_WORDS = {"per", "cent", "percent", *GLUED_UNITS}
-
 CURRENCY_MARKER = re.compile(r"\s+(?:US|USD|AUD|CAD|NZD|SGD|HKD|CDN)\b")
 
 # a rate written between a figure and the noun it describes ("a $3,500 a month mortgage")
@@ -552,12 +549,16 @@ def _noun_before(doc: Doc, start: int) -> str | None:
     return None
 
 
+# words of a unit itself: "per cent", "%", and those written against a number ("GB", "μm", "pc")
+UNIT_WORDS = {"per", "cent", "percent", "%", *GLUED_UNITS}
+
+
 def _unit_like(tok: Token) -> bool:
     """Words that measure rather than name what is measured: "per cent", "miles", "Tuesday"."""
     return (
         tok.like_num
         or tok.lower_ in TIME_NOUNS
-        or tok.lower_ in ("per", "cent", "percent", "pc", "%")
+        or tok.lower_ in UNIT_WORDS
         or tok.ent_type_ in ("DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL")
         or _written_unit(tok.text) is not None
     )

@@ -10,15 +10,11 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.language import Sentence, lemma, pos
+from newsledger.extract.language import ACTOR_LABELS, PLACE_LABELS, Sentence, lemma, pos
 from newsledger.model import Claim, Event, TimeExpr, content_id
 
 EVENT_PRECISIONS = {"day", "week", "month"}
 DEATH_UNITS = {"death", "fatality", "dead", "killed", "life", "body", "casualty"}
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-
-
-ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}
 
 
 def _entity_or_phrase(tok: Token | None) -> str | None:

@@ -54,6 +54,8 @@ PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}  # where something happens
+ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # who acts or holds something
 
 
 @dataclass
@@ -90,6 +92,10 @@ _IRREGULAR_PLURALS = {"people": "people", "personnel": "personnel", "men": "man"
                       "series": "series", "species": "species", "news": "news", "staff": "staff", "aircraft": "aircraft"}  # fmt: skip
 
 
+# where the parse puts a clause's verb: a word there with a subject below it is a verb, whatever its tag
+VERBAL_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj"}
+
+
 def pos(tok: Token) -> str:
     """Coarse part of speech from the fine tag (the parse-only pipeline skips the attribute ruler)."""
     if tok.tag_.startswith("VB"):
@@ -101,9 +107,6 @@ def pos(tok: Token) -> str:
     if tok.tag_ in ("NNS", "NN") and tok.dep_ in VERBAL_DEPS and any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
         return "VERB"  # "But Trump claims that ...": the tagger read a noun where the parse built a clause on it
     return _TAG_POS.get(tok.tag_, tok.tag_)
-
-
-VERBAL_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj"}
 
 
 def nominal_subject(verb: Token) -> Token | None:

@@ -38,10 +38,10 @@ VAGUE = {
     "dozens": (12, 120), "scores": (20, 200), "hundreds": (100, 1000), "thousands": (1000, 10000),
     "tens of thousands": (10000, 100000), "hundreds of thousands": (100000, 1000000), "millions": (1e6, 1e7),
     "tens of millions": (1e7, 1e8), "hundreds of millions": (1e8, 1e9), "billions": (1e9, 1e10),
-    "several hundred": (200, 1000), "a few hundred": (200, 1000), "several thousand": (2000, 10000),
-    "a few thousand": (2000, 10000), "several million": (2e6, 1e7), "a few million": (2e6, 1e7),
-    "several billion": (2e9, 1e10), "a few billion": (2e9, 1e10),
 }  # fmt: skip
+# "several hundred", "a few thousand": two to ten of the scale
+VAGUE |= {f"{few} {scale}": (2 * n, 10 * n) for few in ("several", "a few") for scale, n in
+          (("hundred", 100), ("thousand", 1000), ("million", 1e6), ("billion", 1e9))}  # fmt: skip
 CURRENCIES = {
     "$": "dollar",
     "us$": "dollar",
@@ -171,15 +171,15 @@ class Amount:
     unit: str | None = None  # a unit written against the number ("5pc", "256GB")
 
 
+_CURRENCY_PREFIXES = sorted(CURRENCIES, key=len, reverse=True)  # longest first: "us $" before "$"
+
+
 def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     """(value, currency unit, is percent, written as words) of one amount."""
     t = text.strip().lower()
-    currency = next((u for s, u in sorted(CURRENCIES.items(), key=lambda kv: -len(kv[0])) if t.startswith(s)), None)
-    t = re.sub(
-        r"^(?:us\s?\$|hk\s?\$|nz\s?\$|au\s?\$|[acsr]\s?\$|\$|€|£|¥|₩|₴|₽|rm|ps|rs\.?|usd|aud|eur|gbp|cad|nzd|sgd|hkd|jpy|cny|inr|chf)\s?",
-        "",
-        t,
-    )
+    written = next((s for s in _CURRENCY_PREFIXES if t.startswith(s)), None)  # "us $", "hk$", "€", "rm", "usd"
+    currency = CURRENCIES[written] if written else None
+    t = t[len(written or "") :].lstrip()
     percent = bool(re.search(r"%|per\s?cent|\dpc$", t))
     t = re.sub(rf"\s?(?:%|percent|per\s?cent)$|(?<=\d)(?:{_GLUED})$", "", t)
     m = re.match(rf"^-?({_NUM}|{_WORDSEQ}|{_WORDNUM})((?:[\s-]?(?:{_SCALE})){{0,2}})$", t)

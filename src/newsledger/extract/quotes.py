@@ -13,6 +13,7 @@ from newsledger.extract.cues import is_cue, listed_cue_holds
 from newsledger.extract.language import (
     ADDRESSING_VERBS,
     ATTITUDE_VERBS,
+    PLACE_LABELS,
     PRONOUNS,
     REPORTING_VERBS,
     SPEECH_VERBS,
@@ -178,7 +179,6 @@ def _transcript_label(text: str) -> re.Match[str] | None:
 REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
 # verbs of speech that also strike things: "slammed the plan" speaks, "slammed into a factory" does not
 FORCE_VERBS = {"attack", "slam", "blast", "hit", "strike", "target", "hammer", "pound", "bomb", "shell"}
-PLACES = {"GPE", "LOC", "FAC"}
 
 
 def _physical(tok: Token) -> bool:
@@ -194,7 +194,7 @@ def _physical(tok: Token) -> bool:
         return True
     if lemma(tok) in FORCE_VERBS:
         objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
-        if any(t.ent_type_ in PLACES for c in objs for t in c.subtree):
+        if any(t.ent_type_ in PLACE_LABELS for c in objs for t in c.subtree):
             return True
         country = any(c.dep_ == "nsubj" and c.ent_type_ == "GPE" for c in children)
         return country and any(a.dep_ == "amod" and a.ent_type_ == "NORP" for c in objs for a in c.children)
@@ -256,8 +256,8 @@ def _said(
     if comp:
         # the clause after the verb before one before it ("estimates vary – CSIS found that they ranged ...")
         clause = next((c for c in comp if c.i > cue_tok.i), comp[0])  # type: ignore[union-attr]
-        subj = speaker_of(cue_tok) if clause.i < cue_tok.i else None  # type: ignore[arg-type]
-        noun = sent.doc[subj.left_edge.i - 1] if subj is not None and subj.left_edge.i > 0 else None
+        who = sent.doc.char_span(*who_at, alignment_mode="expand") if who_at and clause.i < cue_tok.i else None  # type: ignore[union-attr]
+        noun = sent.doc[who.start - 1] if who is not None and who.start > 0 else None
         if noun is not None and pos(noun) == "NOUN" and not noun.ent_type_ and clause.left_edge.i <= noun.i:
             # "he hasn't forced Ukraine into the surrender many of his critics feared": with no comma
             # before the speaker the clause is a relative one on the noun before it, and that noun is the report
