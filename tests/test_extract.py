@@ -589,3 +589,78 @@ def test_a_number_after_a_name_can_be_a_size_or_an_age_and_from_up_to_is_a_range
 def test_a_bare_number_joined_to_a_figure_counts_the_same_thing():
     _, sold, tendered = _one("The three blocks will offer 435 homes by open sale and 187 by tender.").claims
     assert (sold.value, sold.unit, tendered.value, tendered.unit) == (435, "home", 187, "home")
+
+
+def test_a_speaker_after_a_quotation_and_before_a_title_in_marks():
+    # the parse this rule mends (the pinned model gives it on some sentences): the programme's title after
+    # the verb taken for its subject, and the closing mark hung on the speaker's name
+    from spacy.tokens import Doc
+
+    from newsledger.extract.quotes import _outside, _span_of
+
+    words = [
+        "“",
+        "It",
+        "is",
+        "over",
+        ",",
+        "”",
+        "Ortega",
+        ",",
+        "a",
+        "minister",
+        ",",
+        "said",
+        "on",
+        "“",
+        "Meet",
+        "the",
+        "Press",
+        ".",
+        "”",
+    ]
+    heads = [2, 2, 11, 2, 11, 6, 11, 6, 9, 6, 6, 11, 11, 11, 11, 16, 14, 11, 11]
+    deps = ["punct", "nsubj", "ccomp", "acomp", "punct", "punct", "appos", "punct", "det", "appos", "punct", "ROOT",
+            "prep", "punct", "nsubj", "det", "dobj", "punct", "punct"]  # fmt: skip
+    tags = ["``", "PRP", "VBZ", "RB", ",", "''", "NNP", ",", "DT", "NN", ",", "VBD", "IN", "``", "NNP", "DT", "NNP", ".", "''"]
+    spaces = [
+        False,
+        True,
+        True,
+        False,
+        False,
+        True,
+        False,
+        True,
+        True,
+        False,
+        True,
+        True,
+        True,
+        False,
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+    doc = Doc(nlp.load_parser().vocab, words=words, spaces=spaces, heads=heads, deps=deps, tags=tags)
+    text = doc.text
+    assert text == "“It is over,” Ortega, a minister, said on “Meet the Press.”"
+    quoted = [(0, text.index("”") + 1), (text.index("“Meet"), len(text))]
+    said = doc[11]
+    speaker = _outside(doc[14], said, quoted)
+    assert speaker is not None and speaker.text == "Ortega"
+    start, end = _span_of(speaker)
+    assert text[start:end] == "Ortega"  # not "” Ortega"
+
+
+def test_asides_openings_and_particles_around_the_speaker():
+    # "the election, Minyon Moore, ...": the end of the opening phrase is not the subject, the name after its comma is
+    (q,) = _one(
+        "With two weeks until the vote, Dana Whitfield, an adviser to the campaign, called the speech a turning point."
+    ).quotes
+    assert q.speaker.startswith("Dana Whitfield") and q.cue == "called"
+    # "X, as Y pointed out, ...": the aside's speaker vouches for the clause around it
+    (q,) = _one("The river, as one of the engineers pointed out, rarely floods in August.").quotes
+    assert (q.speaker, q.cue, q.content) == ("one of the engineers", "pointed out", "The river rarely floods in August")

@@ -209,9 +209,15 @@ def speaker_of(verb: Token) -> Token | None:
             heads = [t for t in named if pos(t) == "PROPN" or (len(named) == 1 and t.lower_ in PRONOUNS)]
             if heads:
                 return heads[-1]
+    # "Hawaii, as one of his advisers pointed out, normally does not ...": of two subjects the nearer speaks
+    child = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), subject)
+    if child is not None:
+        opened = child.left_edge.i > 0 and doc[child.left_edge.i - 1].tag_ in ("IN", "TO")
+        named = next((a for a in child.children if a.dep_ == "appos" and pos(a) == "PROPN"), None)
+        # "With 50 days until the election, Minyon Moore, a senior adviser, called": the parse took the
+        # end of the opening phrase for the subject and the name after its comma for an apposition
+        return named if opened and named is not None and pos(child) != "PROPN" else child
     for child in verb.children:
-        if child.dep_ == "nsubj":
-            return child
         if child.dep_ == "agent":  # "his view was echoed by analysts": the agent speaks
             agent = next((g for g in child.children if g.dep_ == "pobj"), None)
             if agent is not None:
@@ -233,10 +239,19 @@ def speaker_of(verb: Token) -> Token | None:
     return None
 
 
+def phrase_start(tok: Token) -> Token:
+    """The first word of the phrase a token heads: its left edge, past any punctuation the parse hung
+    on it (a closing quotation mark before the speaker: "... military,” Flynn, a top Trump surrogate, said")."""
+    start = tok.left_edge
+    while start.i < tok.i and start.is_punct:
+        start = start.doc[start.i + 1]
+    return start
+
+
 def subject_phrase(tok: Token) -> str:
     """The noun phrase a subject heads, as written ("Yasir Atalan, a data fellow at CSIS"),
     without relative clauses or a leading article."""
-    start, end = tok.left_edge.i, tok.i
+    start, end = phrase_start(tok).i, tok.i
     for t in tok.rights:
         if t.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in t.children):
             break  # "Trump on Thursday seemed ...": a time is no part of who

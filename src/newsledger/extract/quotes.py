@@ -20,6 +20,7 @@ from newsledger.extract.language import (
     Sentence,
     according_to,
     lemma,
+    phrase_start,
     pos,
     speaker_of,
     subject_phrase,
@@ -250,6 +251,9 @@ def _said(
 ) -> tuple[str, int, int] | None:
     """What a speech verb reports: its clause, else the rest of the sentence before or after
     the speaker and the cue. Returns (kind, start, end) in sentence offsets."""
+    aside = _aside(sent, cue_tok, who_at, cue_at)
+    if aside is not None:
+        return "indirect", *aside
     comp = [c for c in cue_tok.children if c.dep_ in ("ccomp", "xcomp")] if cue_tok is not None else []
     if not comp and cue_tok is not None and any(c.dep_ == "agent" for c in cue_tok.children):
         comp = [c for c in cue_tok.children if c.dep_ == "nsubjpass"]  # "his views were echoed by analysts"
@@ -333,6 +337,23 @@ def _said(
     return ("direct" if content[:1] in "\"“'‘" else "indirect"), start, start + len(content)
 
 
+def _aside(
+    sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None
+) -> tuple[int, int] | None:
+    """ "The river, as one of the engineers pointed out, rarely floods": where the parse made the aside's
+    verb the sentence's, the clause around the aside is its report (``_record`` cuts the aside out)."""
+    if cue_tok is None or cue_tok.dep_ != "ROOT" or not who_at or not cue_at:
+        return None
+    if not re.search(r"\S\s*,\s*as\s*$", sent.text[: who_at[0]], re.I) or not sent.text[cue_at[1] :].lstrip().startswith(","):
+        return None
+    before = sent.text[: who_at[0]].strip()
+    after = sent.text[cue_at[1] :].strip(" ,;:.—–")
+    if len(after.split()) < 2:
+        return None
+    start = sent.text.find(before)
+    return start, sent.text.find(after, cue_at[1]) + len(after)
+
+
 def _own_adverbial(verb: Token, start: int, length: int) -> bool:
     """Whether the words at ``start`` are an adverbial clause of the verb itself, introduced as one
     ("Although X, he does not defend it"; "When asked, she declined"): the verb's circumstance, not
@@ -378,9 +399,16 @@ def _dateline_end(doc: Doc) -> int:
     return m.end() if m else 0
 
 
+def _cue_span(verb: Token) -> tuple[int, int]:
+    """A cue's characters in its sentence: the verb with its particle ("pointed out", "went on")."""
+    prt = next((c for c in verb.rights if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    last = prt if prt is not None else verb
+    return verb.idx, last.idx + len(last.text)
+
+
 def _span_of(tok: Token) -> tuple[int, int]:
     """A subject's characters in its sentence: from its first modifier (after any dateline) to its head word."""
-    start, dateline = tok.left_edge.idx, _dateline_end(tok.doc)
+    start, dateline = phrase_start(tok).idx, _dateline_end(tok.doc)
     return (dateline if start < dateline <= tok.idx else start), tok.idx + len(tok.text)
 
 
@@ -427,7 +455,8 @@ def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: s
     if marks and at[0] < min(a for a, _ in marks) and max(b for _, b in marks) < at[1]:
         # the speaker and cue inside what they report ("The plan, Smith said, would work"): cut out
         lo, hi = min(a for a, _ in marks) - at[0], max(b for _, b in marks) - at[0]
-        words = (words[:lo].rstrip(" ,—–") + " " + words[hi:].lstrip(" ,—–")).strip()
+        left = re.sub(r",\s*as$", "", words[:lo].rstrip(" ,—–"), flags=re.I)  # "Hawaii, as one of his advisers pointed out,"
+        words = (left + " " + words[hi:].lstrip(" ,—–")).strip()
     q = Quote(content_id(sent.article_id, str(sent.base + key)), sent.where(*at), kind, speaker, cue, words)  # type: ignore[arg-type]
     if who_at:
         q.speaker_start, q.speaker_end = sent.base + who_at[0], sent.base + who_at[1]
@@ -443,6 +472,10 @@ def _outside(subj: Token, verb: Token, quoted: list[tuple[int, int]]) -> Token |
     holding = next((b for a, b in quoted if a <= subj.idx < b), None)
     if holding is None:
         return subj
+    if holding > verb.idx:  # the parse took a title after the verb for its subject ("said on “Fox and Friends.”")
+        holding = max((b for a, b in quoted if b <= verb.idx), default=None)
+        if holding is None:
+            return None
     tok = next((t for t in subj.doc if holding <= t.idx < verb.idx and pos(t) in ("PROPN", "NOUN", "PRON")), None)
     while tok is not None and tok.dep_ in ("compound", "amod") and verb.i > tok.head.i > tok.i:
         tok = tok.head
@@ -501,7 +534,14 @@ def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> 
     verb, subj, _ = first
     speaker = _who(sent, first, [], last_person_before, None, keep_pronoun=True)
     return _record(
-        sent, verb.idx, "direct", (verb.idx, verb.idx), speaker, verb.text, _span_of(subj), (verb.idx, verb.idx + len(verb.text))
+        sent,
+        verb.idx,
+        "direct",
+        (verb.idx, verb.idx),
+        speaker,
+        sent.text[slice(*_cue_span(verb))],
+        _span_of(subj),
+        _cue_span(verb),
     )
 
 
@@ -526,7 +566,7 @@ def quotes_in(
     cue_at: tuple[int, int] | None = None
     speaking_before = previous.speaker if previous is not None else None
     if first is not None:
-        cue_at = (cue_tok.idx, cue_tok.idx + len(cue_tok.text))
+        cue_at = _cue_span(cue_tok)
         speaker = _who(sent, first, inside, last_person_before, speaking_before, keep_pronoun=True)
         who_at = _span_of(first[1])
     acc = _according(sent)
@@ -550,7 +590,7 @@ def quotes_in(
         if m and not labels & {"GPE", "LOC"} and (transcript or named or labels & {"PERSON", "ORG"}):
             speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
             cue_tok = None
-    cue = cue_tok.text if cue_tok is not None else (sent.text[cue_at[0] : cue_at[1]] if cue_at else None)
+    cue = sent.text[cue_at[0] : cue_at[1]] if cue_at else None
     if speaker is None and lead is None and found and previous is not None and found[0][0] <= 1:
         speaker, cue = previous.speaker, previous.cue  # the quotation goes on
     if speaker is None and lead is not None:  # "The governor added:" then this sentence, his words
@@ -587,7 +627,7 @@ def quotes_in(
         is_first = cue_tok is not None and tok.i == cue_tok.i  # (a signature or label took its place: None)
         if is_first and not found:
             continue  # the first cue's own report is already out, unless quotations took its place
-        who2, cue2 = _span_of(subj), (tok.idx, tok.idx + len(tok.text))
+        who2, cue2 = _span_of(subj), _cue_span(tok)
         rest = _said(sent, tok, who2, cue2)
         if not rest or any(a <= who2[0] < b for a, b in covered):
             continue
@@ -595,5 +635,5 @@ def quotes_in(
         if is_first and any(a < rest[2] and rest[1] < b for a, b, _ in found):
             continue  # what the first cue's quotation marks already hold
         speaker2 = _who(sent, (tok, subj, antecedent), inside, last_person_before, speaking_before, keep_pronoun=False)
-        out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, tok.text, who2, cue2))
+        out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, sent.text[cue2[0] : cue2[1]], who2, cue2))
     return out
