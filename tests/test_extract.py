@@ -664,3 +664,14 @@ def test_asides_openings_and_particles_around_the_speaker():
     # "X, as Y pointed out, ...": the aside's speaker vouches for the clause around it
     (q,) = _one("The river, as one of the engineers pointed out, rarely floods in August.").quotes
     assert (q.speaker, q.cue, q.content) == ("one of the engineers", "pointed out", "The river rarely floods in August")
+
+
+def test_a_figure_is_a_rise_or_fall_only_where_the_word_of_change_governs_it():
+    assert _one("I had to calm down, because such stress at eight months of pregnancy is dangerous.").claims[0].change is None
+    assert _one("Officials pointed to growing trade between the two countries.").claims[0].change is None
+    (toll,) = _one("The death toll rose sharply over the week to 19.").claims
+    assert toll.change == "up"  # the clause's own verb, words apart
+    (price,) = _one("In 2025, the price came down to about $70,000.").claims
+    assert price.change == "down"
+    rise, level = _one("Shares of the retailer were up 9.4 per cent to $84.").claims
+    assert (rise.change, level.change) == ("up", "up")  # the level the move reached

@@ -348,6 +348,43 @@ def _priced_thing(tok: Token | None) -> str | None:
     return None
 
 
+# verbs whose "up" or "down" moves a figure ("went up to", "shot up", "came down to"); "calm down" moves none
+PARTICLE_MOVES = {"go", "come", "shoot", "move", "push", "drive", "bring", "mark", "tick", "edge", "inch", "creep",
+                  "trend", "scale", "ramp", "step", "jack", "ratchet", "wind", "pare", "trim", "climb", "head"}  # fmt: skip
+# between a move (and its unit) and the level it reached, or the same move written again ("to a close of", "points, or")
+MOVED_TO = re.compile(r"(?:\s+[^\W\d][\w.-]*){0,2}\s*,?\s*(?:or|to|at)\s+(?:an?\s+(?:[\w-]+\s+){0,2}of\s+)?")
+NOT_IN_GAP = {"NOUN", "PROPN", "PRON", "VERB", "AUX"}  # a change word stands apart from its figure by none of these
+
+
+def _change(doc: Doc, text: str, start: int, figure: Token | None) -> str | None:
+    """Whether a figure is a rise or a fall: a word of change shortly before it that governs it
+    ("rose 3% to 19", "came down to approximately $70,000", "an increase of 10%", "has doubled,
+    with a hit rate of close to 20%"), not one of another clause or noun ("calm down, because
+    such stress at nine months", "growing cooperation between the two nations")."""
+    lo = max(0, start - 40)
+    found = [(m, "down") for m in CHANGE_DOWN.finditer(text, lo, start)] + [
+        (m, "up") for m in CHANGE_UP.finditer(text, lo, start)
+    ]
+    if not found or figure is None:
+        return found[-1][1] if found else None
+    clause = next((t for t in figure.ancestors if pos(t) == "VERB"), None)
+    for m, direction in sorted(found, key=lambda f: -f[0].start()):  # the nearest first
+        word = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if word is None:
+            continue
+        tok = word[-1] if word[-1].dep_ == "prt" else word.root
+        between = [t for t in doc if m.end() <= t.idx < start]
+        if "," not in text[m.end() : start] and not any(pos(t) in NOT_IN_GAP for t in between) and len(between) <= 4:
+            return direction  # "up 3%", "rose by 10%", "came down to approximately"
+        if tok.dep_ == "prt":
+            if clause is not None and tok.head.i == clause.i and lemma(tok.head) in PARTICLE_MOVES:
+                return direction  # "prices went sharply up last year to 19"
+            continue
+        if (clause is not None and tok.i == clause.i) or (pos(tok) == "NOUN" and figure in tok.subtree):
+            return direction  # "the toll rose sharply over the week to 19", "a rise in prices of 3%"
+    return None
+
+
 def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str | None]:
     """Figures of one sentence; ``previous`` is the attribution of the sentence before (for
     a quotation that goes on), and the attribution of this one is returned for the next."""
@@ -435,8 +472,9 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             continue  # a bare number is a figure only where something is said to be, reach or move to it
         if unit is None and noun is None and INDEX_WORDS.search(text):
             unit = "point"  # "the FTSE 100 fell 1% to 7,425.81": an index level
-        window = text[max(0, start - 40) : start]
-        change = "down" if CHANGE_DOWN.search(window) else ("up" if CHANGE_UP.search(window) else None)
+        change = _change(doc, text, start, anchor.root if anchor is not None else None)
+        if change is None and out and out[-1].change and MOVED_TO.fullmatch(text, out[-1].span.end - sent.base, start):
+            change = out[-1].change  # "up 9.4 per cent to $84", "down 1% at 1,463.78", "up 0.25 points, or 0.01%"
         previous = who
         head = noun if noun is not None else (anchor.root if anchor is not None else None)
         measure_end = noun.idx + len(noun.text) if noun is not None else end

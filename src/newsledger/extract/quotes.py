@@ -179,6 +179,7 @@ def _transcript_label(text: str) -> re.Match[str] | None:
 
 REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
 # verbs of speech that also strike things: "slammed the plan" speaks, "slammed into a factory" does not
+CONVENED = {"meeting", "session", "election", "vote", "referendum", "strike", "summit", "hearing", "conference", "recess"}
 FORCE_VERBS = {"attack", "slam", "blast", "hit", "strike", "target", "hammer", "pound", "bomb", "shell"}
 
 
@@ -193,6 +194,9 @@ def _physical(tok: Token) -> bool:
         return True
     if any(c.dep_ == "prep" and c.lower_ in ("into", "onto") for c in children):
         return True
+    convened = any(c.dep_ == "dobj" and lemma(c) in CONVENED for c in children)
+    if lemma(tok) == "call" and convened and not any(c.dep_ in ("oprd", "xcomp", "ccomp") for c in children):
+        return True  # "called an emergency meeting", "called a snap election": convened, not said
     if lemma(tok) in FORCE_VERBS:
         objs = [c for c in children if c.dep_ in ("dobj", "nsubjpass")]
         if any(t.ent_type_ in PLACE_LABELS for c in objs for t in c.subtree):
@@ -374,6 +378,8 @@ def _relative_antecedent(subj: Token) -> Token | bool:
     if subj.lower_ in ("who", "which", "that"):
         verb = subj.head
         head = verb.head if verb.dep_ == "relcl" else None
+        if head is None and subj.lower_ in ("who", "which") and subj.i > 0:
+            head = subj.doc[subj.i - 1]  # "turned to the Police Department which reported ...": the parse lost the clause's noun
         return head if head is not None and pos(head) in ("NOUN", "PROPN") else False
     if subj.lower_ == "it":  # a document or body speaks ("The letter ... It says the campaign violated ...")
         return lemma(subj.head) in SPEECH_VERBS
