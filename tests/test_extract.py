@@ -675,3 +675,13 @@ def test_a_figure_is_a_rise_or_fall_only_where_the_word_of_change_governs_it():
     assert price.change == "down"
     rise, level = _one("Shares of the retailer were up 9.4 per cent to $84.").claims
     assert (rise.change, level.change) == ("up", "up")  # the level the move reached
+
+
+def test_convening_is_not_saying_and_a_stray_which_speaks_for_the_noun_before_it():
+    assert not _one("The council called an emergency meeting to review the budget.").quotes
+    (q,) = _one("At the hearing, the mayor called the plan a costly mistake.").quotes
+    assert (q.speaker, q.cue) == ("mayor", "called")  # calling something something is speech
+    quotes = _one(
+        "To settle it, they turned to the county sheriff's office which reported “312 burglaries” in the city last year."
+    ).quotes
+    assert [(q.speaker, q.cue) for q in quotes] == [("county sheriff's office", "reported")]
