@@ -685,3 +685,10 @@ def test_convening_is_not_saying_and_a_stray_which_speaks_for_the_noun_before_it
         "To settle it, they turned to the county sheriff's office which reported “312 burglaries” in the city last year."
     ).quotes
     assert [(q.speaker, q.cue) for q in quotes] == [("county sheriff's office", "reported")]
+
+
+def test_a_quotation_right_after_a_verb_is_voiced_by_who_stands_before_the_verb():
+    (q,) = _one("Flags waved over the square as a choir sang 'our land will be free again one day.'").quotes
+    assert (q.speaker, q.cue, q.content) == ("choir", "sang", "our land will be free again one day.")
+    (q,) = _one("The novel, titled “A Long Way Down From Here Tonight,” sold well.").quotes
+    assert q.speaker is None  # a participle names, it does not voice

@@ -20,6 +20,7 @@ from newsledger.extract.language import (
     Sentence,
     according_to,
     lemma,
+    nominal_subject,
     phrase_start,
     pos,
     speaker_of,
@@ -513,6 +514,23 @@ def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, T
     ]
 
 
+def _voiced(doc: Doc, opening: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """A verb right before a quotation that nothing else attributes ("a singer sang '...'",
+    "the crowd chanted, “...”"), with who voiced it: the noun right before the verb (the parse may
+    have hung it elsewhere), else the verb's own subject. Not a participle ("a book titled “...”")."""
+    toks = [t for t in doc if t.idx < opening and not any(a <= t.idx < b for a, b in quoted) and not t.is_punct]
+    verb = toks[-1] if toks else None
+    if verb is None or pos(verb) != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
+        return None
+    before = doc[verb.i - 1]
+    subj = before if pos(before) in ("NOUN", "PROPN") or before.lower_ in PERSONAL_PRONOUNS else nominal_subject(verb)
+    if subj is None or subj.lower_ in ("it", "this", "that", "which"):
+        return None
+    while subj.dep_ in ("compound", "amod") and subj.head.i > subj.i:
+        subj = subj.head
+    return verb, subj
+
+
 def _main(cues: list[tuple[Token, Token, Token | bool]]) -> tuple[Token, Token, Token | bool] | None:
     """The sentence's main verb first ("X called for ..., sources said": the sources report it all)."""
     return next((c for c in cues if c[0].dep_ == "ROOT"), cues[0] if cues else None)
@@ -596,6 +614,9 @@ def quotes_in(
         if m and not labels & {"GPE", "LOC"} and (transcript or named or labels & {"PERSON", "ORG"}):
             speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
             cue_tok = None
+    if speaker is None and found and (voiced := _voiced(doc, found[0][0], inside)) is not None:
+        verb, subj = voiced  # "as a female singer sang 'the heroes will live on ...'": the verb the quotation follows
+        speaker, who_at, cue_at = subject_phrase(subj), _span_of(subj), _cue_span(verb)
     cue = sent.text[cue_at[0] : cue_at[1]] if cue_at else None
     if speaker is None and lead is None and found and previous is not None and found[0][0] <= 1:
         speaker, cue = previous.speaker, previous.cue  # the quotation goes on
