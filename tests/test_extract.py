@@ -679,6 +679,9 @@ def test_a_figure_is_a_rise_or_fall_only_where_the_word_of_change_governs_it():
 
 def test_convening_is_not_saying_and_a_stray_which_speaks_for_the_noun_before_it():
     assert not _one("The council called an emergency meeting to review the budget.").quotes
+    assert not _one("Mr. Ortega learned the craft of negotiation as a young diplomat in Vienna.").quotes  # learnt, not told
+    (q,) = _one("The newspaper has learned that the minister will resign on Friday.").quotes
+    assert (q.speaker, q.cue) == ("newspaper", "learned")
     (q,) = _one("At the hearing, the mayor called the plan a costly mistake.").quotes
     assert (q.speaker, q.cue) == ("mayor", "called")  # calling something something is speech
     quotes = _one(

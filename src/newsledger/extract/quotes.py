@@ -180,6 +180,7 @@ def _transcript_label(text: str) -> re.Match[str] | None:
 
 REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
 # verbs of speech that also strike things: "slammed the plan" speaks, "slammed into a factory" does not
+CLAUSE_ONLY = {"learn", "hear"}  # report only what follows as a clause ("The Post has learned that ...")
 CONVENED = {"meeting", "session", "election", "vote", "referendum", "strike", "summit", "hearing", "conference", "recess"}
 FORCE_VERBS = {"attack", "slam", "blast", "hit", "strike", "target", "hammer", "pound", "bomb", "shell"}
 
@@ -212,6 +213,8 @@ def _cue(tok: Token) -> bool:
     used of words."""
     if pos(tok) != "VERB":
         return False
+    if lemma(tok) in CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children):
+        return False  # "the arts which he learned as a young diplomat": learnt, not told
     said = listed_cue_holds(tok) if lemma(tok) in REPORTING_VERBS else is_cue(tok)
     return said and not _physical(tok)
 
