@@ -695,3 +695,12 @@ def test_a_quotation_right_after_a_verb_is_voiced_by_who_stands_before_the_verb(
     assert (q.speaker, q.cue, q.content) == ("choir", "sang", "our land will be free again one day.")
     (q,) = _one("The novel, titled “A Long Way Down From Here Tonight,” sold well.").quotes
     assert q.speaker is None  # a participle names, it does not voice
+
+
+def test_a_quotation_goes_on_past_short_sentences_and_is_announced_by_put_it_or_a_colon():
+    quotes = _one('"We will rebuild," she said. "I promise you that. Yes. We will rebuild every house on this street."').quotes
+    assert [q.speaker for q in quotes] == ["she"] * 3  # "Yes." between is too short to parse, not a break
+    (q,) = _one("As the mayor put it in a letter to residents, the bridge is ''a danger to everyone who crosses it.''").quotes
+    assert (q.speaker, q.cue) == ("mayor", "put")
+    (q,) = _one('Facing a revolt, Governor Ames is rolling out a blunter campaign message: "Vote or lose the schools."').quotes
+    assert (q.speaker, q.content) == ("Governor Ames", "Vote or lose the schools.")

@@ -213,7 +213,10 @@ def _cue(tok: Token) -> bool:
     used of words."""
     if pos(tok) != "VERB":
         return False
-    if lemma(tok) in CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in tok.children):
+    kids = list(tok.children)
+    if lemma(tok) == "put" and any(c.lower_ == "as" for c in kids) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids):
+        return True  # "As Ms. Simonyan put it in a statement, RT is ...": the clause is her words
+    if lemma(tok) in CLAUSE_ONLY and not any(c.dep_ == "ccomp" for c in kids):
         return False  # "the arts which he learned as a young diplomat": learnt, not told
     said = listed_cue_holds(tok) if lemma(tok) in REPORTING_VERBS else is_cue(tok)
     return said and not _physical(tok)
@@ -520,9 +523,16 @@ def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, T
 def _voiced(doc: Doc, opening: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
     """A verb right before a quotation that nothing else attributes ("a singer sang '...'",
     "the crowd chanted, “...”"), with who voiced it: the noun right before the verb (the parse may
-    have hung it elsewhere), else the verb's own subject. Not a participle ("a book titled “...”")."""
+    have hung it elsewhere), else the verb's own subject. Not a participle ("a book titled “...”").
+    Or a named subject's clause ending in a noun and a colon ("... rolling out a new message: “...”")."""
     toks = [t for t in doc if t.idx < opening and not any(a <= t.idx < b for a, b in quoted) and not t.is_punct]
     verb = toks[-1] if toks else None
+    if verb is not None and pos(verb) == "NOUN" and doc.text[:opening].rstrip().endswith(":"):
+        # "Obama is rolling out a new campaign message: “It's about me.”": the clause's verb and its subject
+        verb = next((t for t in verb.ancestors if pos(t) == "VERB"), None)
+        subj = nominal_subject(verb) if verb is not None else None
+        named = subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in PERSONAL_PRONOUNS)
+        return (verb, subj) if named else None  # type: ignore[return-value]
     if verb is None or pos(verb) != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
     before = doc[verb.i - 1]

@@ -185,7 +185,13 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                 claim.measure = before.measure
         facts.claims.extend(claims)
         facts.events.extend(events_in(sent, times_at.get((aid, base), []), claims))
-        last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid and contiguous else None
+        last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid else None
+        if (
+            last_quote is not None
+            and not contiguous
+            and not any(x <= last_quote.span.start < y and x < base < y for x, y in quotations[idx])
+        ):
+            last_quote = None  # a short sentence between ("Yep.") was not parsed: only the same quotation goes on
         quotes = quotes_in(sent, persons[idx].before, last_quote, lead if contiguous else None)
         _speak_back(facts.quotes, quotes, quotations[idx])
         facts.quotes.extend(quotes)
