@@ -704,3 +704,14 @@ def test_a_quotation_goes_on_past_short_sentences_and_is_announced_by_put_it_or_
     assert (q.speaker, q.cue) == ("mayor", "put")
     (q,) = _one('Facing a revolt, Governor Ames is rolling out a blunter campaign message: "Vote or lose the schools."').quotes
     assert (q.speaker, q.content) == ("Governor Ames", "Vote or lose the schools.")
+
+
+def test_whom_a_verb_shows_speaking_owns_the_quotation_it_opens():
+    # "footage of X asking, “...”": the participle's speaker is X, and the verb before the mark owns the quotation
+    quotes = _one("The campaign video shows footage of Senator Lina Ortiz asking, “Where were you when the mill closed?”").quotes
+    direct = [q for q in quotes if q.kind == "direct"]
+    assert [(q.speaker, q.cue) for q in direct] == [("Senator Lina Ortiz", "asking")]
+    # "that" stands for the noun it follows: the speaker's place in the text is that noun
+    text = "He leads a small union that says the plant is unsafe."
+    (q,) = _one(text).quotes
+    assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("small union", "a small union")

@@ -232,6 +232,13 @@ def speaker_of(verb: Token) -> Token | None:
         return before
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and lemma(verb) in ADDRESSING_VERBS:
         return None  # "Asked about the deal, the minister declined": the subject was asked, it did not ask
+    if (
+        verb.dep_ == "xcomp"
+        and verb.tag_ == "VBG"
+        and before is not None
+        and (before.ent_type_ in ("PERSON", "ORG", "NORP") or before.lower_ in ("him", "her", "them"))
+    ):
+        return before  # "footage of Hillary Clinton asking, “...”", "showed him saying": whom the verb shows doing it
     if verb.dep_ in ("ccomp", "conj", "advcl", "xcomp") and verb.head is not verb:
         # "X mocked the complaint, saying ...": a participle speaks for the subject of its verb
         participle = verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp")

@@ -419,6 +419,14 @@ def _cue_span(verb: Token) -> tuple[int, int]:
     return verb.idx, last.idx + len(last.text)
 
 
+def _who_span(subj: Token, antecedent: Token | bool) -> tuple[int, int]:
+    """Where the speaker is written: the subject, or for "that" the noun it stands for ("a raft of
+    new rules that promise ..."); "who" and "which" are written names of their own."""
+    if subj.lower_ == "that" and isinstance(antecedent, Token):
+        return _span_of(antecedent)
+    return _span_of(subj)
+
+
 def _span_of(tok: Token) -> tuple[int, int]:
     """A subject's characters in its sentence: from its first modifier (after any dateline) to its head word."""
     start, dateline = phrase_start(tok).idx, _dateline_end(tok.doc)
@@ -489,7 +497,9 @@ def _outside(subj: Token, verb: Token, quoted: list[tuple[int, int]]) -> Token |
         holding = max((b for a, b in quoted if b <= verb.idx), default=None)
         if holding is None:
             return None
-    tok = next((t for t in subj.doc if holding <= t.idx < verb.idx and pos(t) in ("PROPN", "NOUN", "PRON")), None)
+    tok = next(
+        (t for t in subj.doc if holding <= t.idx < verb.idx and pos(t) in ("PROPN", "NOUN", "PRON") and t.dep_ != "pobj"), None
+    )  # not the object of a preposition ("...,'' and, when questioned after the debate, asserting")
     while tok is not None and tok.dep_ in ("compound", "amod") and verb.i > tok.head.i > tok.i:
         tok = tok.head
     return tok
@@ -596,7 +606,9 @@ def quotes_in(
     found = [m for m in marked if len(m[2]) >= MIN_QUOTE and not _title(sent.text, m) and not _fragment(sent, m)]
 
     cues = _cues(doc, inside)
-    first = _main(cues)
+    # the verb right before a quotation's opening mark owns it ("The ad uses footage of Hillary Clinton asking, “...”")
+    opening = next((c for c in cues for a, _, _ in found[:1] if 0 <= a - (c[0].idx + len(c[0].text)) <= 3), None)
+    first = opening or _main(cues)
     cue_tok = first[0] if first else None
     speaker = None
     who_at: tuple[int, int] | None = None
@@ -605,7 +617,7 @@ def quotes_in(
     if first is not None:
         cue_at = _cue_span(cue_tok)
         speaker = _who(sent, first, inside, last_person_before, speaking_before, keep_pronoun=True)
-        who_at = _span_of(first[1])
+        who_at = _who_span(first[1], first[2])
     acc = _according(sent)
     acc_who, acc_cue = (acc[1], (acc[0], acc[0] + len("according to"))) if acc else (None, None)
     if not speaker and acc:
@@ -667,7 +679,7 @@ def quotes_in(
         is_first = cue_tok is not None and tok.i == cue_tok.i  # (a signature or label took its place: None)
         if is_first and not found:
             continue  # the first cue's own report is already out, unless quotations took its place
-        who2, cue2 = _span_of(subj), _cue_span(tok)
+        who2, cue2 = _who_span(subj, antecedent), _cue_span(tok)
         rest = _said(sent, tok, who2, cue2)
         if not rest or any(a <= who2[0] < b for a, b in covered):
             continue
