@@ -715,3 +715,12 @@ def test_whom_a_verb_shows_speaking_owns_the_quotation_it_opens():
     text = "He leads a small union that says the plant is unsafe."
     (q,) = _one(text).quotes
     assert (q.speaker, text[q.speaker_start : q.speaker_end]) == ("small union", "a small union")
+
+
+def test_an_opening_name_speaks_brackets_do_not_end_sentences_and_he_is_not_a_prepositions_object():
+    (q,) = _one("Ortiz, speaking after Mendes at the county forum, cited rising rents in every district.").quotes
+    assert (q.speaker, q.cue) == ("Ortiz", "cited")
+    quotes = _one("According to Ortiz, “[T]he county has failed its tenants for a decade.”").quotes
+    assert [(q.speaker, q.content) for q in quotes] == [("Ortiz", "[T]he county has failed its tenants for a decade.")]
+    (q,) = _one("Carlos Ortiz met with John Mendes on Monday, and he said the deal was close.").quotes
+    assert q.speaker == "Carlos Ortiz"

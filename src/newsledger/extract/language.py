@@ -230,6 +230,12 @@ def speaker_of(verb: Token) -> Token | None:
         and before.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and before.dep_ != "compound"
     ):  # fmt: skip
         return before
+    if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
+        # "Trump, appearing after Clinton at the forum, cited problems": the parse hung the name on the
+        # participle after it and left the verb without a subject; the name that opens the sentence speaks
+        opener = next((c for c in verb.lefts if c.dep_ not in ("punct", "cc", "advmod", "aux", "neg")), None)
+        if opener is not None and opener.left_edge.i == 0 and opener.ent_type_ in ("PERSON", "ORG", "NORP"):
+            return opener
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and lemma(verb) in ADDRESSING_VERBS:
         return None  # "Asked about the deal, the minister declined": the subject was asked, it did not ask
     if (

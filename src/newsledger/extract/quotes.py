@@ -401,7 +401,9 @@ def _person_before(pronoun: Token, quoted: list[tuple[int, int]], earlier: str |
         e for e in pronoun.doc.ents
         if e.label_ == "PERSON" and e.end <= pronoun.i and not any(a <= e.start_char < b for a, b in quoted)
     ]  # fmt: skip
-    return named[-1].text if named else earlier
+    # a person named in a preposition's phrase is rarely whom "he" takes up ("Trump, appearing after Clinton, ... he blamed")
+    acting = [e for e in named if e.root.dep_ != "pobj"]
+    return (acting or named)[-1].text if named else earlier
 
 
 @lru_cache(maxsize=64)

@@ -85,6 +85,7 @@ def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     cuts -= {c for c in cuts if any(a < c < b for a, b in quoted) and _SPEAKER_TAIL.match(text, _end_of(text, quoted, c))}
     cuts -= {c for c in cuts if re.search(r"[”\"]\s*$", text[max(0, c - 3) : c]) and _SPEAKER_TAIL.match(text, c)}
+    cuts -= {c for c in cuts if re.search(r"[\[(]\s*$", text[max(0, c - 3) : c])}  # nor ends at an opening bracket ("“[I]f ...")
     cuts |= {m.end() for m in re.finditer(r"\n\s*", text)}  # a sentence never crosses a paragraph
     cuts = sorted(cuts)
     spans: list[tuple[int, int]] = []
