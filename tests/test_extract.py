@@ -720,6 +720,9 @@ def test_whom_a_verb_shows_speaking_owns_the_quotation_it_opens():
 def test_an_opening_name_speaks_brackets_do_not_end_sentences_and_he_is_not_a_prepositions_object():
     (q,) = _one("Ortiz, speaking after Mendes at the county forum, cited rising rents in every district.").quotes
     assert (q.speaker, q.cue) == ("Ortiz", "cited")
+    text = 'At a forum on Friday in Denver, Carla Mendes, the head of the tenants union, firmly told a man who asked about rent that "no one will be evicted this winter."'
+    (q,) = [q for q in _one(text).quotes if q.kind == "direct"]
+    assert q.speaker.startswith("Carla Mendes") and q.cue == "told"
     quotes = _one("According to Ortiz, “[T]he county has failed its tenants for a decade.”").quotes
     assert [(q.speaker, q.content) for q in quotes] == [("Ortiz", "[T]he county has failed its tenants for a decade.")]
     (q,) = _one("Carlos Ortiz met with John Mendes on Monday, and he said the deal was close.").quotes

@@ -176,6 +176,9 @@ SPEECH_FORMS = {f for f, v in SPEECH_LEMMA.items() if v in REPORTING_VERBS} | IR
 ADDRESSING_VERBS = {"tell", "ask", "inform", "remind", "assure", "brief", "urge", "thank", "congratulate"}
 
 
+_NAME_TO_VERB = re.compile(r"(?:\s*,[^,;:()]{3,80},)?\s*(?:\w+ly\s+)?")  # an apposition, an adverb, no more
+
+
 def speaker_of(verb: Token) -> Token | None:
     doc = verb.doc
     closing = ("”", '"', "''", "’")
@@ -236,6 +239,12 @@ def speaker_of(verb: Token) -> Token | None:
         opener = next((c for c in verb.lefts if c.dep_ not in ("punct", "cc", "advmod", "aux", "neg")), None)
         if opener is not None and opener.left_edge.i == 0 and opener.ent_type_ in ("PERSON", "ORG", "NORP"):
             return opener
+        # "In a panel in Washington, Marc H. Morial, the chief executive of the League, forcefully told":
+        # a name right before the verb, or before an apposition set off by commas, speaks for it
+        text = doc.text
+        for ent in reversed([e for e in doc.ents if e.end <= verb.i and e.label_ in ("PERSON", "ORG")]):
+            if _NAME_TO_VERB.fullmatch(text, ent.end_char, verb.idx):
+                return ent.root
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and lemma(verb) in ADDRESSING_VERBS:
         return None  # "Asked about the deal, the minister declined": the subject was asked, it did not ask
     if (
