@@ -179,9 +179,10 @@ def _transcript_label(text: str) -> re.Match[str] | None:
 
 
 REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves", "themselves"}
-# verbs of speech that also strike things: "slammed the plan" speaks, "slammed into a factory" does not
 CLAUSE_ONLY = {"learn", "hear"}  # report only what follows as a clause ("The Post has learned that ...")
+# what "call" convenes rather than says ("called an emergency meeting", "called a snap election")
 CONVENED = {"meeting", "session", "election", "vote", "referendum", "strike", "summit", "hearing", "conference", "recess"}
+# verbs of speech that also strike things: "slammed the plan" speaks, "slammed into a factory" does not
 FORCE_VERBS = {"attack", "slam", "blast", "hit", "strike", "target", "hammer", "pound", "bomb", "shell"}
 
 
@@ -582,16 +583,8 @@ def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> 
         return None
     verb, subj, _ = first
     speaker = _who(sent, first, [], last_person_before, None, keep_pronoun=True)
-    return _record(
-        sent,
-        verb.idx,
-        "direct",
-        (verb.idx, verb.idx),
-        speaker,
-        sent.text[slice(*_cue_span(verb))],
-        _span_of(subj),
-        _cue_span(verb),
-    )
+    cue_at = _cue_span(verb)
+    return _record(sent, verb.idx, "direct", (verb.idx, verb.idx), speaker, sent.text[slice(*cue_at)], _span_of(subj), cue_at)
 
 
 def quotes_in(
