@@ -701,7 +701,9 @@ def test_a_quotation_goes_on_past_short_sentences_and_is_announced_by_put_it_or_
     quotes = _one('"We will rebuild," she said. "I promise you that. Yes. We will rebuild every house on this street."').quotes
     assert [q.speaker for q in quotes] == ["she"] * 3  # "Yes." between is too short to parse, not a break
     (q,) = _one("As the mayor put it in a letter to residents, the bridge is ''a danger to everyone who crosses it.''").quotes
-    assert (q.speaker, q.cue) == ("mayor", "put")
+    assert (q.speaker, q.cue) == ("mayor", "put it")
+    (q,) = _one("The truce, as the ministry warned on Monday, will not hold past the weekend.").quotes
+    assert (q.speaker, q.content) == ("ministry", "The truce will not hold past the weekend")  # the aside cut out whole
     (q,) = _one('Facing a revolt, Governor Ames is rolling out a blunter campaign message: "Vote or lose the schools."').quotes
     assert (q.speaker, q.content) == ("Governor Ames", "Vote or lose the schools.")
 

@@ -334,6 +334,17 @@ def _said(
     if cue_tok is not None and cue_tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue_tok.children):
         # "The truce will not hold, as the ministry warned", "As he said, talks resume": the clause it vouches for
         first, last = cue_tok.left_edge, cue_tok.right_edge
+        rest = sent.text[last.idx + len(last.text) :].strip(" ,;:.—–")
+        head_before = sent.text[: first.idx].strip(" ,;:—–")
+        if (
+            first.i > 0
+            and len(head_before.split()) < 4
+            and len(rest.split()) >= 2
+            and sent.text[: first.idx].rstrip().endswith(",")
+        ):
+            # "The network, as its editor put it, is a voice for the voiceless": the clause around the aside
+            start = sent.text.find(head_before)
+            return "indirect", start, sent.text.find(rest, last.idx) + len(rest)
         if first.i > cue_tok.head.i:
             before, after = sent.text[: first.idx].strip(" ,;:—–"), ""
         else:
@@ -416,8 +427,10 @@ def _dateline_end(doc: Doc) -> int:
 
 
 def _cue_span(verb: Token) -> tuple[int, int]:
-    """A cue's characters in its sentence: the verb with its particle ("pointed out", "went on")."""
-    prt = next((c for c in verb.rights if c.dep_ == "prt" and c.i == verb.i + 1), None)
+    """A cue's characters in its sentence: the verb with its particle ("pointed out", "went on", "put it")."""
+    prt = next(
+        (c for c in verb.rights if (c.dep_ == "prt" or (c.lower_ == "it" and lemma(verb) == "put")) and c.i == verb.i + 1), None
+    )
     last = prt if prt is not None else verb
     return verb.idx, last.idx + len(last.text)
 
@@ -479,7 +492,13 @@ def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: s
     if marks and at[0] < min(a for a, _ in marks) and max(b for _, b in marks) < at[1]:
         # the speaker and cue inside what they report ("The plan, Smith said, would work"): cut out
         lo, hi = min(a for a, _ in marks) - at[0], max(b for _, b in marks) - at[0]
-        left = re.sub(r",\s*as$", "", words[:lo].rstrip(" ,—–"), flags=re.I)  # "Hawaii, as one of his advisers pointed out,"
+        left = words[:lo].rstrip(" ,—–")
+        if re.search(
+            r",\s*as$", left, re.I
+        ):  # "Hawaii, as one of his advisers pointed out on Monday, ...": the aside to its comma
+            left = re.sub(r",\s*as$", "", left, flags=re.I)
+            comma = words.find(",", hi)
+            hi = comma if comma != -1 else hi
         words = (left + " " + words[hi:].lstrip(" ,—–")).strip()
     q = Quote(content_id(sent.article_id, str(sent.base + key)), sent.where(*at), kind, speaker, cue, words)  # type: ignore[arg-type]
     if who_at:
