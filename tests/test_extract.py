@@ -667,7 +667,7 @@ def test_asides_openings_and_particles_around_the_speaker():
 
 
 def test_a_figure_is_a_rise_or_fall_only_where_the_word_of_change_governs_it():
-    assert _one("I had to calm down, because such stress at eight months of pregnancy is dangerous.").claims[0].change is None
+    assert _one("Prices may ease off, because the harvest of 40 farms came in early.").claims[0].change is None
     assert _one("Officials pointed to growing trade between the two countries.").claims[0].change is None
     (toll,) = _one("The death toll rose sharply over the week to 19.").claims
     assert toll.change == "up"  # the clause's own verb, words apart

@@ -359,21 +359,21 @@ NOT_IN_GAP = {"NOUN", "PROPN", "PRON", "VERB", "AUX"}  # a change word stands ap
 def _change(doc: Doc, text: str, start: int, figure: Token | None) -> str | None:
     """Whether a figure is a rise or a fall: a word of change shortly before it that governs it
     ("rose 3% to 19", "came down to approximately $70,000", "an increase of 10%", "has doubled,
-    with a hit rate of close to 20%"), not one of another clause or noun ("calm down, because
-    such stress at nine months", "growing cooperation between the two nations")."""
+    with a hit rate of close to 20%"), not one of another clause or noun ("slow down, because the
+    vote is in two weeks", "growing trade between the two countries")."""
     lo = max(0, start - 40)
     found = [(m, "down") for m in CHANGE_DOWN.finditer(text, lo, start)] + [
         (m, "up") for m in CHANGE_UP.finditer(text, lo, start)
     ]
     if not found or figure is None:
-        return found[-1][1] if found else None
+        return found[0][1] if found else None  # a fall before a rise, as the window rule always read
     clause = next((t for t in figure.ancestors if pos(t) == "VERB"), None)
     for m, direction in sorted(found, key=lambda f: -f[0].start()):  # the nearest first
         word = doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if word is None:
             continue
         tok = word[-1] if word[-1].dep_ == "prt" else word.root
-        between = [t for t in doc if m.end() <= t.idx < start]
+        between = list(itertools.takewhile(lambda t: t.idx < start, doc[word.end :]))
         if "," not in text[m.end() : start] and not any(pos(t) in NOT_IN_GAP for t in between) and len(between) <= 4:
             return direction  # "up 3%", "rose by 10%", "came down to approximately"
         if tok.dep_ == "prt":

@@ -241,9 +241,8 @@ def speaker_of(verb: Token) -> Token | None:
             return opener
         # "In a panel in Washington, Marc H. Morial, the chief executive of the League, forcefully told":
         # a name right before the verb, or before an apposition set off by commas, speaks for it
-        text = doc.text
         for ent in reversed([e for e in doc.ents if e.end <= verb.i and e.label_ in ("PERSON", "ORG")]):
-            if _NAME_TO_VERB.fullmatch(text, ent.end_char, verb.idx):
+            if _NAME_TO_VERB.fullmatch(doc[ent.end : verb.i].text_with_ws):
                 return ent.root
     if verb.dep_ == "advcl" and verb.tag_ == "VBN" and lemma(verb) in ADDRESSING_VERBS:
         return None  # "Asked about the deal, the minister declined": the subject was asked, it did not ask

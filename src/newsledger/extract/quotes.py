@@ -334,17 +334,6 @@ def _said(
     if cue_tok is not None and cue_tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue_tok.children):
         # "The truce will not hold, as the ministry warned", "As he said, talks resume": the clause it vouches for
         first, last = cue_tok.left_edge, cue_tok.right_edge
-        rest = sent.text[last.idx + len(last.text) :].strip(" ,;:.—–")
-        head_before = sent.text[: first.idx].strip(" ,;:—–")
-        if (
-            first.i > 0
-            and len(head_before.split()) < 4
-            and len(rest.split()) >= 2
-            and sent.text[: first.idx].rstrip().endswith(",")
-        ):
-            # "The network, as its editor put it, is a voice for the voiceless": the clause around the aside
-            start = sent.text.find(head_before)
-            return "indirect", start, sent.text.find(rest, last.idx) + len(rest)
         if first.i > cue_tok.head.i:
             before, after = sent.text[: first.idx].strip(" ,;:—–"), ""
         else:
@@ -363,18 +352,29 @@ def _said(
 def _aside(
     sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None
 ) -> tuple[int, int] | None:
-    """ "The river, as one of the engineers pointed out, rarely floods": where the parse made the aside's
-    verb the sentence's, the clause around the aside is its report (``_record`` cuts the aside out)."""
-    if cue_tok is None or cue_tok.dep_ != "ROOT" or not who_at or not cue_at:
+    """An aside set off by commas inside the clause it vouches for ("The river, as one of the engineers
+    pointed out, rarely floods", "The network, as its editor put it, is a voice for the voiceless"):
+    that clause around it is its report (``_record`` cuts the aside out of the words). The parse
+    makes the aside's verb either the sentence's (then "as" stands before the speaker) or an "as"
+    clause hung on the sentence's verb."""
+    if cue_tok is None:
         return None
-    if not re.search(r"\S\s*,\s*as\s*$", sent.text[: who_at[0]], re.I) or not sent.text[cue_at[1] :].lstrip().startswith(","):
+    text = sent.text
+    if cue_tok.dep_ == "ROOT" and who_at and cue_at:
+        if not re.search(r"\S\s*,\s*as\s*$", text[: who_at[0]], re.I) or not text[cue_at[1] :].lstrip().startswith(","):
+            return None
+        lo, hi = who_at[0], cue_at[1]
+    elif cue_tok.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue_tok.children):
+        first, last = cue_tok.left_edge, cue_tok.right_edge
+        lo, hi = first.idx, last.idx + len(last.text)
+        if first.i == 0 or not text[:lo].rstrip().endswith(",") or len(text[:lo].strip(" ,;:—–").split()) >= 4:
+            return None
+    else:
         return None
-    before = sent.text[: who_at[0]].strip()
-    after = sent.text[cue_at[1] :].strip(" ,;:.—–")
+    before, after = text[:lo].strip(" ,;:—–"), text[hi:].strip(" ,;:.—–")
     if len(after.split()) < 2:
         return None
-    start = sent.text.find(before)
-    return start, sent.text.find(after, cue_at[1]) + len(after)
+    return text.find(before), text.find(after, hi) + len(after)
 
 
 def _own_adverbial(verb: Token, start: int, length: int) -> bool:
@@ -552,19 +552,21 @@ def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, T
     ]
 
 
-def _voiced(doc: Doc, opening: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
-    """A verb right before a quotation that nothing else attributes ("a singer sang '...'",
+def _voiced(sent: Sentence, opening: int, quoted: list[tuple[int, int]]) -> tuple[Token, Token] | None:
+    """A verb right before a quotation that nothing else attributes ("a choir sang '...'",
     "the crowd chanted, “...”"), with who voiced it: the noun right before the verb (the parse may
     have hung it elsewhere), else the verb's own subject. Not a participle ("a book titled “...”").
     Or a named subject's clause ending in a noun and a colon ("... rolling out a new message: “...”")."""
+    doc = sent.doc
     toks = [t for t in doc if t.idx < opening and not any(a <= t.idx < b for a, b in quoted) and not t.is_punct]
-    verb = toks[-1] if toks else None
-    if verb is not None and pos(verb) == "NOUN" and doc.text[:opening].rstrip().endswith(":"):
+    verb: Token | None = toks[-1] if toks else None
+    if verb is not None and pos(verb) == "NOUN" and sent.text[:opening].rstrip().endswith(":"):
         # "Obama is rolling out a new campaign message: “It's about me.”": the clause's verb and its subject
         verb = next((t for t in verb.ancestors if pos(t) == "VERB"), None)
         subj = nominal_subject(verb) if verb is not None else None
-        named = subj is not None and (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in PERSONAL_PRONOUNS)
-        return (verb, subj) if named else None  # type: ignore[return-value]
+        if verb is None or subj is None or not (subj.ent_type_ in ("PERSON", "ORG", "NORP") or subj.lower_ in PERSONAL_PRONOUNS):
+            return None
+        return verb, subj
     if verb is None or pos(verb) != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or verb.i == 0:
         return None
     before = doc[verb.i - 1]
@@ -653,8 +655,8 @@ def quotes_in(
         if m and not labels & {"GPE", "LOC"} and (transcript or named or labels & {"PERSON", "ORG"}):
             speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
             cue_tok = None
-    if speaker is None and found and (voiced := _voiced(doc, found[0][0], inside)) is not None:
-        verb, subj = voiced  # "as a female singer sang 'the heroes will live on ...'": the verb the quotation follows
+    if speaker is None and found and (voiced := _voiced(sent, found[0][0], inside)) is not None:
+        verb, subj = voiced  # "as a choir sang 'our land will be free ...'": the verb the quotation follows
         speaker, who_at, cue_at = subject_phrase(subj), _span_of(subj), _cue_span(verb)
     cue = sent.text[cue_at[0] : cue_at[1]] if cue_at else None
     if speaker is None and lead is None and found and previous is not None and found[0][0] <= 1:
