@@ -87,7 +87,8 @@ def build(
     dups = sum(1 for a in result.articles if a.duplicate_of)
     click.echo(
         f"{len(result.reports)} input(s): {result.readable} read, {len(skipped)} skipped. "
-        f"{len(result.articles)} article(s) ({', '.join(f'{n} {r}' for r, n in result.roles.items())}), {dups} marked duplicate."
+        f"{len(result.articles)} article(s) ({', '.join(f'{n} {r}' for r, n in result.roles.items())}), {dups} marked duplicate, "
+        f"in {len(result.stories)} stor{'y' if len(result.stories) == 1 else 'ies'}."
     )
     click.echo(
         f"{sum(map(is_figure, result.claims))} figure(s) in {len(result.groups)} group(s), {len(result.events)} dated event(s), "

@@ -39,6 +39,7 @@ class Document:
     title: str | None = None  # given by the input itself (JSON Lines)
     published: str | None = None  # given by the input itself (JSON Lines)
     warnings: list[str] = field(default_factory=list)
+    outlet: str | None = None  # given by the input itself (JSON Lines: "outlet", "site_name", "publisher", "source")
 
 
 @dataclass
@@ -48,6 +49,7 @@ class DatedEvidence:
     value: str | None  # ISO date, truncated to precision: 2025-04-28 / 2025-04 / 2025
     precision: Precision | None
     evidence: str | None  # e.g. "metadata", "url:/2025/04/28/", "text:'April 28, 2025'"
+    floor: bool = False  # only a lower bound (the latest date the text mentions), not a publication date
 
 
 @dataclass
@@ -69,6 +71,10 @@ class Article:
     captions: list[str] = field(default_factory=list)
     duplicate_of: str | None = None
     duplicate_kind: Literal["exact", "near"] | None = None
+    published_after: str | None = None  # a floor only: the latest date its text mentions, where nothing dates it
+    outlet: str | None = None  # who published it, as a reader names it ("Example News"); see clean/outlets.py
+    outlet_evidence: str | None = None  # the rule and words that name it: "metadata", "credit:'(Reuters)'", "url:example.com"
+    story_id: str | None = None  # the story it tells (ledger/stories.py), set once the ledger has grouped it
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -87,5 +87,7 @@ def infer_published(
     mentioned = [d for d in dates_in(text) if not not_after or d[0] <= not_after]
     if mentioned:
         latest = max(mentioned, key=lambda d: d[0])
-        return DatedEvidence(latest[0], latest[1], f"latest date the text mentions ({latest[2]!r}); published on or after")  # type: ignore[arg-type]
+        return DatedEvidence(
+            latest[0], latest[1], f"latest date the text mentions ({latest[2]!r}); published on or after", floor=True
+        )  # type: ignore[arg-type]
     return DatedEvidence(None, None, None)

@@ -63,15 +63,16 @@ def _trafilatura(html: str, url: str | None, **mode: bool) -> dict | None:
 
 
 def extract_html(html: str, url: str | None = None) -> dict[str, str | None] | None:
-    """Main article of a page: ``{"title", "byline", "date", "text"}`` or None when there is none."""
+    """Main article of a page: ``{"title", "byline", "date", "text", "sitename"}`` or None when there is none."""
     # Two passes: trafilatura's precision mode drops more furniture but sometimes loses half
     # an article; its recall mode keeps everything. Take the precise text unless it is much
     # shorter than the full one (measured on the extraction benchmark: see BENCHMARKS.md).
     precise = _trafilatura(html, url, favor_precision=True)
     full = _trafilatura(html, url, favor_recall=True)
     doc = precise if precise and len(precise.get("text") or "") >= PRECISION_KEEP * len((full or {}).get("text") or "") else full
-    result: dict[str, str | None] = {"title": None, "byline": None, "date": None, "text": None}
+    result: dict[str, str | None] = {"title": None, "byline": None, "date": None, "text": None, "sitename": None}
     if doc:
+        result["sitename"] = doc.get("sitename")
         result["title"] = doc.get("title")
         result["byline"] = doc.get("author")
         result["date"] = doc.get("date")

@@ -115,54 +115,73 @@ def _sniff(text: str) -> str:
     return "text"
 
 
-def read_input(spec: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 15.0) -> Iterator[Document | ReadError]:
-    """Read one input name (a file path or a URL) into documents."""
+def shown_name(path: str, spec: str) -> str:
+    """The name an input is recorded under: as the user wrote it, never a machine's absolute path.
+
+    A URL is itself; a relative path stays as given ("corpus/a.txt"); a file found under an
+    absolute path is named from the folder the user named ("/data/crawl" gives "crawl/a.txt"),
+    and an absolute file path by its file name."""
+    if is_url(path) or not Path(path).is_absolute():
+        return path
+    root = Path(spec)
+    try:
+        return str(Path(path).relative_to(root.parent if root.parent != root else root))
+    except ValueError:
+        return Path(path).name or path
+
+
+def read_input(
+    spec: str, max_bytes: int = DEFAULT_MAX_BYTES, timeout: float = 15.0, name: str | None = None
+) -> Iterator[Document | ReadError]:
+    """Read one input (a file path or a URL) into documents, recorded under ``name`` (default:
+    the path as given)."""
+    label = name or spec
     if is_url(spec):
         yield from _read_url(spec, max_bytes, timeout)
         return
     kind = _kind(spec)
     if kind == "warc":
-        yield from _read_warc(spec, max_bytes)
+        yield from _read_warc(spec, max_bytes, label)
         return
     try:
         size = os.path.getsize(spec)
     except OSError as exc:
-        yield ReadError(spec, f"cannot read ({exc.strerror})")
+        yield ReadError(label, f"cannot read ({exc.strerror})")
         return
     if size > max_bytes:
-        yield ReadError(spec, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB, see --max-bytes)")
+        yield ReadError(label, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB, see --max-bytes)")
         return
     try:
-        data = _read_bytes(spec, max_bytes)
+        data = _read_bytes(spec, max_bytes, label)
     except ReadError as err:
         yield err
         return
     if kind == "jsonl":
-        yield from _read_jsonl(spec, data)
+        yield from _read_jsonl(label, data)
         return
     try:
         text, warnings = decode_bytes(data)
     except DecodeError as exc:
-        yield ReadError(spec, str(exc))
+        yield ReadError(label, str(exc))
         return
     fmt = kind or _sniff(text)
-    yield Document(id=content_id(data), source=spec, format=fmt, content=text, warnings=warnings)  # type: ignore[arg-type]
+    yield Document(id=content_id(data), source=label, format=fmt, content=text, warnings=warnings)  # type: ignore[arg-type]
 
 
-def _read_bytes(spec: str, max_bytes: int) -> bytes:
+def _read_bytes(spec: str, max_bytes: int, label: str) -> bytes:
     try:
         with open(spec, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
-        raise ReadError(spec, f"cannot read ({exc.strerror})") from exc
+        raise ReadError(label, f"cannot read ({exc.strerror})") from exc
     if data[:2] == b"\x1f\x8b":
         try:
             with gzip.GzipFile(fileobj=io.BytesIO(data)) as gz:
                 data = gz.read(max_bytes + 1)
         except (EOFError, zlib.error, OSError) as exc:
-            raise ReadError(spec, f"truncated or corrupt gzip ({exc})") from exc
+            raise ReadError(label, f"truncated or corrupt gzip ({exc})") from exc
         if len(data) > max_bytes:
-            raise ReadError(spec, f"too large once unpacked (over {max_bytes / 1e6:.0f} MB)")
+            raise ReadError(label, f"too large once unpacked (over {max_bytes / 1e6:.0f} MB)")
     return data
 
 
@@ -185,6 +204,9 @@ def _read_jsonl(spec: str, data: bytes) -> Iterator[Document | ReadError]:
             yield ReadError(where, "JSON line has no 'html' or 'text' field with content")
             continue
         fmt = "html" if body is html else "text"
+        warnings: list[str] = []
+        published = _field(obj, DATE_FIELDS, "a publication date", warnings)
+        outlet = _field(obj, OUTLET_FIELDS, "an outlet name", warnings)
         yield Document(
             id=content_id(body),
             source=where,
@@ -192,15 +214,37 @@ def _read_jsonl(spec: str, data: bytes) -> Iterator[Document | ReadError]:
             content=body,
             url=_str_or_none(obj.get("url")),
             title=_str_or_none(obj.get("title")),
-            published=_str_or_none(obj.get("published")),
+            published=published,
+            outlet=outlet,
+            warnings=warnings,
         )
+
+
+# the names news datasets give a record's publication date and its outlet, in order of preference
+DATE_FIELDS = ("published", "date", "date_publish", "publish_date", "pubDate", "published_at", "publishedAt")
+OUTLET_FIELDS = ("outlet", "site_name", "sitename", "publisher", "source")
+
+
+def _field(obj: dict, names: tuple[str, ...], what: str, warnings: list[str]) -> str | None:
+    """The first of ``names`` the record holds as text (or as an object's ``name``, as
+    ``{"source": {"name": ...}}`` is written); a field present but unreadable is a warning."""
+    for key in names:
+        if key not in obj or obj[key] is None:
+            continue
+        value = obj[key]
+        if isinstance(value, dict):
+            value = value.get("name")
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+        warnings.append(f"field '{key}' is not {what} ({type(obj[key]).__name__}); ignored")
+    return None
 
 
 def _str_or_none(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def _read_warc(spec: str, max_bytes: int) -> Iterator[Document | ReadError]:
+def _read_warc(spec: str, max_bytes: int, label: str) -> Iterator[Document | ReadError]:
     count = 0
     end = 0  # file offset just past the last whole record
     try:
@@ -208,17 +252,17 @@ def _read_warc(spec: str, max_bytes: int) -> Iterator[Document | ReadError]:
         with open(spec, "rb") as fh:
             records = ArchiveIterator(fh)
             for record in records:
-                item = _warc_document(spec, record, max_bytes)
+                item = _warc_document(label, record, max_bytes)
                 records.read_to_end(record)
                 end = records.get_record_offset() + records.get_record_length()
                 if item is not None:
                     count += isinstance(item, Document)
                     yield item
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
-        yield ReadError(spec, f"truncated or corrupt WARC after {count} record(s) ({str(exc).splitlines()[0][:120]})")
+        yield ReadError(label, f"truncated or corrupt WARC after {count} record(s) ({str(exc).splitlines()[0][:120]})")
         return
     if end < size:
-        yield ReadError(spec, f"truncated or corrupt WARC after {count} record(s) ({size - end} trailing bytes unreadable)")
+        yield ReadError(label, f"truncated or corrupt WARC after {count} record(s) ({size - end} trailing bytes unreadable)")
 
 
 def _warc_document(spec: str, record: object, max_bytes: int) -> Document | ReadError | None:

@@ -1,6 +1,8 @@
 """Figure groups: claims that measure the same thing, compared across sources and time.
 
-Claims are grouped by what they count, never by lists written for a story:
+Claims are grouped by what they count, never by lists written for a story, and only with claims of
+the same story (``story_id``): a figure is never compared with another event's.
+
 
 * the unit: a currency or a measurement unit, or the counted noun's lemma ("troop");
 * across articles, a shared named entity (one not named in most of the bucket's sentences);
@@ -44,6 +46,7 @@ class FigureGroup:
     unit: str
     actor: str | None
     claims: list[dict[str, Any]] = field(default_factory=list)
+    story_id: str | None = None
     relations: list[dict[str, str]] = field(default_factory=list)
     low: float | None = None
     high: float | None = None
@@ -111,7 +114,8 @@ def group_figures(claims: list[dict[str, Any]], places: set[str], group_map: Gro
             a, b = find(unit_key(c)), find(unit_key(whole))
             if a != b:
                 parent[a] = b
-    keys = [find(unit_key(c)) for c in usable]
+    # comparisons stay inside a story: the same unit in two stories is two buckets
+    keys = [f"{c.get('story_id') or ''}|{find(unit_key(c))}" for c in usable]
     keyed = ((k, (i, k, c)) for i, (k, c) in enumerate(zip(keys, usable, strict=True)))
     ranked = sorted(group_map(partial(_bucket_groups, places=places), keyed, min_size=1), key=lambda r: r[:2])
     groups = [g for *_, g in ranked]  # buckets in reading order of their first claim, as a local run gives them
@@ -178,7 +182,9 @@ def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> Fi
     claims = sorted(claims, key=lambda c: (_when(c) or "9999", c["article_id"], c["start"]))
     measures = Counter((c["measure"] or c["unit"]).lower() for c in claims if not c.get("part_of"))
     label = (measures.most_common(1)[0][0] if measures else claims[0]["unit"]) + (f" ({actor.title()})" if actor else "")
-    g = FigureGroup(content_id(key, actor or "", claims[0]["id"]), label, claims[0]["unit"], actor, claims)
+    g = FigureGroup(
+        content_id(key, actor or "", claims[0]["id"]), label, claims[0]["unit"], actor, claims, claims[0].get("story_id")
+    )
     wholes = [c for c in claims if not c.get("part_of")] or claims
     lows = [
         c["low"] if c["low"] is not None else c["value"]

@@ -20,6 +20,7 @@ from typing import Any
 
 from newsledger.extract.entities import Entity
 from newsledger.extract.stage import Facts
+from newsledger.ledger.stories import Story, StoryInput, name_key
 from newsledger.model import Article, Claim, Document, Event, InputReport, Mention, Quote, TimeExpr
 
 
@@ -44,7 +45,7 @@ def fact_tables(facts: Facts) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 DB_NAME = "ledger.sqlite"
 
 _SCHEMA = """
@@ -61,10 +62,18 @@ CREATE TABLE IF NOT EXISTS articles (
     title TEXT, byline TEXT, published TEXT, published_precision TEXT, published_evidence TEXT,
     text TEXT NOT NULL, url TEXT, position INTEGER NOT NULL, captions TEXT NOT NULL,
     duplicate_of TEXT REFERENCES articles(id), duplicate_kind TEXT,
+    published_after TEXT, outlet TEXT, outlet_evidence TEXT,
+    story_id TEXT,  -- the story it tells (ledger/stories.py); once set, kept by later builds
     extracted INTEGER NOT NULL DEFAULT 0,  -- facts of this article are stored
     minhash BLOB  -- near-duplicate signature, kept so later builds need not recompute it
 );
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
+CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);  -- stories' document frequencies
+CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY, title TEXT, first_published TEXT, last_published TEXT, first_source TEXT,
+    outlets TEXT NOT NULL, articles INTEGER NOT NULL, terms TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
@@ -120,6 +129,10 @@ _ARTICLE_COLS = [
     "captions",
     "duplicate_of",
     "duplicate_kind",
+    "published_after",
+    "outlet",
+    "outlet_evidence",
+    "story_id",
 ]
 
 
@@ -259,3 +272,53 @@ class Ledger:
                 "UPDATE articles SET duplicate_of=?, duplicate_kind=? WHERE id=?",
                 [(a.duplicate_of, a.duplicate_kind, a.id) for a in articles],
             )
+
+    def story_inputs(self) -> list[StoryInput]:
+        """Every article as stories see it, in reading order, with the names it mentions."""
+        names: dict[str, list[str]] = {}
+        for aid, text, label in self.db.execute(
+            "SELECT substr(article_id, 1, 16), text, label FROM mentions ORDER BY article_id, start"
+        ):
+            if (k := name_key(text, label)) is not None:
+                names.setdefault(aid, []).append(k)
+        q = "SELECT id, title, text, published, outlet, source, duplicate_of, story_id FROM articles ORDER BY seq"
+        return [
+            StoryInput(aid, title, text, published, outlet or source, names.get(aid, []), dup, sid)
+            for aid, title, text, published, outlet, source, dup, sid in self.db.execute(q)
+        ]
+
+    def term_df(self) -> tuple[dict[str, int], int]:
+        """The stories' document frequencies and the number of articles they count."""
+        row = self.db.execute("SELECT value FROM meta WHERE key='story_docs'").fetchone()
+        return dict(self.db.execute("SELECT term, df FROM term_df")), int(row[0]) if row else 0
+
+    def stories(self) -> list[Story]:
+        q = "SELECT id, title, first_published, last_published, first_source, outlets, articles, terms FROM stories ORDER BY rowid"
+        return [
+            Story(sid, title, first, last, src, json.loads(outlets), n, json.loads(terms))
+            for sid, title, first, last, src, outlets, n, terms in self.db.execute(q)
+        ]
+
+    def set_stories(self, stories: list[Story], placed: dict[str, str], df_added: dict[str, int], n_docs: int) -> None:
+        """Store the stories, the new articles' places in them and the document frequencies
+        their terms added, in one transaction."""
+        with self.db:
+            self.db.executemany(
+                "INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
+                sorted(df_added.items()),
+            )
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('story_docs', ?)", (str(n_docs),))
+            for st in stories:
+                self.db.execute(
+                    "INSERT INTO stories VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
+                    " first_published=excluded.first_published, last_published=excluded.last_published,"
+                    " first_source=excluded.first_source, outlets=excluded.outlets, articles=excluded.articles, terms=excluded.terms",
+                    (st.id, st.title, st.first_published, st.last_published, st.first_source,
+                     json.dumps(st.outlets, ensure_ascii=False), st.articles,
+                     json.dumps({t: round(w, 6) for t, w in st.terms.items()}, ensure_ascii=False)),
+                )  # fmt: skip
+            self.db.executemany("UPDATE articles SET story_id=? WHERE id=?", [(sid, aid) for aid, sid in placed.items()])
+
+    def story_of(self) -> dict[str, str]:
+        """Article id -> story id."""
+        return dict(self.db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"))

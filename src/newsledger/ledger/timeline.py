@@ -23,6 +23,7 @@ class TimelineEvent(EventFields):
 
     id: str = ""
     mentions: list[dict[str, Any]] = field(default_factory=list)
+    story_id: str | None = None
 
     @property
     def sources(self) -> int:
@@ -39,14 +40,14 @@ def _participants(row: dict[str, Any]) -> set[str]:
 
 
 def merge_events(rows: list[dict[str, Any]], group_map: GroupMap = group_in_memory) -> list[TimelineEvent]:
-    """The timeline in date order. A shuffle keyed by date: only rows of one date can be one
-    event, so each date is merged on its own."""
-    ranked = group_map(_merge_day, ((r["event_date"], r) for r in rows), min_size=1)
-    return [e for *_, e in sorted(ranked, key=lambda r: r[:2])]
+    """The timeline in date order. A shuffle keyed by story and date: only rows of one story and
+    one date can be one event, so each is merged on its own."""
+    ranked = group_map(_merge_day, ((f"{r.get('story_id') or ''}|{r['event_date']}", r) for r in rows), min_size=1)
+    return [e for *_, e in sorted(ranked, key=lambda r: r[:3])]
 
 
-def _merge_day(rows: list[dict[str, Any]]) -> list[tuple[str, int, TimelineEvent]]:
-    """One date's event rows merged into events, each with its date and place in the day."""
+def _merge_day(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, TimelineEvent]]:
+    """One story's event rows of one date merged into events, each with its date, story and place in the day."""
     events: list[TimelineEvent] = []
     for row in sorted(rows, key=lambda r: (r["event_date"], r["article_id"], r["start"], r["end"], r["id"])):
         verb = row["action"].split()[0]
@@ -61,14 +62,18 @@ def _merge_day(rows: list[dict[str, Any]]) -> list[tuple[str, int, TimelineEvent
             None,
         )
         if match is None:
-            match = TimelineEvent(**{f: row[f] for f in EVENT_FIELDS}, id=content_id(row["event_date"], row["action"], row["id"]))
+            match = TimelineEvent(
+                **{f: row[f] for f in EVENT_FIELDS},
+                id=content_id(row["event_date"], row["action"], row["id"]),
+                story_id=row.get("story_id"),
+            )
             events.append(match)
         else:
             match.location = match.location or row["location"]
             match.actor2 = match.actor2 or row["actor2"]
             match.fatalities = match.fatalities if match.fatalities is not None else row["fatalities"]
         match.mentions.append(row)
-    return [(e.event_date, i, e) for i, e in enumerate(events)]
+    return [(e.event_date, e.story_id or "", i, e) for i, e in enumerate(events)]
 
 
 def event_record(e: TimelineEvent) -> dict[str, Any]:
@@ -76,6 +81,7 @@ def event_record(e: TimelineEvent) -> dict[str, Any]:
     first = e.mentions[0]
     return {
         "event_id": e.id,
+        "story_id": e.story_id,
         "event_date": e.event_date,
         "time_precision": e.time_precision,
         "actor1": e.actor1,

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from itertools import combinations
 from typing import Any
 from urllib.parse import urlparse
 
 from newsledger.extract.entities import Entity, resolver
 from newsledger.ledger.figures import FigureGroup, fmt_value
+from newsledger.ledger.stories import Story
 from newsledger.ledger.timeline import TimelineEvent
 from newsledger.model import Article
 
@@ -27,7 +28,7 @@ CSS = """
 *{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--ink);background:var(--bg)}
 main{max-width:62rem;margin:0 auto;padding:1rem 1.25rem 4rem}header{border-bottom:1px solid var(--line);margin-bottom:1rem}
 h1{font-size:1.6rem;margin:.6rem 0 .2rem}h2{font-size:1.25rem;margin:2.2rem 0 .6rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem}
-h3{font-size:1.05rem;margin:1.4rem 0 .4rem}nav{position:sticky;top:0;background:var(--bg);padding:.4rem 0;border-bottom:1px solid var(--line);z-index:2;
+h3{font-size:1.05rem;margin:1.4rem 0 .4rem}h4{font-size:1rem;margin:1rem 0 .3rem}section.story{border-top:3px double var(--line)}nav{position:sticky;top:0;background:var(--bg);padding:.4rem 0;border-bottom:1px solid var(--line);z-index:2;
 overflow-x:auto;white-space:nowrap}nav a{margin-right:1rem;color:var(--accent);text-decoration:none;font-weight:600}
 a{color:var(--accent)}.muted{color:var(--muted)}.stats{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}
 .stat{border:1px solid var(--line);border-radius:.5rem;padding:.4rem .8rem}.stat b{font-size:1.3rem;display:block}
@@ -46,6 +47,8 @@ article.full{border-top:1px solid var(--line);padding-top:.5rem;margin-top:1.5re
 
 
 def _outlet(article: Article) -> str:
+    if article.outlet:
+        return article.outlet
     if article.url:
         host = urlparse(article.url).netloc
         return host[4:] if host.startswith("www.") else host
@@ -190,37 +193,18 @@ def _published(art: Article) -> str | None:
     return f"{art.published} ({art.published_precision})" if art.published_precision != "day" else art.published
 
 
-def render_brief(
-    articles: list[Article],
-    groups: list[FigureGroup],
-    events: list[TimelineEvent],
-    quotes: list[dict[str, Any]],
-    entities: list[Entity],
-    mentions: Iterable[Any],
-    report: dict[str, Any],
-) -> str:
-    by_id = {a.id: a for a in articles}
-    anchors: dict[str, dict[int, int]] = defaultdict(dict)  # article id -> sentence start -> end
+class _Cites:
+    """The sentences the brief links to, per article, so the article section can anchor them."""
 
-    def cite(row: dict[str, Any], label: str) -> str:
-        anchors[row["article_id"]][row["sentence_start"]] = row["sentence_start"] + len(row["sentence"])
+    def __init__(self) -> None:
+        self.anchors: dict[str, dict[int, int]] = defaultdict(dict)  # article id -> sentence start -> end
+
+    def __call__(self, row: dict[str, Any], label: str) -> str:
+        self.anchors[row["article_id"]][row["sentence_start"]] = row["sentence_start"] + len(row["sentence"])
         return _link(row["article_id"], row["sentence_start"], label)
 
-    originals = [a for a in articles if not a.duplicate_of]
-    dates = sorted(a.published for a in articles if a.published)
-    outlets = sorted({_outlet(a) for a in articles})
-    body: list[str] = []
-    body.append(
-        '<section id="overview"><h2>Overview</h2><div class="stats">'
-        f'<div class="stat"><b>{len(articles)}</b>articles</div><div class="stat"><b>{len(outlets)}</b>sources</div>'
-        f'<div class="stat"><b>{len(articles) - len(originals)}</b>duplicates</div>'
-        f'<div class="stat"><b>{E(dates[0] if dates else "–")} – {E(dates[-1] if dates else "–")}</b>published</div>'
-        f'<div class="stat"><b>{len(groups)}</b>figure groups</div><div class="stat"><b>{len(events)}</b>dated events</div></div>'
-        f'<p class="muted">{report.get("inputs", 0)} input(s) read; roles: '
-        + E(", ".join(f"{n} {r}" for r, n in sorted(Counter(a.role for a in articles).items())))
-        + "</p></section>"
-    )
-    # timeline
+
+def _timeline_html(events: list[TimelineEvent], by_id: dict[str, Article], cite: _Cites) -> str:
     ev_html = []
     for e in events:
         srcs = ", ".join(
@@ -233,10 +217,10 @@ def render_brief(
             f"<div>{E(e.actor1 or '?')} <b>{E(e.action)}</b> {E(e.actor2 or '')}{where}{dead}"
             f'<div class="muted">{"sources" if e.sources > 1 else "source"}: {srcs}</div></div></div>'
         )
-    body.append(
-        f'<section id="timeline"><h2>Timeline</h2>{timeline_svg(events)}{"".join(ev_html) or "<p>No dated events.</p>"}</section>'
-    )
-    # figures
+    return f"<h3>Timeline</h3>{timeline_svg(events)}{''.join(ev_html)}" if ev_html else ""
+
+
+def _figures_html(groups: list[FigureGroup], by_id: dict[str, Article], cite: _Cites) -> str:
     fig_html = []
     for g in groups:
         if len(g.claims) < 2 and g.sources < 2:
@@ -258,18 +242,17 @@ def render_brief(
                 f"<td>{flags} {cite(c, 'sentence')}</td></tr>"
             )
         fig_html.append(
-            f'<div class="group" id="fig-{E(g.id)}"><h3>{E(g.label)}</h3><div>{badges}<span class="muted">'
+            f'<div class="group" id="fig-{E(g.id)}"><h4>{E(g.label)}</h4><div>{badges}<span class="muted">'
             f"{len(g.claims)} claims from {g.sources} article(s); spread {E(spread)} {E(g.unit)}</span></div>"
             f"<div class='chart'>{figure_svg(g, by_id)}</div><div class='tablewrap'><table><tr><th>figure</th><th>who says so</th><th>outlet</th><th>when</th><th></th></tr>"
             + "".join(rows)
             + "</table></div></div>"
         )
-    body.append(
-        f'<section id="figures"><h2>Figures across sources</h2>{"".join(fig_html) or "<p>No figure is reported twice.</p>"}</section>'
-    )
-    # quotes
+    return f"<h3>Figures across sources</h3>{''.join(fig_html)}" if fig_html else ""
+
+
+def _quotes_html(quotes: list[dict[str, Any]], resolve: Callable[[str | None], str | None], cite: _Cites) -> str:
     by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
-    resolve = resolver(entities)
     for q in quotes:
         by_speaker[resolve(q["speaker"]) or "unattributed"].append(q)
     q_html = []
@@ -279,9 +262,23 @@ def render_brief(
             f'<span class="muted">({E(q["cue"] or q["kind"])})</span> {cite(q, "source")}</div>'
             for q in qs
         )
-        q_html.append(f"<h3>{E(speaker)} <span class='muted'>({len(qs)})</span></h3>{items}")
-    body.append(f'<section id="quotes"><h2>Quotes by speaker</h2>{"".join(q_html) or "<p>No quotes.</p>"}</section>')
-    # entities
+        q_html.append(f"<h4>{E(speaker)} <span class='muted'>({len(qs)})</span></h4>{items}")
+    return f"<h3>Quotes by speaker</h3>{''.join(q_html)}" if q_html else ""
+
+
+def _sources_html(articles: list[Article]) -> str:
+    src_rows = "".join(
+        f'<tr><td><a href="#a-{E(a.id)}">{E(a.title or "(untitled)")}</a></td><td>{E(_outlet(a))}</td><td>{E(_published(a) or "")}</td>'
+        f"<td>{E(a.role)}</td><td>{'duplicate' if a.duplicate_of else ''}</td></tr>"
+        for a in articles
+    )
+    return (
+        "<h3>Sources</h3><div class='tablewrap'><table><tr><th>article</th><th>outlet</th><th>published</th>"
+        f"<th>role</th><th></th></tr>{src_rows}</table></div>"
+    )
+
+
+def _entities_html(entities: list[Entity], mentions: Iterable[Any]) -> str:
     top = [e for e in entities if e.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")][:25]
     ent_rows = "".join(
         f"<tr><td><b>{E(e.name)}</b></td><td>{E(e.label)}</td><td>{e.mentions}</td><td>{len(e.articles)}</td><td>{E(', '.join(e.aliases[:6]))}</td></tr>"
@@ -299,30 +296,124 @@ def render_brief(
     pair_rows = "".join(
         f"<tr><td>{E(names[a])}</td><td>{E(names[b])}</td><td>{n}</td></tr>" for (a, b), n in pairs.most_common(15)
     )
-    body.append(
+    return (
         f'<section id="entities"><h2>Who and where</h2><div class="tablewrap"><table><tr><th>entity</th><th>type</th><th>mentions</th>'
         f"<th>articles</th><th>also written</th></tr>{ent_rows}</table></div><h3>Who appears with whom (same sentence)</h3>"
         f"<div class='tablewrap'><table><tr><th></th><th></th><th>sentences</th></tr>{pair_rows}</table></div></section>"
     )
-    # sources
-    src_rows = "".join(
-        f'<tr><td><a href="#a-{E(a.id)}">{E(a.title or "(untitled)")}</a></td><td>{E(_outlet(a))}</td><td>{E(_published(a) or "")}</td>'
-        f"<td>{E(a.role)}</td><td>{'duplicate' if a.duplicate_of else ''}</td></tr>"
-        for a in articles
+
+
+def _story_dates(story: Story) -> str:
+    if not story.first_published:
+        return "publication dates unknown"
+    if story.first_published == story.last_published:
+        return f"published {story.first_published}"
+    return f"published {story.first_published} – {story.last_published}"
+
+
+def _story_html(
+    story: Story,
+    articles: list[Article],
+    by_id: dict[str, Article],
+    groups: list[FigureGroup],
+    events: list[TimelineEvent],
+    quotes: list[dict[str, Any]],
+    resolve: Callable[[str | None], str | None],
+    cite: _Cites,
+) -> str:
+    first = f"; first reported by {story.first_source}" if story.first_source and story.first_published else ""
+    parts = [
+        _timeline_html(events, by_id, cite),
+        _figures_html(groups, by_id, cite),
+        _quotes_html(quotes, resolve, cite),
+        _sources_html(articles),
+    ]
+    return (
+        f'<section class="story" id="story-{E(story.id)}"><h2>{E(story.title or "(untitled story)")}</h2>'
+        f'<p class="muted">{len(articles)} article(s) from {len(story.outlets)} source(s), {E(_story_dates(story))}{E(first)}</p>'
+        + "".join(parts)
+        + "</section>"
     )
+
+
+def _story_index(stories: list[tuple[Story, int, int, int]]) -> str:
+    rows = "".join(
+        f'<tr><td><a href="#story-{E(st.id)}">{E(st.title or "(untitled story)")}</a></td><td>{st.articles}</td>'
+        f"<td>{len(st.outlets)}</td><td>{E(st.first_published or '–')}</td><td>{E(st.last_published or '–')}</td>"
+        f"<td>{n_fig}</td><td>{n_ev}</td><td>{n_q}</td></tr>"
+        for st, n_fig, n_ev, n_q in stories
+    )
+    return (
+        '<section id="stories"><h2>Stories</h2><div class="tablewrap"><table><tr><th>story</th><th>articles</th><th>sources</th>'
+        f"<th>first</th><th>last</th><th>figure groups</th><th>events</th><th>quotes</th></tr>{rows}</table></div></section>"
+    )
+
+
+def render_brief(
+    articles: list[Article],
+    groups: list[FigureGroup],
+    events: list[TimelineEvent],
+    quotes: list[dict[str, Any]],
+    entities: list[Entity],
+    mentions: Iterable[Any],
+    report: dict[str, Any],
+    stories: list[Story] | None = None,
+) -> str:
+    """The whole brief: an overview, an index of the stories, one section per story (its timeline,
+    figures, quotes and sources), who appears with whom, and every article in full."""
+    by_id = {a.id: a for a in articles}
+    cite = _Cites()
+    resolve = resolver(entities)
+    originals = [a for a in articles if not a.duplicate_of]
+    dates = sorted(a.published for a in articles if a.published)
+    outlets = sorted({_outlet(a) for a in articles})
+    stories = stories or [Story(id="", title="All articles", articles=len(articles))]
+    known = {st.id for st in stories}
+
+    def story_of(article_id: str) -> str:
+        sid = by_id[article_id[:16]].story_id if article_id[:16] in by_id else None
+        return sid if sid in known else stories[0].id
+
+    per: dict[str, dict[str, list[Any]]] = {st.id: defaultdict(list) for st in stories}
+    for a in articles:
+        per[story_of(a.id)]["articles"].append(a)
+    for g in groups:
+        per[story_of(g.claims[0]["article_id"])]["groups"].append(g)
+    for e in events:
+        per[story_of(e.mentions[0]["article_id"])]["events"].append(e)
+    for q in quotes:
+        per[story_of(q["article_id"])]["quotes"].append(q)
+    shown_groups = {st.id: [g for g in per[st.id]["groups"] if len(g.claims) > 1 or g.sources > 1] for st in stories}
+    order = sorted(stories, key=lambda st: (-st.articles, -len(shown_groups[st.id]), st.first_published or "~", st.id))
+    body: list[str] = []
     body.append(
-        f'<section id="sources"><h2>Sources</h2><div class="tablewrap"><table><tr><th>article</th><th>source</th><th>published</th>'
-        f"<th>role</th><th></th></tr>{src_rows}</table></div></section>"
+        '<section id="overview"><h2>Overview</h2><div class="stats">'
+        f'<div class="stat"><b>{len(articles)}</b>articles</div><div class="stat"><b>{len(outlets)}</b>sources</div>'
+        f'<div class="stat"><b>{len(stories)}</b>stories</div>'
+        f'<div class="stat"><b>{len(articles) - len(originals)}</b>duplicates</div>'
+        f'<div class="stat"><b>{E(dates[0] if dates else "–")} – {E(dates[-1] if dates else "–")}</b>published</div>'
+        f'<div class="stat"><b>{len(groups)}</b>figure groups</div><div class="stat"><b>{len(events)}</b>dated events</div></div>'
+        f'<p class="muted">{report.get("inputs", 0)} input(s) read; roles: '
+        + E(", ".join(f"{n} {r}" for r, n in sorted(Counter(a.role for a in articles).items())))
+        + "</p></section>"
     )
-    arts = "".join(_article_html(a, anchors) for a in articles)
+    if len(stories) > 1:
+        body.append(
+            _story_index([(st, len(shown_groups[st.id]), len(per[st.id]["events"]), len(per[st.id]["quotes"])) for st in order])
+        )
+    for st in order:
+        p = per[st.id]
+        body.append(_story_html(st, p["articles"], by_id, p["groups"], p["events"], p["quotes"], resolve, cite))
+    body.append(_entities_html(entities, mentions))
+    arts = "".join(_article_html(a, cite.anchors) for a in articles)
     body.append(f'<section id="articles"><h2>Articles in full</h2>{arts}</section>')
-    nav = "".join(f'<a href="#{k}">{t}</a>' for k, t in (("overview", "Overview"), ("timeline", "Timeline"), ("figures", "Figures"),
-                                                          ("quotes", "Quotes"), ("entities", "Who &amp; where"), ("sources", "Sources")))  # fmt: skip
+    nav = "".join(f'<a href="#{k}">{t}</a>' for k, t in (("overview", "Overview"), ("stories", "Stories"),
+                                                          ("entities", "Who &amp; where"), ("articles", "Articles")))  # fmt: skip
     return (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width,initial-scale=1'>"
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
         f"<title>newsledger brief</title><style>{CSS}</style></head><body><main><header><h1>What the sources say</h1>"
-        f"<p class='muted'>Built by newsledger from {len(articles)} articles. Every figure, event and quote links to its sentence.</p>"
+        f"<p class='muted'>Built by newsledger from {len(articles)} articles in {len(stories)} stories. Every figure, event and quote links to its sentence.</p>"
         f"</header><nav>{nav}</nav>{''.join(body)}</main></body></html>\n"
     )

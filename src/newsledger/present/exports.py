@@ -15,12 +15,16 @@ from newsledger.model import Article, Mention
 
 ARTICLE_FIELDS = [
     "id",
+    "story_id",
     "source",
+    "outlet",
+    "outlet_evidence",
     "role",
     "title",
     "published",
     "published_precision",
     "published_evidence",
+    "published_after",
     "byline",
     "text",
     "duplicate_of",

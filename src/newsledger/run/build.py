@@ -22,9 +22,10 @@ from newsledger.clean.articles import clean_document
 from newsledger.clean.dedup import mark_duplicates, signature
 from newsledger.extract.entities import Entity, key_of, merge, resolver
 from newsledger.ingest import ReadError, expand_inputs, read_input
-from newsledger.ingest.readers import DEFAULT_MAX_BYTES
+from newsledger.ingest.readers import DEFAULT_MAX_BYTES, shown_name
 from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures, is_figure
 from newsledger.ledger.store import Ledger
+from newsledger.ledger.stories import Story, place_new, story_record
 from newsledger.ledger.timeline import TimelineEvent, event_record, merge_events
 from newsledger.model import Article, Document, InputReport
 from newsledger.present.brief import render_brief
@@ -56,6 +57,7 @@ class BuildResult:
     groups: list[FigureGroup] = field(default_factory=list)
     events: list[TimelineEvent] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    stories: list[Story] = field(default_factory=list)
     worker_peak_mb: dict[int, float] = field(default_factory=dict)  # process id -> peak RSS of the processes that ran stages
 
     @property
@@ -125,6 +127,17 @@ def _load_finished_shards(ledger: Ledger, shard_dir: Path) -> list[str]:
     return errors
 
 
+def _named_inputs(inputs: list[str], glob: str | None) -> Iterator[tuple[str | ReadError, str]]:
+    """Every input file or URL with the name it is recorded under (``shown_name``)."""
+    for spec in inputs:
+        for item in expand_inputs([spec], glob):
+            if isinstance(item, ReadError):
+                shown = shown_name(item.source, spec)
+                yield ReadError(shown, item.reason), shown
+            else:
+                yield item, shown_name(item, spec)
+
+
 def build(
     inputs: list[str],
     out_dir: Path,
@@ -139,7 +152,7 @@ def build(
     chunks by the executor; each document is stored with its articles in one transaction."""
     executor = executor or InProcess()
     result = BuildResult(out_dir=out_dir)
-    names = list(expand_inputs(inputs, glob))
+    names = list(_named_inputs(inputs, glob))
     with Ledger(out_dir) as ledger:
         reports: dict[str, InputReport] = {}
         seen_docs = 0
@@ -160,18 +173,16 @@ def build(
 
         doc_input: dict[str, str] = {}
         bar = tqdm(names, desc="reading", unit="input", disable=None if progress is None else not progress, file=sys.stderr)
-        for name in bar:
+        for name, shown in bar:
             if limit and seen_docs >= limit:
-                reports[str(name)] = InputReport(
-                    source=str(getattr(name, "source", name)), status="skipped", reason=f"--limit {limit} reached"
-                )
+                reports[shown] = InputReport(source=shown, status="skipped", reason=f"--limit {limit} reached")
                 continue
             if isinstance(name, ReadError):
                 _warn(str(name))
-                reports[name.source] = InputReport(source=name.source, status="skipped", reason=name.reason)
+                reports[shown] = InputReport(source=shown, status="skipped", reason=name.reason)
                 continue
-            rep = reports[name] = InputReport(source=name, status="read")
-            for item in read_input(name, max_bytes=max_bytes):
+            rep = reports[shown] = InputReport(source=shown, status="read")
+            for item in read_input(name, max_bytes=max_bytes, name=shown):
                 if limit and seen_docs >= limit:
                     break
                 if isinstance(item, ReadError):
@@ -184,7 +195,7 @@ def build(
                 if ledger.has_document(item):
                     rep.articles += ledger.articles_of(item)
                 else:
-                    doc_input[item.source] = name
+                    doc_input[item.source] = shown
                     pending.append(item)
                     if len(pending) >= getattr(executor, "flush_every", CHUNK * 8):
                         flush()
@@ -214,6 +225,13 @@ def build(
             for error in info.errors:
                 _warn(error)
             result.extraction_errors.extend(info.errors)
+        stories = ledger.stories()
+        placed, df_added, n_docs = place_new(ledger.story_inputs(), stories, *ledger.term_df())
+        ledger.set_stories(stories, placed, df_added, n_docs)
+        story_of = ledger.story_of()
+        for a in articles:
+            a.story_id = story_of.get(a.id)
+        result.stories = stories
         mentions = ledger.mentions()
         entities = merge(mentions, group_map)
         ledger.set_entities(entities, mentions)
@@ -221,15 +239,19 @@ def build(
         result.entities = entities
         claims = ledger.rows("claims")
         quotes = ledger.rows("quotes")
-        mention_rows = [mention_record(m, by_id) for m in mentions]
+        mention_rows = [{**mention_record(m, by_id), "story_id": story_of.get(m.article_id[:16])} for m in mentions]
         result.claims, result.quotes = claims, quotes
         published = {a.id: a.published for a in articles}
         for c in claims:
             c["published"] = published.get(c["article_id"][:16])
+        for row in (*claims, *quotes):
+            row["story_id"] = story_of.get(row["article_id"][:16])
         places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
         result.groups = group_figures(claims, places, group_map)
         resolve = resolver(entities)
         event_rows = ledger.rows("events")
+        for row in event_rows:
+            row["story_id"] = story_of.get(row["article_id"][:16])
         for row in event_rows:  # actors by their entity's name: "Kim" is "Kim Jong Un"
             for key in ("actor1", "actor2"):
                 if row[key]:
@@ -248,6 +270,8 @@ def build(
         [{**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in claims if is_figure(c)],
         FIGURE_COLUMNS,
     )
+    result.outputs["stories"] = out_dir / "stories.jsonl"
+    write_jsonl(result.outputs["stories"], (story_record(st) for st in result.stories))
     events = [event_record(e) for e in result.events]
     result.outputs["events"] = out_dir / "events.jsonl"
     write_jsonl(result.outputs["events"], events)
@@ -264,12 +288,13 @@ def build(
     peaks = sorted(result.worker_peak_mb.values(), reverse=True)
     write_json(result.outputs["run"], {"stage_processes": len(peaks), "peak_rss_mb_per_process": [round(p) for p in peaks]})
     result.outputs["brief"] = out_dir / "brief.html"
-    page = render_brief(result.articles, result.groups, result.events, quotes, result.entities, mentions, report)
+    page = render_brief(result.articles, result.groups, result.events, quotes, result.entities, mentions, report, result.stories)
     write_text(result.outputs["brief"], page)
     return result
 
 
 FIGURE_COLUMNS = [
+    "story_id",
     "group",
     "id",
     "article_id",
@@ -297,6 +322,7 @@ FIGURE_COLUMNS = [
 ]
 EVENT_COLUMNS = [
     "event_id",
+    "story_id",
     "event_date",
     "time_precision",
     "actor1",
@@ -320,6 +346,7 @@ def report_json(result: BuildResult) -> dict:
         "articles": len(result.articles),
         "articles_by_role": result.roles,
         "duplicates": sum(1 for a in result.articles if a.duplicate_of),
+        "stories": len(result.stories),
         "claims": len(result.claims),
         "figure_groups": len(result.groups),
         "events": len(result.events),

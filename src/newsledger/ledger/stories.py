@@ -1,0 +1,240 @@
+"""Stories: the articles that tell the same developing event or issue, grouped online.
+
+Each article is a weighted bag of what it is about: the content words of its title and text and,
+weighted higher, the names it mentions (people, organisations, places, as the entity keys of
+``extract/entities.key_of`` write them, so "Kim Jong-un" and "Kim Jong Un" meet). Weights are
+TF-IDF over the whole ledger (sublinear term counts, smoothed inverse document frequency), the
+vector cut to its strongest terms.
+
+Articles are taken one at a time, oldest publication first (an undated one after the dated,
+ties by the text's hash, so where the inputs sit never matters), and each joins the story whose
+centroid it is most similar to, or starts one when none is similar enough (``JOIN_AT``). A story's
+dates weigh in: an article published far outside a story's span needs a closer match to join it
+(``time_factor``), so two events of one kind years apart (two earthquakes, two trials) stay two
+stories unless their words tie them. A duplicate joins its original's story.
+
+Stories are kept in the ledger: a later build only places articles that have none, so an
+article never changes story, and a rebuild of the same inputs gives the same stories. The
+document frequencies are kept too (``term_df``) and grow with each build.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from newsledger.extract.entities import key_of
+from newsledger.model import content_id
+
+JOIN_AT = 0.22  # cosine between an article and a story's centroid needed to join it
+TOP_TERMS = 60  # an article's vector keeps its strongest terms
+CENTROID_TERMS = 150  # a story's centroid keeps its strongest terms
+CANDIDATE_TERMS = 12  # stories sharing one of an article's strongest terms are compared with it
+TITLE_WEIGHT = 2.0  # a title word counts as this many body words
+NAME_WEIGHT = 2.0  # a name counts as this many words
+NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"}
+CLOSE_DAYS = 10  # an article this close to a story's span is in its time
+FAR_DAYS = 365  # ... this far outside it needs twice the similarity
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
+
+
+@dataclass
+class StoryInput:
+    """What stories are made from: one article's words, names and date."""
+
+    id: str
+    title: str | None
+    text: str
+    published: str | None  # a publication date (not a date merely mentioned)
+    outlet: str | None
+    names: list[str] = field(default_factory=list)  # entity keys of its mentions, "PERSON:kim jong un"
+    duplicate_of: str | None = None
+    story_id: str | None = None  # already placed by an earlier build
+
+
+@dataclass
+class Story:
+    id: str
+    title: str | None
+    first_published: str | None = None
+    last_published: str | None = None
+    first_source: str | None = None
+    outlets: list[str] = field(default_factory=list)
+    articles: int = 0
+    terms: dict[str, float] = field(default_factory=dict)  # centroid: summed article vectors, cut to CENTROID_TERMS
+
+
+def story_record(story: Story) -> dict[str, object]:
+    """A story as an export row (its centroid stays in the ledger)."""
+    return {
+        "story_id": story.id,
+        "title": story.title,
+        "first_published": story.first_published,
+        "last_published": story.last_published,
+        "first_source": story.first_source,
+        "outlets": story.outlets,
+        "articles": story.articles,
+    }
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    w = re.sub(r"'s$", "", w)
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return w[:-1]
+    return w
+
+
+def terms_of(item: StoryInput) -> Counter[str]:
+    """Weighted term counts: title words, body words, names."""
+    counts: Counter[str] = Counter()
+    for weight, text in ((TITLE_WEIGHT, item.title or ""), (1.0, item.text)):
+        for m in WORD.finditer(text):
+            w = _stem(m.group())
+            if len(w) > 2 and w not in STOP_WORDS:
+                counts[w] += weight
+    for name in item.names:
+        counts[f"@{name}"] += NAME_WEIGHT
+    return counts
+
+
+def name_key(text: str, label: str) -> str | None:
+    """A mention as a story feature: its entity key with its kind ("PERSON:kim jong un")."""
+    if label not in NAME_LABELS:
+        return None
+    k = key_of(text, label)
+    return f"{'PLACE' if label in ('GPE', 'LOC') else label}:{k}" if k else None
+
+
+def vector(counts: Counter[str], df: dict[str, int], n_docs: int) -> dict[str, float]:
+    """TF-IDF (1 + log tf, smoothed idf), L2-normalised, cut to its ``TOP_TERMS`` strongest terms."""
+    weights = {t: (1 + math.log(c)) * (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1) for t, c in counts.items() if c > 0}
+    top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {t: w / norm for t, w in top}
+
+
+def _days(a: str, b: str) -> int:
+    def d(x: str) -> date:
+        parts = [int(p) for p in x[:10].split("-")]
+        return date(parts[0], parts[1] if len(parts) > 1 else 7, parts[2] if len(parts) > 2 else 1)
+
+    return abs((d(a) - d(b)).days)
+
+
+def time_factor(story: Story, published: str | None) -> float:
+    """1 for an article within ``CLOSE_DAYS`` of the story's span (or either undated), falling
+    to 0.5 at ``FAR_DAYS`` outside it: far apart needs a closer match."""
+    if not published or not story.first_published or not story.last_published:
+        return 1.0
+    if story.first_published <= published <= story.last_published:
+        return 1.0
+    gap = min(_days(published, story.first_published), _days(published, story.last_published))
+    if gap <= CLOSE_DAYS:
+        return 1.0
+    return 1.0 - 0.5 * min(1.0, (gap - CLOSE_DAYS) / (FAR_DAYS - CLOSE_DAYS))
+
+
+def similarity(vec: dict[str, float], story: Story) -> float:
+    norm = math.sqrt(sum(w * w for w in story.terms.values())) or 1.0
+    return sum(w * story.terms.get(t, 0.0) for t, w in vec.items()) / norm
+
+
+def _order(item: StoryInput) -> tuple[bool, str, str]:
+    return (item.published is None, item.published or "", content_id(item.text))
+
+
+def assign_stories(
+    items: list[StoryInput], stories: list[Story], df: dict[str, int], n_docs: int, counts: dict[str, Counter[str]] | None = None
+) -> dict[str, str]:
+    """Place every item that has no story yet; return article id -> story id for them, and
+    update ``stories`` (kept ones first, new ones appended) in place.
+
+    ``df`` and ``n_docs`` are the document frequencies over the whole ledger, these items
+    included; ``counts`` the items' ``terms_of`` where already computed."""
+    counts = counts or {}
+    by_id = {s.id: s for s in stories}
+    index: dict[str, set[str]] = {}
+    for s in stories:
+        _index(index, s)
+    placed: dict[str, str] = {i.id: i.story_id for i in items if i.story_id}
+    originals = [i for i in items if not i.story_id and not i.duplicate_of]
+    for item in sorted(originals, key=_order):
+        vec = vector(counts.get(item.id) or terms_of(item), df, n_docs)
+        strongest = sorted(vec, key=lambda t: (-vec[t], t))[:CANDIDATE_TERMS]
+        candidates = sorted({sid for t in strongest for sid in index.get(t, ())})
+        best, best_score = None, JOIN_AT
+        for sid in candidates:
+            score = similarity(vec, by_id[sid]) * time_factor(by_id[sid], item.published)
+            if score >= best_score:
+                best, best_score = by_id[sid], score
+        if best is None:
+            best = Story(id=content_id("story", item.id), title=item.title)
+            stories.append(best)
+            by_id[best.id] = best
+        _join(best, item, vec)
+        _index(index, best)
+        placed[item.id] = best.id
+    for item in items:  # a duplicate tells its original's story
+        if not item.story_id and item.duplicate_of:
+            sid = placed.get(item.duplicate_of)
+            if sid is None:  # its original is not among the items (should not happen): a story of its own
+                sid = content_id("story", item.id)
+                stories.append(Story(id=sid, title=item.title))
+                by_id[sid] = stories[-1]
+            by_id[sid].articles += 1
+            _add_outlet(by_id[sid], item)
+            placed[item.id] = sid
+    return {i.id: placed[i.id] for i in items if not i.story_id}
+
+
+def _index(index: dict[str, set[str]], story: Story) -> None:
+    for t in story.terms:
+        index.setdefault(t, set()).add(story.id)
+
+
+def _add_outlet(story: Story, item: StoryInput) -> None:
+    if item.outlet and item.outlet not in story.outlets:
+        story.outlets.append(item.outlet)
+        story.outlets.sort()
+
+
+def _join(story: Story, item: StoryInput, vec: dict[str, float]) -> None:
+    story.articles += 1
+    _add_outlet(story, item)
+    if item.published:
+        if not story.first_published or item.published < story.first_published:
+            story.first_published = item.published
+            story.first_source = item.outlet
+            story.title = item.title or story.title
+        story.last_published = max(story.last_published or item.published, item.published)
+    if not story.title:
+        story.title = item.title
+    terms = dict(story.terms)
+    for t, w in vec.items():
+        terms[t] = terms.get(t, 0.0) + w
+    story.terms = dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+
+
+def place_new(
+    items: list[StoryInput], stories: list[Story], df: dict[str, int], n_docs: int
+) -> tuple[dict[str, str], dict[str, int], int]:
+    """Place the items that have no story: their story ids, the document frequencies their terms
+    add, and the new article count (for ``Ledger.set_stories``)."""
+    new = [i for i in items if not i.story_id and not i.duplicate_of]
+    counts = {i.id: terms_of(i) for i in new}
+    added: Counter[str] = Counter()
+    for c in counts.values():
+        added.update(set(c))
+    total = dict(df)
+    for t, n in added.items():
+        total[t] = total.get(t, 0) + n
+    placed = assign_stories(items, stories, total, n_docs + len(new), counts)
+    return placed, dict(added), n_docs + len(new)
