@@ -3,9 +3,10 @@
 Merging is by a normalised key (case, punctuation, hyphens, honorifics and titles removed;
 final "-ey" read as "-ei" in personal names, so Sergey and Sergei meet), a small table of
 country and body abbreviations, and, for a one-word personal name ("Kim", "Lavrov"), the
-full name it shortens: the latest one mentioned before it in the same article, else the only
-(or most mentioned) full name in the corpus containing it. Two full names that differ
-(Kim Jong Un, Kim Ju-ae) never merge.
+full name it shortens: the latest one mentioned before it in the same article, else the one
+candidate of its story (or one that dominates it), else of the corpus; with rivals it stays
+itself. Two full names that differ (Kim Jong Un, Kim Ju-ae; George H.W. Bush, George W. Bush;
+A. J. Smith, Matt Smith) never merge; "Zelensky-Putin" names a pair, not a person.
 """
 
 from __future__ import annotations
@@ -39,8 +40,7 @@ def key_of(text: str, label: str) -> str:
     if label == "PERSON":
         while len(toks) > 1 and toks[0] in TITLES:
             toks = toks[1:]
-        toks = [re.sub(r"ey$", "ei", w) for w in toks]
-        toks = [w for w in toks if len(w) > 1 or len(toks) == 1]
+        toks = [re.sub(r"ey$", "ei", w) for w in toks]  # initials are kept: "George H.W. Bush" is not "George W. Bush"
     elif toks and toks[0] == "the":
         toks = toks[1:]
     key = " ".join(toks)
@@ -57,26 +57,48 @@ class Entity:
     articles: list[str] = field(default_factory=list)
 
 
-def merge(mentions: Iterable[Mention], group_map: GroupMap = group_in_memory) -> list[Entity]:
+DOMINANT = 3.0  # a bare surname stands for the one full name mentioned this many times more than any other
+PAIR = re.compile(r"^([A-Z][\w'’]+)[-‐–]([A-Z][\w'’]+)$")  # "Zelensky-Putin": two people named as a pair
+
+
+def merge(
+    mentions: Iterable[Mention], group_map: GroupMap = group_in_memory, story_of: Callable[[str], str | None] | None = None
+) -> list[Entity]:
     """Give every mention an ``entity_id`` and return the entities, most mentioned first.
 
     Two shuffles an executor can spread: full personal names keyed by each of their words (which
-    full name a one-word name stands for, which words are surnames), then mentions keyed by
-    their entity (its aliases, articles and name). Between them, a pass in reading order
-    resolves a one-word name to the last full name before it in its article."""
+    full names a one-word name may stand for, in which stories, which words are surnames), then
+    mentions keyed by their entity (its aliases, articles and name). Between them, a pass in
+    reading order resolves a one-word name to the last full name before it in its article, else
+    to the one candidate of its story (``story_of`` an article id; without it the corpus is one
+    story), else to the one candidate of the corpus; a name with rival candidates stays itself.
+    Full names whose written given names or initials disagree are different people ("George
+    H.W. Bush", "George W. Bush"); a name without initials joins the one variant with them."""
     ms = list(mentions)
+    story = story_of or (lambda _aid: None)
     keys = [key_of(m.text, m.label) for m in ms]
+    person_words = {k.split()[-1] for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and k}
+    for i, m in enumerate(ms):  # "Zelensky-Putin" names two people, not a third
+        pair = PAIR.match(m.text.strip())
+        if m.label == "PERSON" and pair and all(key_of(p, "PERSON") in person_words for p in pair.groups()):
+            keys[i] = ""
+    keys = _with_initials(ms, keys)
     words = dict(
         group_map(
             _name_word,
-            ((w, (w, k)) for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and " " in k for w in set(k.split())),
+            (
+                (w, (w, k, story(m.article_id[:16]) or ""))
+                for m, k in zip(ms, keys, strict=True)
+                if m.label == "PERSON" and " " in k
+                for w in set(k.split())
+            ),
             min_size=1,
         )
-    )  # word -> (the most mentioned full name holding it, whether it ends one)
+    )  # word -> ({full name: {story: mentions}}, whether the word ends one)
     # the tagger sometimes calls a surname an organisation or a place ("Trump" as ORG): a one-word
     # name that ends a person's full name is that person
     for i, m in enumerate(ms):
-        if m.label in ("ORG", "GPE", "NORP") and " " not in keys[i] and words.get(keys[i], ("", False))[1]:
+        if m.label in ("ORG", "GPE", "NORP") and " " not in keys[i] and keys[i] in words and words[keys[i]][1]:
             m.label = "PERSON"
             keys[i] = key_of(m.text, m.label)
     latest_full: dict[str, str] = {}  # per article: last full name seen containing a word
@@ -89,7 +111,7 @@ def merge(mentions: Iterable[Mention], group_map: GroupMap = group_in_memory) ->
             for w in k.split():
                 latest_full[w] = k
         elif m.label == "PERSON" and k:
-            k = latest_full.get(k) or words.get(k, (k, False))[0]
+            k = latest_full.get(k) or (_candidate(words[k][0], story(m.article_id[:16]) or "") if k in words else None) or k
         if k:
             eid = content_id(LABEL_GROUP.get(m.label, m.label), k)
             keyed.append((eid, (i, eid, m.text, m.label, m.article_id)))
@@ -100,12 +122,41 @@ def merge(mentions: Iterable[Mention], group_map: GroupMap = group_in_memory) ->
     return [ent for _, ent, _ in sorted(ranked, key=lambda r: (-r[1].mentions, r[1].name, r[0]))]
 
 
-def _name_word(pairs: list[tuple[str, str]]) -> list[tuple[str, tuple[str, bool]]]:
-    """One word's full names (a pair per mention): the most mentioned, and whether the word ends any."""
-    word = pairs[0][0]
-    counts = Counter(full for _, full in pairs)
-    best = max((n, full) for full, n in counts.items())[1]
-    return [(word, (best, any(full.split()[-1] == word for full in counts)))]
+def _with_initials(ms: list[Mention], keys: list[str]) -> list[str]:
+    """A full name written without middle initials ("George Bush") joins the one variant that
+    has them ("George W. Bush"); with two variants ("George H. W. Bush") it stays itself."""
+    variants: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for m, k in zip(ms, keys, strict=True):
+        toks = k.split()
+        if m.label == "PERSON" and len(toks) > 2 and all(len(t) == 1 for t in toks[1:-1]):
+            variants[(toks[0], toks[-1])].add(k)
+    out = []
+    for m, k in zip(ms, keys, strict=True):
+        toks = k.split()
+        v = variants.get((toks[0], toks[-1])) if m.label == "PERSON" and len(toks) == 2 else None
+        out.append(next(iter(v)) if v and len(v) == 1 else k)
+    return out
+
+
+def _candidate(cands: dict[str, dict[str, int]], story: str) -> str | None:
+    """The full name a one-word name stands for: the one candidate of its story, else of the
+    corpus; where several compete, one mentioned ``DOMINANT`` times more than the next."""
+    pool = {f: n[story] for f, n in cands.items() if n.get(story)} or {f: sum(n.values()) for f, n in cands.items()}
+    ranked = sorted(pool.items(), key=lambda kv: (-kv[1], kv[0]))
+    if len(ranked) == 1 or ranked[0][1] >= DOMINANT * ranked[1][1]:
+        return ranked[0][0]
+    return None
+
+
+def _name_word(triples: list[tuple[str, str, str]]) -> list[tuple[str, tuple[dict[str, dict[str, int]], bool]]]:
+    """One word's full names (a triple per mention: word, full name, story): how often each is
+    mentioned in each story, and whether the word ends any of them."""
+    word = triples[0][0]
+    cands: dict[str, dict[str, int]] = {}
+    for _, full, story in triples:
+        per = cands.setdefault(full, {})
+        per[story] = per.get(story, 0) + 1
+    return [(word, (dict(sorted(cands.items())), any(full.split()[-1] == word for full in cands)))]
 
 
 def _entity_of(members: list[tuple[int, str, str, str, str]]) -> list[tuple[int, Entity, list[int]]]:
@@ -154,7 +205,10 @@ def resolver(entities: list[Entity]) -> Callable[[str | None], str | None]:
             return by_key[k].name
         words = k.split()
         if len(words) == 1 and by_word.get(words[0]):
-            return max(by_word[words[0]], key=lambda e: e.mentions).name
+            ranked = sorted(by_word[words[0]], key=lambda e: (-e.mentions, e.name))
+            if len(ranked) == 1 or ranked[0].mentions >= DOMINANT * ranked[1].mentions:
+                return ranked[0].name
+            return name
         for pk, e in people:  # "Yasir Atalan a data fellow at CSIS" starts with a known name
             if k.startswith(pk + " "):
                 return e.name

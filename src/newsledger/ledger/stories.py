@@ -3,8 +3,11 @@
 Each article is a weighted bag of what it is about: the content words of its title and text and,
 weighted higher, the names it mentions (people, organisations, places, as the entity keys of
 ``extract/entities.key_of`` write them, so "Kim Jong-un" and "Kim Jong Un" meet). Weights are
-TF-IDF over the whole ledger (sublinear term counts, smoothed inverse document frequency), the
-vector cut to its strongest terms.
+TF-IDF (sublinear term counts), the vector cut to its strongest terms. The document frequency of
+a term is the ledger's own count plus a prior of ``PRIOR_DOCS`` pseudo-articles in which it
+appears as often as general English has it (wordfreq's word frequencies): in a small ledger all
+about one war, "Korea" is still a rarer, more telling word than "said"; in a large one the
+ledger's own counts take over.
 
 Articles are taken one at a time, oldest publication first (an undated one after the dated,
 ties by the text's hash, so where the inputs sit never matters), and each joins the story whose
@@ -31,7 +34,7 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from newsledger.extract.entities import key_of
 from newsledger.model import content_id
 
-JOIN_AT = 0.22  # cosine between an article and a story's centroid needed to join it
+JOIN_AT = 0.3  # cosine between an article and a story's centroid needed to join it
 TOP_TERMS = 60  # an article's vector keeps its strongest terms
 CENTROID_TERMS = 150  # a story's centroid keeps its strongest terms
 CANDIDATE_TERMS = 12  # stories sharing one of an article's strongest terms are compared with it
@@ -113,9 +116,30 @@ def name_key(text: str, label: str) -> str | None:
     return f"{'PLACE' if label in ('GPE', 'LOC') else label}:{k}" if k else None
 
 
+PRIOR_DOCS = 1000  # pseudo-articles of general English behind every document frequency
+ARTICLE_WORDS = 400  # words in a typical article, to turn a word's frequency into a document frequency
+_PRIOR: dict[str, float] = {}
+
+
+def prior_share(term: str) -> float:
+    """The share of general English articles a term appears in: ``1 - exp(-L f)`` for a word of
+    frequency ``f``; a name counts its rarest word."""
+    if term not in _PRIOR:
+        from wordfreq import word_frequency
+
+        words = WORD.findall(term.split(":", 1)[-1]) or [term]
+        f = min(word_frequency(w, "en", minimum=1e-9) for w in words)
+        _PRIOR[term] = 1.0 - math.exp(-ARTICLE_WORDS * f)
+    return _PRIOR[term]
+
+
+def idf(term: str, df: dict[str, int], n_docs: int) -> float:
+    return math.log((n_docs + PRIOR_DOCS + 1) / (df.get(term, 0) + PRIOR_DOCS * prior_share(term) + 1)) + 1
+
+
 def vector(counts: Counter[str], df: dict[str, int], n_docs: int) -> dict[str, float]:
-    """TF-IDF (1 + log tf, smoothed idf), L2-normalised, cut to its ``TOP_TERMS`` strongest terms."""
-    weights = {t: (1 + math.log(c)) * (math.log((n_docs + 1) / (df.get(t, 0) + 1)) + 1) for t, c in counts.items() if c > 0}
+    """TF-IDF (1 + log tf, idf with the English prior), L2-normalised, cut to its ``TOP_TERMS`` strongest terms."""
+    weights = {t: (1 + math.log(c)) * idf(t, df, n_docs) for t, c in counts.items() if c > 0}
     top = sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_TERMS]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     return {t: w / norm for t, w in top}

@@ -233,7 +233,7 @@ def build(
             a.story_id = story_of.get(a.id)
         result.stories = stories
         mentions = ledger.mentions()
-        entities = merge(mentions, group_map)
+        entities = merge(mentions, group_map, story_of=story_of.get)
         ledger.set_entities(entities, mentions)
         by_id = {e.id: e for e in entities}
         result.entities = entities
