@@ -251,18 +251,29 @@ def _figures_html(groups: list[FigureGroup], by_id: dict[str, Article], cite: _C
     return f"<h3>Figures across sources</h3>{''.join(fig_html)}" if fig_html else ""
 
 
+KIND_NOTE = {"document": "a document", "body": "an unnamed body", "anonymous": "not named", "other": "not a person"}
+
+
 def _quotes_html(quotes: list[dict[str, Any]], resolve: Callable[[str | None], str | None], cite: _Cites) -> str:
-    by_speaker: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    """Quotes grouped by who speaks: one heading per entity (with the roles the articles give
+    it), speakers that are no one in particular labelled with their kind."""
+    by_speaker: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
     for q in quotes:
-        by_speaker[resolve(q["speaker"]) or "unattributed"].append(q)
+        kind = q.get("speaker_kind") or ("person" if q["speaker"] else "none")
+        name = q.get("speaker_name") or resolve(q["speaker"]) or "unattributed"
+        by_speaker[(name, kind if kind in KIND_NOTE else "")].append(q)
     q_html = []
-    for speaker, qs in sorted(by_speaker.items(), key=lambda kv: (kv[0] == "unattributed", -len(kv[1]), kv[0])):
+    order = sorted(by_speaker.items(), key=lambda kv: (kv[0][0] == "unattributed", bool(kv[0][1]), -len(kv[1]), kv[0]))
+    for (speaker, kind), qs in order:
+        roles = Counter(q["speaker_role"] for q in qs if q.get("speaker_role"))
+        note = ", ".join([*(r for r, _ in roles.most_common(2)), *([KIND_NOTE[kind]] if kind else [])])
         items = "".join(
             f'<div class="quote">{"<q>" if q["kind"] == "direct" else ""}{E(q["content"])}{"</q>" if q["kind"] == "direct" else ""} '
             f'<span class="muted">({E(q["cue"] or q["kind"])})</span> {cite(q, "source")}</div>'
             for q in qs
         )
-        q_html.append(f"<h4>{E(speaker)} <span class='muted'>({len(qs)})</span></h4>{items}")
+        note_html = f" <span class='muted'>— {E(note)}</span>" if note else ""
+        q_html.append(f"<h4>{E(speaker)} <span class='muted'>({len(qs)})</span>{note_html}</h4>{items}")
     return f"<h3>Quotes by speaker</h3>{''.join(q_html)}" if q_html else ""
 
 

@@ -24,6 +24,7 @@ from newsledger.extract.entities import Entity, key_of, merge, resolver
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, shown_name
 from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures, is_figure
+from newsledger.ledger.speakers import speakers_of
 from newsledger.ledger.store import Ledger
 from newsledger.ledger.stories import Story, place_new, story_record
 from newsledger.ledger.timeline import TimelineEvent, event_record, merge_events
@@ -249,6 +250,7 @@ def build(
         places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
         result.groups = group_figures(claims, places, group_map)
         resolve = resolver(entities)
+        speakers_of(quotes, mentions, entities, resolve)
         event_rows = ledger.rows("events")
         for row in event_rows:
             row["story_id"] = story_of.get(row["article_id"][:16])
