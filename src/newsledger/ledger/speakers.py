@@ -32,7 +32,7 @@ DOCUMENT_HEADS = {
     "filing", "analysis", "poll", "polls", "memo", "release", "paper", "assessment", "figures", "records", "estimate",
     "estimates", "footage", "video", "images", "imagery", "remarks", "comments", "announcement", "message", "post",
     "tweet", "website", "order", "ruling", "indictment", "complaint", "lawsuit", "notice", "bulletin", "broadcast",
-    "documents", "transcript", "readout", "communique", "communiqué", "decree", "article", "editorial", "book", "research",
+    "transcript", "readout", "communique", "communiqué", "decree", "article", "editorial", "book", "research",
 }  # fmt: skip
 BODY_HEADS = {
     "government", "ministry", "administration", "agency", "army", "military", "police", "company", "firm", "court",
