@@ -66,11 +66,11 @@ def test_figure_groups_do_not_depend_on_how_the_shuffle_orders_buckets(scrambled
 def test_same_event_from_two_articles_is_one_event(scrambled_shuffle):
     rows = [
         {"id": "e1", "article_id": "a" * 16, "source": "a", "sentence": "s1", "start": 5, "end": 9, "event_date": "2024-06-19",
-         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": "Vladimir Putin", "action": "sign treaty", "location": None, "fatalities": None},
+         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": "Vladimir Putin", "action": "sign treaty", "action_lemma": "sign treaty", "event_type": "meeting", "location": None, "fatalities": None},
         {"id": "e2", "article_id": "b" * 16, "source": "b", "sentence": "s2", "start": 1, "end": 4, "event_date": "2024-06-19",
-         "time_precision": "day", "actor1": "Vladimir Putin and Kim Jong Un", "actor2": None, "action": "pose at ceremony", "location": "Pyongyang", "fatalities": None},
+         "time_precision": "day", "actor1": "Vladimir Putin and Kim Jong Un", "actor2": None, "action": "pose at ceremony", "action_lemma": "pose at ceremony", "event_type": "meeting", "location": "Pyongyang", "fatalities": None},
         {"id": "e3", "article_id": "b" * 16, "source": "b", "sentence": "s3", "start": 9, "end": 12, "event_date": "2024-06-20",
-         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": None, "action": "leave", "location": None, "fatalities": None},
+         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": None, "action": "leave", "action_lemma": "leave", "event_type": "meeting", "location": None, "fatalities": None},
     ]  # fmt: skip
     events = merge_events(rows)
     assert merge_events(rows[::-1], scrambled_shuffle) == events  # dates met in any order, rows too

@@ -14,7 +14,212 @@ from newsledger.extract.language import ACTOR_LABELS, PLACE_LABELS, Sentence, le
 from newsledger.model import Claim, Event, TimeExpr, content_id
 
 EVENT_PRECISIONS = {"day", "week", "month"}
+# a small fixed vocabulary of what happened, in the spirit of ACLED's and CAMEO's top levels, read
+# from the action's verb lemma; a verb of none of them is "other"
+EVENT_TYPES: dict[str, frozenset[str]] = {
+    "statement": frozenset(
+        [
+            "say",
+            "announce",
+            "confirm",
+            "deny",
+            "state",
+            "report",
+            "claim",
+            "warn",
+            "tell",
+            "declare",
+            "accuse",
+            "criticize",
+            "criticise",
+            "praise",
+            "urge",
+            "insist",
+            "vow",
+            "admit",
+            "acknowledge",
+            "reveal",
+            "describe",
+            "comment",
+            "condemn",
+            "demand",
+            "reject",
+            "propose",
+            "suggest",
+            "call",
+            "ask",
+            "express",
+            "threaten",
+            "use",
+            "write",
+            "post",
+            "publish",
+            "air",
+            "broadcast",
+            "conclude",
+            "argue",
+            "note",
+            "stress",
+        ]
+    ),
+    "meeting": frozenset(
+        [
+            "meet",
+            "visit",
+            "host",
+            "attend",
+            "travel",
+            "welcome",
+            "receive",
+            "gather",
+            "convene",
+            "shake",
+            "pose",
+            "talk",
+            "discuss",
+            "hold",
+        ]
+    ),
+    "agreement": frozenset(
+        [
+            "sign",
+            "agree",
+            "ratify",
+            "approve",
+            "reach",
+            "accept",
+            "endorse",
+            "pledge",
+            "commit",
+            "promise",
+            "cooperate",
+            "settle",
+            "ally",
+        ]
+    ),
+    "deployment": frozenset(
+        [
+            "deploy",
+            "send",
+            "dispatch",
+            "station",
+            "mobilize",
+            "mobilise",
+            "withdraw",
+            "arrive",
+            "enter",
+            "cross",
+            "position",
+            "rotate",
+        ]
+    ),
+    "attack": frozenset(
+        [
+            "attack",
+            "strike",
+            "bomb",
+            "shell",
+            "fire",
+            "launch",
+            "invade",
+            "hit",
+            "target",
+            "raid",
+            "ambush",
+            "shoot",
+            "slam",
+            "assault",
+            "storm",
+            "capture",
+            "seize",
+            "retake",
+            "liberate",
+            "destroy",
+            "fight",
+            "clash",
+            "repel",
+            "bombard",
+            "torpedo",
+            "overrun",
+            "occupy",
+        ]
+    ),
+    "casualties": frozenset(["kill", "die", "wound", "injure", "slay", "execute", "perish", "lose"]),
+    "aid": frozenset(
+        ["provide", "supply", "give", "donate", "deliver", "aid", "fund", "ship", "export", "sell", "help", "assist", "transfer"]
+    ),
+    "sanction": frozenset(["sanction", "ban", "embargo", "freeze", "restrict", "blacklist", "penalize", "penalise", "impose"]),
+    "legal": frozenset(
+        [
+            "arrest",
+            "charge",
+            "sentence",
+            "convict",
+            "sue",
+            "indict",
+            "try",
+            "detain",
+            "jail",
+            "imprison",
+            "acquit",
+            "prosecute",
+            "rule",
+            "plead",
+            "testify",
+            "extradite",
+            "investigate",
+        ]
+    ),
+}
 DEATH_UNITS = {"death", "fatality", "dead", "killed", "life", "body", "casualty"}
+_TYPE_OF = {verb: kind for kind, verbs in EVENT_TYPES.items() for verb in verbs}
+
+
+def event_type(action_lemma: str) -> str:
+    """The event's type from its verb lemma ("confirm send troop": statement)."""
+    return _TYPE_OF.get(action_lemma.split()[0] if action_lemma else "", "other")
+
+
+def _words(toks: list[Token]) -> str:
+    out = ""
+    for t in sorted(set(toks), key=lambda t: t.i):
+        out += ("" if not out or t.text in ("'s", "’s", ",", ".", "n't") else " ") + t.text
+    return out
+
+
+def _up_to_head(tok: Token) -> list[Token]:
+    """A noun phrase up to its head: "more than 10,000 troops" of "... troops and weaponry to Russia"."""
+    return [t for t in tok.subtree if t.i <= tok.i and t.i >= tok.left_edge.i]
+
+
+def _written(verb: Token, partner: Token | None) -> str:
+    """The action as the sentence writes it: the verb with its auxiliaries, negation and particle
+    and its object up to the object's head ("sent more than 10,000 troops"); a verb with no object
+    and a reported clause writes the clause after it ("confirmed that it had sent troops", even
+    where the sentence puts the clause first); "with" before a partner ("met with")."""
+    helpers = ("aux", "auxpass", "neg", "prt")
+
+    def core(v: Token) -> tuple[list[Token], bool]:
+        toks = [v, *(c for c in v.children if c.dep_ in helpers)]
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "oprd") and c.i > v.i), None)
+        return (toks + _up_to_head(obj), True) if obj is not None else (toks, False)
+
+    toks, has_object = core(verb)
+    if partner is not None and partner.head.dep_ == "prep" and partner.head.head == verb:
+        toks.append(partner.head)
+    text = _words(toks)
+    clause = None if has_object else next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
+    if clause is not None:
+        subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        mark = [c for c in clause.children if c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to")]
+        inner, _ = core(clause)
+        text += " " + _words(mark) + (" " if mark else "") + _words(([*_up_to_head(subj)] if subj is not None else []) + inner)
+    elif not has_object and partner is None:  # "posed during a signing ceremony"
+        prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("during", "at", "in", "to", "into")), None)
+        obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
+        if obj is not None and not any(e.start <= obj.i < e.end and e.label_ in ("DATE", "TIME") for e in obj.doc.ents):
+            text += " " + _words([prep, *_up_to_head(obj)])
+    return text
 
 
 def _entity_or_phrase(tok: Token | None) -> str | None:
@@ -92,6 +297,7 @@ def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> lis
             # a named object is the second actor; a common noun object is part of the action ("shake hands")
             named = target is not None and any(e.start <= target.i < e.end for e in target.doc.ents)
             actor1, actor2 = _with_conjuncts(subj), (_entity_or_phrase(target) if named or partner is not None else None)
+        setting = None
         if not obj_words:
             setting = next(
                 (
@@ -111,6 +317,7 @@ def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> lis
         ]
         dead = [c for c in claims if c.unit in DEATH_UNITS and c.value is not None]
         action = lemma(verb) + (f" {obj_words}" if obj_words else "")
+        written = _written(verb, partner)
         out.append(
             Event(
                 id=content_id(sent.article_id, "e", str(tx.span.start)),
@@ -119,7 +326,9 @@ def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> lis
                 time_precision=tx.precision,
                 actor1=actor1,
                 actor2=actor2,
-                action=action,
+                action=written,
+                action_lemma=action,
+                event_type=event_type(action),
                 location=places[0].text if places else None,
                 fatalities=dead[0].value if dead else None,
             )

@@ -50,21 +50,21 @@ def _merge_day(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, Timeline
     """One story's event rows of one date merged into events, each with its date, story and place in the day."""
     events: list[TimelineEvent] = []
     for row in sorted(rows, key=lambda r: (r["event_date"], r["article_id"], r["start"], r["end"], r["id"])):
-        verb = row["action"].split()[0]
+        verb = row["action_lemma"].split()[0]
         people = _participants(row)
         match = next(
             (
                 e
                 for e in events
                 if e.event_date == row["event_date"]
-                and (people & set().union(*(_participants(m) for m in e.mentions)) or e.action.split()[0] == verb)
+                and (people & set().union(*(_participants(m) for m in e.mentions)) or e.action_lemma.split()[0] == verb)
             ),
             None,
         )
         if match is None:
             match = TimelineEvent(
                 **{f: row[f] for f in EVENT_FIELDS},
-                id=content_id(row["event_date"], row["action"], row["id"]),
+                id=content_id(row["event_date"], row["action_lemma"], row["id"]),
                 story_id=row.get("story_id"),
             )
             events.append(match)
@@ -87,6 +87,8 @@ def event_record(e: TimelineEvent) -> dict[str, Any]:
         "actor1": e.actor1,
         "actor2": e.actor2,
         "action": e.action,
+        "action_lemma": e.action_lemma,
+        "event_type": e.event_type,
         "location": e.location,
         "fatalities": e.fatalities,
         "article_id": first["article_id"],

@@ -214,7 +214,7 @@ def _timeline_html(events: list[TimelineEvent], by_id: dict[str, Article], cite:
         dead = f" · {e.fatalities:g} killed" if e.fatalities is not None else ""
         ev_html.append(
             f'<div class="ev" id="ev-{E(e.id)}"><div><b>{E(e.event_date)}</b><br><span class="muted">{E(e.time_precision)}</span></div>'
-            f"<div>{E(e.actor1 or '?')} <b>{E(e.action)}</b> {E(e.actor2 or '')}{where}{dead}"
+            f"<div><span class='badge part'>{E(e.event_type)}</span>{E(e.actor1 or '?')} <b>{E(e.action)}</b> {E(e.actor2 or '')}{where}{dead}"
             f'<div class="muted">{"sources" if e.sources > 1 else "source"}: {srcs}</div></div></div>'
         )
     return f"<h3>Timeline</h3>{timeline_svg(events)}{''.join(ev_html)}" if ev_html else ""

@@ -330,6 +330,8 @@ EVENT_COLUMNS = [
     "actor1",
     "actor2",
     "action",
+    "action_lemma",
+    "event_type",
     "location",
     "fatalities",
     "article_id",
