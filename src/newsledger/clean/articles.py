@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from newsledger.clean.dates import infer_published
-from newsledger.clean.html import extract_html, flatten_html
+from newsledger.clean.html import extract_html, flatten_html, site_name
 from newsledger.clean.outlets import find_outlet
 from newsledger.clean.text import Story, split_stories
 from newsledger.model import Article, Document, content_id
@@ -57,6 +57,8 @@ def clean_document(doc: Document) -> list[Article]:
             story = Story(title=found["title"], byline=found["byline"], paragraphs=found["text"].split("\n\n"))  # type: ignore[union-attr]
             return [_article(doc, story, 0, "", metadata_date=found["date"], sitename=found["sitename"])]
         page = flatten_html(doc.content)
+        sitename = site_name(doc.content, doc.url)
+        return [_article(doc, s, i, page, sitename=sitename) for i, s in enumerate(split_stories(page))]
     elif doc.title:  # a record that names its title is one article by construction: never split
         return [_article(doc, Story(title=doc.title, paragraphs=_paragraphs(doc.content)), 0, "")]
     else:

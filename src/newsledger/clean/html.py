@@ -87,3 +87,13 @@ def extract_html(html: str, url: str | None = None) -> dict[str, str | None] | N
     if result["text"] and result["title"] and L.normalize(result["text"]).startswith(L.normalize(result["title"])):
         result["text"] = result["text"].split("\n\n", 1)[-1] if "\n\n" in result["text"] else result["text"]
     return result if result["text"] else None
+
+
+def site_name(html: str, url: str | None = None) -> str | None:
+    """The site's name as the page's markup states it (trafilatura's metadata), for pages whose
+    text is read from their flattened lines."""
+    try:
+        meta = trafilatura.extract_metadata(html, default_url=url)
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return meta.sitename if meta else None

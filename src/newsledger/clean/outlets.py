@@ -43,6 +43,8 @@ def _clean(name: str | None) -> str | None:
         return None
     name = re.sub(r"\s+", " ", TRAILING.sub("", name.strip().lstrip("@"))).strip()
     name = TRAILING.sub("", re.sub(r"(?i)[.,]?\s+all(?:\s+rights.*)?$", "", name))
+    if len(name) > 60:  # a site name with its tagline: "Example Times | News, sport and opinion"
+        name = re.split(r"\s[|–—:-]\s|\s*[|•]\s*", name)[0].strip()
     if not name or name.lower() in NOT_OUTLETS or len(name) > 60 or not re.search(r"[A-Za-z]", name):
         return None
     return name

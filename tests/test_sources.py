@@ -1,0 +1,135 @@
+"""Sources a reader recognises: outlet rules, input names, JSON Lines records, publication floors;
+speakers as identities; events typed and written as the text writes them."""
+
+import json
+
+import pytest
+
+from newsledger.clean.articles import clean_document
+from newsledger.clean.outlets import find_outlet, from_text, from_url
+from newsledger.extract.entities import Entity
+from newsledger.ingest.readers import read_input, shown_name
+from newsledger.ledger.speakers import identify
+from newsledger.model import Document
+
+
+@pytest.mark.parametrize(
+    ("text", "byline", "name", "rule"),
+    [
+        ("OSLO (Northwind News) - The fjord ferry resumed service.", None, "Northwind News", "credit"),
+        ("(Harbor Press) — Two ferries collided near the pier.", None, "Harbor Press", "credit"),
+        ("The council met.\n\n© 2023 Lakeside Media Group. All rights reserved.", None, "Lakeside Media Group", "copyright"),
+        ("The council met.\n\nCopyright (c) The Valley Courier", None, "The Valley Courier", "copyright"),
+        ("The council met.", "By Ana Ruiz, Coastal Herald", "Coastal Herald", "byline"),
+        ("The council met.", "Tom Berg | The Evening Ledger", "The Evening Ledger", "byline"),
+    ],
+)
+def test_an_outlet_named_in_the_text(text, byline, name, rule):
+    found = from_text(text, byline)
+    assert found is not None and found.name == name and found.evidence.startswith(rule)
+
+
+def test_no_outlet_from_an_ordinary_byline_or_a_photo_credit_inside_prose():
+    assert from_text("The council met.", "By Ana Ruiz and Tom Berg") is None
+    assert from_text("The mayor, pictured here © Getty Images, spoke.") is None
+
+
+def test_outlet_rules_in_order_and_the_url_domain_last():
+    assert find_outlet(given="Daily Example", metadata="Other", url="https://x.example.org/a").evidence == "given"
+    assert find_outlet(metadata="Example Times | News, sport, opinion and much more from around the world today").name == (
+        "Example Times"
+    )
+    assert find_outlet(text="Nothing here.", url="https://www.news.example.co.uk/2024/01/02/a").name == "example.co.uk"
+    assert from_url("http://127.0.0.1:8000/story") is None
+
+
+def test_inputs_are_named_as_the_user_named_them(tmp_path):
+    assert shown_name(str(tmp_path / "crawl" / "a" / "b.txt"), str(tmp_path / "crawl")) == "crawl/a/b.txt"
+    assert shown_name(str(tmp_path / "one.html"), str(tmp_path / "one.html")) == "one.html"
+    assert shown_name("corpus/a.txt", "corpus") == "corpus/a.txt"
+    assert shown_name("https://example.org/x", "https://example.org/x") == "https://example.org/x"
+
+
+def test_a_json_lines_record_with_a_title_is_one_article_with_its_date_and_outlet(tmp_path):
+    f = tmp_path / "records.jsonl"
+    records = [
+        {"title": "Ferry resumes", "text": "The ferry resumed.\n\nIt had stopped for a week.\n\nRiders cheered.", "date": "2013-05-03",
+         "source": {"id": "x", "name": "Fjord Times"}},
+        {"title": "Council votes", "text": "The council voted.", "pubDate": "Fri, 03 May 2013 10:00:00 GMT", "publisher": 7},
+    ]  # fmt: skip
+    f.write_text("\n".join(json.dumps(r) for r in records))
+    docs = list(read_input(str(f), name="records.jsonl"))
+    assert [d.source for d in docs] == ["records.jsonl#L1", "records.jsonl#L2"]
+    assert docs[0].published == "2013-05-03" and docs[0].outlet == "Fjord Times"
+    assert docs[1].published == "Fri, 03 May 2013 10:00:00 GMT" and docs[1].outlet is None
+    assert any("'publisher'" in w for w in docs[1].warnings)  # a field that cannot be read is reported
+    (art,) = clean_document(docs[0])
+    assert art.role == "main" and art.text.count("\n\n") == 2 and art.published == "2013-05-03"
+    assert art.outlet == "Fjord Times"
+    (art2,) = clean_document(docs[1])
+    assert art2.published == "2013-05-03"
+
+
+def test_a_date_merely_mentioned_is_a_floor_not_a_publication_date():
+    text = "Obituary\n\nThe poet was born on April 22, 1923, in a small town.\n\nShe wrote nine books and taught for decades."
+    (art,) = clean_document(Document(id="d", source="obit.txt", format="text", content=text))
+    assert art.published is None and art.published_after == "1923-04-22"
+    assert "latest date the text mentions" in art.published_evidence
+
+
+ENTS = {
+    "p1": Entity("p1", "Marta Bellini", "PERSON", ["Marta Bellini", "Bellini"], 3),
+    "o1": Entity("o1", "Harbor Authority", "ORG", ["Harbor Authority"], 2),
+}
+
+
+def _quote(sentence, speaker, start, end):
+    return {"speaker": speaker, "speaker_start": start, "speaker_end": end, "sentence_start": 0, "sentence": sentence}
+
+
+def _identify(sentence, speaker, mentions):
+    start = sentence.index(speaker)
+    return identify(
+        _quote(sentence, speaker, start, start + len(speaker)), mentions, ENTS, lambda n: n, {e.name: e for e in ENTS.values()}
+    )
+
+
+def test_a_speaker_is_the_entity_named_in_the_phrase_with_its_role():
+    s = "Regional governor Marta Bellini said the tents would arrive."
+    sp = _identify(s, "Regional governor Marta Bellini", [(18, 31, "p1", "PERSON")])
+    assert (sp.kind, sp.name, sp.role) == ("person", "Marta Bellini", "Regional governor")
+    s2 = "Marta Bellini, the head of the regional council, said the roads were closed."
+    sp2 = _identify(s2, "Marta Bellini, the head of the regional council", [(0, 13, "p1", "PERSON")])
+    assert (sp2.kind, sp2.name, sp2.role) == ("person", "Marta Bellini", "head of the regional council")
+
+
+def test_a_speaker_that_is_no_one_in_particular_keeps_its_kind():
+    s = "Harbor Authority officials said the pier was safe."
+    sp = _identify(s, "Harbor Authority officials", [(0, 16, "o1", "ORG")])
+    assert (sp.kind, sp.affiliation) == ("anonymous", "Harbor Authority")
+    assert _identify("A statement from the ministry said the pier was safe.", "A statement", []).kind == "document"
+    assert _identify("The ministry said the pier was safe.", "The ministry", []).kind == "body"
+    assert _identify("Residents of the old town said the pier was safe.", "Residents of the old town", []).kind == "anonymous"
+    assert _identify("A sharp rise in ferry fares suggests demand is strong.", "A sharp rise in ferry fares", []).kind == "other"
+    assert _identify("The Harbor Authority said it would reopen.", "The Harbor Authority", [(4, 20, "o1", "ORG")]).kind == (
+        "organisation"
+    )
+
+
+def test_events_are_written_as_the_text_writes_them_and_typed():
+    from newsledger.extract.stage import extract_texts
+
+    facts = extract_texts(
+        [
+            ("e1", "s", "The coast guard seized two fishing boats near Varenna on March 3, 2021.", "2021-03-05"),
+            ("e2", "s", "Marta Bellini met with the harbour workers in Kestrel on 4 May 2020.", "2020-05-06"),
+            ("e3", "s", "On Tuesday, the port authority said it had sent 40 trucks of food to Kestrel.", "2020-05-07"),
+            ("e4", "s", "Rescuers dug through the rubble all night on June 2, 2019.", "2019-06-03"),
+        ]
+    )
+    by = {e.span.article_id: e for e in facts.events}
+    assert (by["e1"].action, by["e1"].event_type, by["e1"].event_date) == ("seized two fishing boats", "attack", "2021-03-03")
+    assert (by["e2"].action, by["e2"].event_type, by["e2"].actor2) == ("met with", "meeting", "harbour workers")
+    assert by["e3"].action.startswith("said it had sent 40 trucks") and by["e3"].event_type == "statement"
+    assert by["e3"].action_lemma.split()[0] == "say" and by["e3"].event_date == "2020-05-05"
+    assert by["e4"].event_type == "other"
