@@ -77,3 +77,56 @@ def test_prose_after_a_box_of_headline_links_continues_the_article():
     (main,) = [s for s in stories if s.role == "main"]
     assert "Consumer groups called the rise badly timed" in main.text and "Regulators are expected" in main.text
     assert "Harbour Repairs Delayed" not in main.text and len(stories) == 1
+
+
+WIRE_TITLED = """Council shuts old bridge to trucks
+
+March 3, 2021
+
+The city council voted on Tuesday to close the old bridge to heavy trucks.
+
+Engineers found cracks in two piers
+
+"We cannot take the risk," Mayor Ana Ruiz said.
+
+"The repairs will take a year, and we will reopen it as soon as it is safe."
+
+Trucks will use the ring road.
+"""
+
+WIRE_DATELINE = """TORVIK, Norway (Northwind News) - A ferry ran aground near the harbour entrance early on Sunday.
+
+All 112 passengers were taken ashore.
+
+The coast guard said the tide was unusually low.
+
+Divers will inspect the hull.
+"""
+
+DIGEST = """Ferry runs aground off Torvik
+A ferry ran aground near the harbour entrance early on Sunday, and all passengers were taken ashore safely.
+Council shuts old bridge
+The city council voted to close the old bridge to heavy trucks after engineers found cracks in two piers.
+Bakery wins national prize
+A family bakery in the old town won the national bread prize for its rye loaf, the jury said on Friday.
+"""
+
+
+def test_a_wire_article_is_one_article_whatever_its_paragraphs():
+    (story,) = split_stories(WIRE_TITLED)
+    assert story.role == "main" and story.title == "Council shuts old bridge to trucks"
+    assert story.date_lines == ["March 3, 2021"]
+    assert story.paragraphs[1] == "Engineers found cracks in two piers"  # a short unpunctuated line is still prose
+    assert story.paragraphs[-1] == "Trucks will use the ring road." and len(story.paragraphs) == 5
+    (lead,) = split_stories(WIRE_DATELINE)
+    assert lead.title is None and len(lead.paragraphs) == 4 and lead.paragraphs[1] == "All 112 passengers were taken ashore."
+
+
+def test_headlines_each_over_one_paragraph_are_a_listing_not_one_article():
+    stories = split_stories(DIGEST)
+    assert len(stories) == 3
+    assert [s.title for s in stories] == [
+        "Ferry runs aground off Torvik",
+        "Council shuts old bridge",
+        "Bakery wins national prize",
+    ]

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlparse
 
 NAME = r"[A-Z][\w&'’.\-]*(?:[ \-][A-Z0-9&][\w&'’.\-]*){0,5}"
-CREDIT = re.compile(r"^(?:[A-Z][A-Za-z .,'\-]{1,40}?\s)?\((" + NAME + r")\)\s*[-—–]{1,2}\s")
+CREDIT = re.compile(r"^(?:[A-Z][A-Za-z .,'\-]{1,40}?\s)?\((" + NAME + r")\)\s*(?:[-—–]{1,2}\s|\n)")
 COPYRIGHT = re.compile(r"^\s*(?i:©|\(c\)|copyright)\s*(?i:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?,?\s*(" + NAME + r")")
 BYLINE_OUTLET = re.compile(r"^(?:by\s+)?[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){0,3}\s*(?:,|\||/|—|-)\s*(" + NAME + r")\s*$")
 TRAILING = re.compile(r"[\s.,;:|\-–—]+$")

@@ -134,6 +134,12 @@ def split_stories(text: str) -> list[Story]:
     subhead of the story it sits in, since articles are often broken by ads and widgets.
     """
     classed = _classify(text.splitlines())
+    plain = _plain_article(classed)
+    if isinstance(plain, list):
+        return plain
+    if plain is not None:
+        _assign_roles([plain])
+        return [plain]
     stories: list[Story] = []
     cur: Story | None = None
     prev_solid: str | None = None  # kind of the last non-transparent line
@@ -205,6 +211,59 @@ def split_stories(text: str) -> list[Story]:
         st.paragraphs = _once(st.paragraphs)
     _assign_roles(stories)
     return stories
+
+
+PAGE_KINDS = ("furniture", "image", "caption")
+
+
+def _listing(solid: list[_Line], heads: list[int]) -> list[Story]:
+    """Headlines each over their paragraphs, nothing else: one teaser a headline."""
+    stories = []
+    for n, i in enumerate(heads):
+        block = solid[i + 1 : heads[n + 1] if n + 1 < len(heads) else None]
+        st = Story(title=solid[i].text, role="teaser")
+        st.paragraphs = [line.text for line in block if line.kind in ("body", "short")]
+        st.date_lines = [line.text for line in block if line.kind == "date"]
+        if st.paragraphs:
+            stories.append(st)
+    return stories
+
+
+def _plain_article(classed: list[_Line]) -> Story | list[Story] | None:
+    """A text with nothing of a web page in it (no furniture, image or caption line) that opens
+    as an article does (a headline line, a date line, a byline or a wire dateline before its
+    prose) is one article, whatever the length of its paragraphs: every line that is not its
+    headline, date or byline is a paragraph. A listing (three or more headline-like lines, each
+    over a single paragraph) is not."""
+    solid = [line for line in classed if line.kind != "blank"]
+    if not solid or any(line.kind in PAGE_KINDS for line in solid):
+        return None
+    heads = [i for i, line in enumerate(solid) if line.kind == "title"]
+    blurbs = sum(
+        1 for n, i in enumerate(heads)
+        if sum(1 for line in solid[i + 1 : heads[n + 1] if n + 1 < len(heads) else None] if line.kind == "body") == 1
+    )  # fmt: skip
+    if blurbs >= 3:
+        return _listing(solid, heads) if blurbs >= 0.6 * len(heads) else None
+    first_prose = next((i for i, line in enumerate(solid) if line.kind == "body"), None)
+    if first_prose is None:
+        return None
+    opening = solid[:first_prose]
+    titled = solid[0].kind == "title" or (solid[0].kind == "short" and not L.ends_sentence(solid[0].text))
+    if not (titled or any(line.kind in ("date", "byline") for line in opening) or WIRE_DATELINE.match(solid[first_prose].text)):
+        return None
+    story = Story(title=solid[0].text if titled else None)
+    for line in solid[1:] if titled else solid:
+        if line.kind == "date":
+            story.date_lines.append(line.text)
+        elif line.kind == "byline" and story.byline is None:
+            story.byline = _clean_byline(line.text)
+        else:
+            story.paragraphs.append(line.text)
+    return story if story.paragraphs else None
+
+
+WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][\w.]+)?\s*(?:\([^)]{1,40}\))?\s*[-—–]{1,2}\s")
 
 
 _NAME = re.compile(r"\b([A-Z](?:[a-z]+[A-Z])?[a-z]{3,})\b")  # "Trump", "McDonald", "DeSantis"

@@ -244,3 +244,28 @@ def fmt_value(c: dict[str, Any]) -> str:
         return f"up to {approx}{n(c['high'])}"
     now = f"{approx}{n(c['value'])}" if c["value"] is not None else c["text"]
     return f"{n(c['from_value'])} → {now}" if c.get("from_value") is not None else now
+
+
+def group_record(g: FigureGroup) -> dict[str, Any]:
+    """A figure group as an export row: what it counts, its spread, when and by whom it was first
+    reported, and what changed after (updates, conflicts, parts)."""
+    dated = sorted((c["published"], c.get("outlet") or c["source"], c["id"]) for c in g.claims if c.get("published"))
+    kinds = Counter(r["kind"] for r in g.relations)
+    return {
+        "group_id": g.id,
+        "story_id": g.story_id,
+        "label": g.label,
+        "unit": g.unit,
+        "actor": g.actor,
+        "claims": len(g.claims),
+        "articles": g.sources,
+        "low": g.low,
+        "high": g.high,
+        "first_reported": dated[0][0] if dated else None,
+        "first_source": dated[0][1] if dated else None,
+        "first_claim": dated[0][2] if dated else g.claims[0]["id"],
+        "updates": kinds.get("update", 0),
+        "conflicts": kinds.get("conflict", 0),
+        "parts": kinds.get("part", 0),
+        "claim_ids": [c["id"] for c in g.claims],
+    }

@@ -76,9 +76,18 @@ def _merge_day(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, Timeline
     return [(e.event_date, e.story_id or "", i, e) for i, e in enumerate(events)]
 
 
+def first_report(rows: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+    """When a fact was first reported and by whom: the earliest publication among the rows that
+    tell it (each row with ``published`` and ``outlet`` of its article), else unknown."""
+    dated = sorted((r["published"], r.get("outlet") or r["source"]) for r in rows if r.get("published"))
+    return dated[0] if dated else (None, None)
+
+
 def event_record(e: TimelineEvent) -> dict[str, Any]:
-    """One event as a row, ACLED's fields first, every source sentence after."""
+    """One event as a row, ACLED's fields first, when and by whom it was first reported, every
+    source sentence after."""
     first = e.mentions[0]
+    first_reported, first_source = first_report(e.mentions)
     return {
         "event_id": e.id,
         "story_id": e.story_id,
@@ -91,6 +100,8 @@ def event_record(e: TimelineEvent) -> dict[str, Any]:
         "event_type": e.event_type,
         "location": e.location,
         "fatalities": e.fatalities,
+        "first_reported": first_reported,
+        "first_source": first_source,
         "article_id": first["article_id"],
         "source": first["source"],
         "sentence": first["sentence"],

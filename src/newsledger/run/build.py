@@ -23,7 +23,7 @@ from newsledger.clean.dedup import mark_duplicates, signature
 from newsledger.extract.entities import Entity, key_of, merge, resolver
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, shown_name
-from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures, is_figure
+from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures, group_record, is_figure
 from newsledger.ledger.speakers import speakers_of
 from newsledger.ledger.store import Ledger
 from newsledger.ledger.stories import Story, place_new, story_record
@@ -243,6 +243,7 @@ def build(
         mention_rows = [{**mention_record(m, by_id), "story_id": story_of.get(m.article_id[:16])} for m in mentions]
         result.claims, result.quotes = claims, quotes
         published = {a.id: a.published for a in articles}
+        outlet = {a.id: a.outlet for a in articles}
         for c in claims:
             c["published"] = published.get(c["article_id"][:16])
         for row in (*claims, *quotes):
@@ -254,6 +255,8 @@ def build(
         event_rows = ledger.rows("events")
         for row in event_rows:
             row["story_id"] = story_of.get(row["article_id"][:16])
+            row["published"] = published.get(row["article_id"][:16])
+            row["outlet"] = outlet.get(row["article_id"][:16])
         for row in event_rows:  # actors by their entity's name: "Kim" is "Kim Jong Un"
             for key in ("actor1", "actor2"):
                 if row[key]:
@@ -272,6 +275,10 @@ def build(
         [{**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in claims if is_figure(c)],
         FIGURE_COLUMNS,
     )
+    for c in claims:
+        c["outlet"] = outlet.get(c["article_id"][:16])
+    result.outputs["figure_groups"] = out_dir / "figure_groups.jsonl"
+    write_jsonl(result.outputs["figure_groups"], (group_record(g) for g in result.groups))
     result.outputs["stories"] = out_dir / "stories.jsonl"
     write_jsonl(result.outputs["stories"], (story_record(st) for st in result.stories))
     events = [event_record(e) for e in result.events]
