@@ -157,3 +157,20 @@ def test_brief_in_a_real_browser(built):
         assert phone.evaluate("document.documentElement.scrollWidth") <= 391
         browser.close()
     assert all(u.startswith("file://") for u in requests), requests
+
+
+def test_timeline_year_labels_never_print_over_one_another():
+    import re
+
+    from newsledger.ledger.timeline import TimelineEvent
+    from newsledger.present.brief import timeline_svg
+
+    events = [
+        TimelineEvent(
+            f"{y}-06-01", "day", "A", None, "met", "meet", "meeting", None, None, id=f"e{y}", mentions=[{"article_id": "a"}]
+        )
+        for y in range(1923, 2014)
+    ]
+    svg = timeline_svg(events)
+    xs = [float(x) for x, label in re.findall(r'<text x="([\d.]+)" y="105"[^>]*>(\d{4})</text>', svg)]
+    assert len(xs) >= 10 and all(b - a >= 44 for a, b in zip(xs, xs[1:], strict=False))

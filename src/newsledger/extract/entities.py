@@ -35,6 +35,7 @@ LABEL_GROUP = {"GPE": "PLACE", "LOC": "PLACE"}
 
 def key_of(text: str, label: str) -> str:
     t = re.sub(r"['’]s$", "", text.strip())
+    t = re.sub(r"(?<=\w)['’](?=\w)", "", t)  # "O'Driscoll" is one word, not an initial and a name
     t = re.sub(r"[.\-‐–]", " ", t.lower())
     toks = re.findall(r"\w+", t)
     if label == "PERSON":

@@ -85,6 +85,14 @@ def story_record(story: Story) -> dict[str, object]:
     }
 
 
+def _lead(text: str, limit: int = 100) -> str | None:
+    """A story's title where its articles have none: the first sentence, cut at a word."""
+    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0] if text.strip() else ""
+    if len(first) <= limit:
+        return first or None
+    return first[:limit].rsplit(" ", 1)[0] + "…"
+
+
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     w = re.sub(r"'s$", "", w)
@@ -200,7 +208,7 @@ def assign_stories(
             if score >= best_score:
                 best, best_score = by_id[sid], score
         if best is None:
-            best = Story(id=content_id("story", item.id), title=item.title)
+            best = Story(id=content_id("story", item.id), title=item.title or _lead(item.text))
             stories.append(best)
             by_id[best.id] = best
         _join(best, item, vec)
@@ -211,7 +219,7 @@ def assign_stories(
             sid = placed.get(item.duplicate_of)
             if sid is None:  # its original is not among the items (should not happen): a story of its own
                 sid = content_id("story", item.id)
-                stories.append(Story(id=sid, title=item.title))
+                stories.append(Story(id=sid, title=item.title or _lead(item.text)))
                 by_id[sid] = stories[-1]
             by_id[sid].articles += 1
             _add_outlet(by_id[sid], item)
@@ -237,10 +245,10 @@ def _join(story: Story, item: StoryInput, vec: dict[str, float]) -> None:
         if not story.first_published or item.published < story.first_published:
             story.first_published = item.published
             story.first_source = item.outlet
-            story.title = item.title or story.title
+            story.title = item.title or story.title or _lead(item.text)
         story.last_published = max(story.last_published or item.published, item.published)
-    if not story.title:
-        story.title = item.title
+    if item.title and (not story.title or story.title.endswith((".", "…"))):
+        story.title = item.title  # a headline rather than a lead sentence
     terms = dict(story.terms)
     for t, w in vec.items():
         terms[t] = terms.get(t, 0.0) + w

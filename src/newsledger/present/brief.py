@@ -77,10 +77,12 @@ def timeline_svg(events: list[TimelineEvent]) -> str:
     parts = [f'<svg viewBox="0 0 {w} {h}" role="img" aria-label="Timeline of {len(events)} events">',
              f'<line x1="{pad}" y1="70" x2="{w - pad}" y2="70" stroke="#9aa5b1" stroke-width="2"/>']  # fmt: skip
     years = sorted({e.event_date[:4] for e in events})
-    for y in years:
+    last_x = -1e9
+    for y in years:  # year labels at least 44 px apart: a crowded decade shows every other year, and so on
         x = pad + (_ordinal(y + "-01-01") - lo) / span * (w - 2 * pad)
-        if pad <= x <= w - pad:
+        if pad <= x <= w - pad and x - last_x >= 44:
             parts.append(f'<text x="{x:.0f}" y="105" font-size="13" text-anchor="middle" fill="#616e7c">{E(y)}</text>')
+            last_x = x
     last_label = -1e9
     for i, (e, x0) in enumerate(zip(events, xs, strict=True)):
         x = pad + (x0 - lo) / span * (w - 2 * pad)
