@@ -161,6 +161,7 @@ def test_brief_in_a_real_browser(built):
 
 def test_timeline_year_labels_never_print_over_one_another():
     import re
+    from itertools import pairwise
 
     from newsledger.ledger.timeline import TimelineEvent
     from newsledger.present.brief import timeline_svg
@@ -173,4 +174,4 @@ def test_timeline_year_labels_never_print_over_one_another():
     ]
     svg = timeline_svg(events)
     xs = [float(x) for x, label in re.findall(r'<text x="([\d.]+)" y="105"[^>]*>(\d{4})</text>', svg)]
-    assert len(xs) >= 10 and all(b - a >= 44 for a, b in zip(xs, xs[1:], strict=False))
+    assert len(xs) >= 10 and all(b - a >= 44 for a, b in pairwise(xs))
