@@ -141,7 +141,7 @@ def test_brief_in_a_real_browser(built):
         article = page.locator("article.full", has_text="Dock workers at the northern port")
         assert "<script>document.title='pwned'</script>" in article.inner_text()
         # the containers figure: both claims, side by side, with the disagreement flagged
-        group = page.locator(".group", has_text="container")
+        group = page.locator("section.story .group", has_text="container")  # shown with its story
         assert group.count() >= 1 and group.first.is_visible()
         text = group.first.inner_text()
         assert "12,000" in text and "3,000" in text and "conflict" in text
