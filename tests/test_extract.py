@@ -785,3 +785,15 @@ def test_an_opening_name_speaks_brackets_do_not_end_sentences_and_he_is_not_a_pr
     assert [(q.speaker, q.content) for q in quotes] == [("Ortiz", "[T]he county has failed its tenants for a decade.")]
     (q,) = _one("Carlos Ortiz met with John Mendes on Monday, and he said the deal was close.").quotes
     assert q.speaker == "Carlos Ortiz"
+
+
+def test_a_nationality_is_one_entity_whatever_the_model_tags_it():
+    ms = _mentions(
+        [
+            ("a1", [("Moldovan", "NORP"), ("Moldova", "GPE"), ("Moldovan", "GPE")]),
+            ("a2", [("Moldovan", "NORP"), ("Moldovans", "NORP"), ("Icelandic", "GPE")]),
+        ]
+    )
+    ents = {(e.name, e.label): e for e in merge(ms)}
+    assert set(ents) == {("Moldovan", "NORP"), ("Moldova", "GPE"), ("Icelandic", "GPE")}
+    assert ents[("Moldovan", "NORP")].mentions == 4 and "Moldovans" in ents[("Moldovan", "NORP")].aliases

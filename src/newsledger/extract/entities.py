@@ -84,6 +84,7 @@ def merge(
         if m.label == "PERSON" and pair and all(key_of(p, "PERSON") in person_words for p in pair.groups()):
             keys[i] = ""
     keys = _with_initials(ms, keys)
+    _one_kind_per_name(ms, keys)
     words = dict(
         group_map(
             _name_word,
@@ -121,6 +122,27 @@ def merge(
         for i in members:
             ms[i].entity_id = ent.id
     return [ent for _, ent, _ in sorted(ranked, key=lambda r: (-r[1].mentions, r[1].name, r[0]))]
+
+
+KINDS_OF_PLACE = ("GPE", "LOC", "NORP")
+
+
+def _one_kind_per_name(ms: list[Mention], keys: list[str]) -> None:
+    """A nationality is not a place: a name the model tags now as a place, now as a nationality
+    ("Ukrainian") takes the kind it is given most often (a tie: a nationality), so it is one
+    entity; a plural nationality ("Russians") is its singular where that is written too."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m, k in zip(ms, keys, strict=True):
+        if m.label in KINDS_OF_PLACE and k:
+            votes[k][m.label] += 1
+    nationalities = {k for k, v in votes.items() if "NORP" in v}
+    for i, (m, k) in enumerate(zip(ms, keys, strict=True)):
+        if m.label not in KINDS_OF_PLACE or not k:
+            continue
+        ranked = sorted(votes[k].items(), key=lambda kv: (-kv[1], kv[0] != "NORP", kv[0]))
+        m.label = ranked[0][0]
+        if m.label == "NORP" and k.endswith("s") and k[:-1] in nationalities:
+            keys[i] = k[:-1]
 
 
 def _with_initials(ms: list[Mention], keys: list[str]) -> list[str]:
