@@ -30,6 +30,7 @@ def corpus(tmp_path: Path) -> Path:
     (src / "topic.txt").write_text((FIX / "topic_page.txt").read_text())
     (src / "dock.html.gz").write_bytes(gzip.compress(HTML.encode()))
     (src / "empty.txt").write_text("")
+    (src / "headline.txt").write_text("Storm closes mountain pass\n")
     (src / "broken.jsonl").write_text('{"text": "A short item from a feed that says the minister resigned on Friday."}\n{oops\n')
     return src
 
@@ -48,8 +49,9 @@ def test_build_outputs_and_report_account_for_every_input(corpus, tmp_path):
     assert all(required <= set(a) for a in arts)
     report = json.loads((out / "report.json").read_text())
     by_source = {Path(r["source"]).name: r for r in report["input_reports"]}
-    assert set(by_source) == {"page.txt", "copy.md", "topic.txt", "dock.html.gz", "empty.txt", "broken.jsonl"}
+    assert set(by_source) == {"page.txt", "copy.md", "topic.txt", "dock.html.gz", "empty.txt", "broken.jsonl", "headline.txt"}
     assert by_source["empty.txt"]["status"] == "skipped" and by_source["empty.txt"]["reason"] == "empty input"
+    assert by_source["headline.txt"]["status"] == "skipped" and "no article found" in by_source["headline.txt"]["reason"]
     assert by_source["broken.jsonl"]["status"] == "partial" and "malformed JSON" in by_source["broken.jsonl"]["errors"][0]
     assert sum(r["articles"] for r in report["input_reports"]) == len(arts) == report["articles"]
     # copy.md is read first (folders are walked in name order): page.txt's stories are its duplicates

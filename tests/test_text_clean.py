@@ -130,3 +130,13 @@ def test_headlines_each_over_one_paragraph_are_a_listing_not_one_article():
         "Council shuts old bridge",
         "Bakery wins national prize",
     ]
+
+
+def test_a_headline_and_one_short_sentence_is_still_an_article():
+    for text in (
+        "Storm closes mountain pass\n\nMarch 3, 2021\n\nSnow shut the pass.\n",
+        "Storm closes mountain pass\nSnow shut it.\n",
+    ):
+        (story,) = split_stories(text)
+        assert story.title == "Storm closes mountain pass" and len(story.paragraphs) == 1
+    assert split_stories("Storm closes mountain pass\n") == []

@@ -245,11 +245,14 @@ def _plain_article(classed: list[_Line]) -> Story | list[Story] | None:
     )  # fmt: skip
     if blurbs >= 3:
         return _listing(solid, heads) if blurbs >= 0.6 * len(heads) else None
-    first_prose = next((i for i, line in enumerate(solid) if line.kind == "body"), None)
+    titled = solid[0].kind == "title" or (solid[0].kind == "short" and not L.ends_sentence(solid[0].text))
+    # the first prose: a body line, or, under a headline, any line that is not a date or byline
+    # ("Snow shut the pass." is short, and still the article)
+    prose_kinds = ("body", "short", "title") if titled else ("body",)
+    first_prose = next((i for i, line in enumerate(solid) if line.kind in prose_kinds and (i or not titled)), None)
     if first_prose is None:
         return None
     opening = solid[:first_prose]
-    titled = solid[0].kind == "title" or (solid[0].kind == "short" and not L.ends_sentence(solid[0].text))
     if not (titled or any(line.kind in ("date", "byline") for line in opening) or WIRE_DATELINE.match(solid[first_prose].text)):
         return None
     story = Story(title=solid[0].text if titled else None)

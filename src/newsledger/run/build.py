@@ -82,6 +82,7 @@ def _warn(message: str) -> None:
     tqdm.write(f"newsledger: error: {message}", file=sys.stderr)
 
 
+NO_ARTICLE = "no article found: no paragraph of prose under a headline (a headline alone, or page furniture only)"
 CHUNK = 64  # documents or articles handed to an executor at a time
 
 
@@ -170,6 +171,9 @@ def build(
                     ledger.add(doc, cleaned)
                     ledger.set_signatures(sigs)
                     rep.articles += len(cleaned)
+                    if not cleaned:
+                        _warn(f"{doc.source}: {NO_ARTICLE}")
+                        rep.warnings.append(f"{doc.source}: {NO_ARTICLE}")
             pending.clear()
 
         doc_input: dict[str, str] = {}
@@ -194,7 +198,10 @@ def build(
                 seen_docs += 1
                 rep.warnings.extend(f"{item.source}: {w}" for w in item.warnings)
                 if ledger.has_document(item):
-                    rep.articles += ledger.articles_of(item)
+                    found = ledger.articles_of(item)
+                    rep.articles += found
+                    if not found:
+                        rep.warnings.append(f"{item.source}: {NO_ARTICLE}")
                 else:
                     doc_input[item.source] = shown
                     pending.append(item)
@@ -208,6 +215,9 @@ def build(
             elif rep.status != "skipped" and rep.errors:
                 rep.status = "partial"
                 rep.reason = f"{len(rep.errors)} problem(s) inside the input; the rest was read"
+            elif rep.status != "skipped" and rep.articles == 0:
+                rep.status = "skipped"
+                rep.reason = NO_ARTICLE
             result.reports.append(rep)
             ledger.record_input(rep)
         articles = list(ledger.articles())
