@@ -797,3 +797,17 @@ def test_a_nationality_is_one_entity_whatever_the_model_tags_it():
     ents = {(e.name, e.label): e for e in merge(ms)}
     assert set(ents) == {("Moldovan", "NORP"), ("Moldova", "GPE"), ("Icelandic", "GPE")}
     assert ents[("Moldovan", "NORP")].mentions == 4 and "Moldovans" in ents[("Moldovan", "NORP")].aliases
+
+
+def test_a_family_name_written_first_goes_to_the_storys_dominant_bearer_a_surname_to_the_last_named():
+    ms = _mentions(
+        [
+            ("a1", [("Ri Sol-gang", "PERSON"), ("Ri Sol-gang", "PERSON"), ("Ri Sol-gang", "PERSON")]),
+            ("a2", [("Ri Ok-hwa", "PERSON"), ("Ri", "PERSON")]),  # his sister, then a bare Ri
+            ("a3", [("Jane Holt", "PERSON"), ("Peter Holt", "PERSON"), ("Holt", "PERSON")]),  # a surname: the last named
+        ]
+    )
+    ents = merge(ms)
+    by_id = {e.id: e for e in ents}
+    assert by_id[ms[4].entity_id].name == "Ri Sol-gang"
+    assert by_id[ms[7].entity_id].name == "Peter Holt"

@@ -103,17 +103,23 @@ def merge(
         if m.label in ("ORG", "GPE", "NORP") and " " not in keys[i] and keys[i] in words and words[keys[i]][1]:
             m.label = "PERSON"
             keys[i] = key_of(m.text, m.label)
-    latest_full: dict[str, str] = {}  # per article: last full name seen containing a word
+    # per article: the last full name seen ending in a word (a surname: "Smith" after "Jane
+    # Smith"), and the last holding it anywhere ("Kim" after "Kim Ju-ae": a family name written
+    # first, which relatives share, so the story's dominant bearer is asked first)
+    latest_last: dict[str, str] = {}
+    latest_any: dict[str, str] = {}
     current_article = None
     keyed = []
     for i, (m, k) in enumerate(zip(ms, keys, strict=True)):
         if m.article_id != current_article:
-            current_article, latest_full = m.article_id, {}
+            current_article, latest_last, latest_any = m.article_id, {}, {}
         if m.label == "PERSON" and " " in k:
+            latest_last[k.split()[-1]] = k
             for w in k.split():
-                latest_full[w] = k
+                latest_any[w] = k
         elif m.label == "PERSON" and k:
-            k = latest_full.get(k) or (_candidate(words[k][0], story(m.article_id[:16]) or "") if k in words else None) or k
+            in_story = _candidate(words[k][0], story(m.article_id[:16]) or "") if k in words else None
+            k = latest_last.get(k) or in_story or latest_any.get(k) or k
         if k:
             eid = content_id(LABEL_GROUP.get(m.label, m.label), k)
             keyed.append((eid, (i, eid, m.text, m.label, m.article_id)))
