@@ -66,11 +66,11 @@ def test_figure_groups_do_not_depend_on_how_the_shuffle_orders_buckets(scrambled
 def test_same_event_from_two_articles_is_one_event(scrambled_shuffle):
     rows = [
         {"id": "e1", "article_id": "a" * 16, "source": "a", "sentence": "s1", "start": 5, "end": 9, "event_date": "2024-06-19",
-         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": "Vladimir Putin", "action": "sign treaty", "action_lemma": "sign treaty", "event_type": "meeting", "location": None, "fatalities": None},
+         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": "Vladimir Putin", "action": "sign treaty", "action_lemma": "sign treaty", "event_type": "meeting", "date_evidence": "text", "location": None, "fatalities": None},
         {"id": "e2", "article_id": "b" * 16, "source": "b", "sentence": "s2", "start": 1, "end": 4, "event_date": "2024-06-19",
-         "time_precision": "day", "actor1": "Vladimir Putin and Kim Jong Un", "actor2": None, "action": "pose at ceremony", "action_lemma": "pose at ceremony", "event_type": "meeting", "location": "Pyongyang", "fatalities": None},
+         "time_precision": "day", "actor1": "Vladimir Putin and Kim Jong Un", "actor2": None, "action": "pose at ceremony", "action_lemma": "pose at ceremony", "event_type": "meeting", "date_evidence": "text", "location": "Pyongyang", "fatalities": None},
         {"id": "e3", "article_id": "b" * 16, "source": "b", "sentence": "s3", "start": 9, "end": 12, "event_date": "2024-06-20",
-         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": None, "action": "leave", "action_lemma": "leave", "event_type": "meeting", "location": None, "fatalities": None},
+         "time_precision": "day", "actor1": "Kim Jong-un", "actor2": None, "action": "leave", "action_lemma": "leave", "event_type": "meeting", "date_evidence": "text", "location": None, "fatalities": None},
     ]  # fmt: skip
     events = merge_events(rows)
     assert merge_events(rows[::-1], scrambled_shuffle) == events  # dates met in any order, rows too
@@ -175,3 +175,47 @@ def test_timeline_year_labels_never_print_over_one_another():
     svg = timeline_svg(events)
     xs = [float(x) for x, label in re.findall(r'<text x="([\d.]+)" y="105"[^>]*>(\d{4})</text>', svg)]
     assert len(xs) >= 10 and all(b - a >= 44 for a, b in pairwise(xs))
+
+
+def _row(rid, article, date, sentence, actor1, lemma, kind, evidence="text", story="s1"):
+    return {"id": rid, "article_id": article, "source": f"{article}.txt", "sentence": sentence, "start": 0, "end": 5,
+            "event_date": date, "time_precision": "day", "actor1": actor1, "actor2": None, "action": lemma,
+            "action_lemma": lemma, "event_type": kind, "location": None, "fatalities": None, "date_evidence": evidence,
+            "story_id": story}  # fmt: skip
+
+
+def test_a_lead_dated_by_publication_joins_the_event_its_story_dates_and_twins_stay_two():
+    rows = [
+        _row("r1", "a" * 16, "2013-05-01", "Police arrested Tom Vale on Wednesday.", "Police", "arrest", "legal"),
+        _row("r2", "b" * 16, "2013-05-03", "Police have arrested Tom Vale.", "Police", "arrest", "legal", "published"),
+        _row("r3", "c" * 16, "2013-09-10", "Police arrested Tom Vale again after a second robbery.", "Police", "arrest", "legal"),
+        _row("r4", "d" * 16, "2013-05-03", "Storms closed the pass.", "Storms", "close pass", "other", "published", "s2"),
+    ]
+    events = merge_events(rows)
+    assert [(e.event_date, len(e.mentions)) for e in events] == [("2013-05-01", 2), ("2013-05-03", 1), ("2013-09-10", 1)]
+    assert events[0].date_evidence == "text"  # the event keeps the date its own words give
+
+
+def test_the_timeline_does_not_depend_on_where_the_inputs_sit():
+    rows = [
+        _row("r1", "a" * 16, "2013-05-01", "Police arrested Tom Vale on Wednesday.", "Police", "arrest", "legal"),
+        _row("r2", "b" * 16, "2013-05-01", "Tom Vale was arrested by police on Wednesday.", "Police", "arrest", "legal"),
+    ]
+    moved = [{**r, "id": r["id"] + "x", "article_id": ("z" if r["id"] == "r1" else "0") * 16, "source": "elsewhere/" + r["source"]}
+             for r in rows]  # fmt: skip
+    a, b = merge_events(rows), merge_events(moved)
+    assert [(e.id, e.action, [m["sentence"] for m in e.mentions]) for e in a] == [
+        (e.id, e.action, [m["sentence"] for m in e.mentions]) for e in b
+    ]
+
+
+def test_events_long_before_their_story_are_background():
+    from newsledger.ledger.timeline import mark_background
+
+    rows = [
+        _row("r1", "a" * 16, "1923-04-22", "The poet was born in 1923.", "poet", "bear", "other"),
+        _row("r2", "a" * 16, "2013-05-01", "The poet died on Wednesday.", "poet", "die", "casualties"),
+    ]
+    events = merge_events(rows)
+    mark_background(events, {"s1": "2013-05-02"})
+    assert [(e.event_date, e.background) for e in events] == [("1923-04-22", True), ("2013-05-01", False)]

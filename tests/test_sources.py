@@ -133,3 +133,22 @@ def test_events_are_written_as_the_text_writes_them_and_typed():
     assert by["e3"].action.startswith("said it had sent 40 trucks") and by["e3"].event_type == "statement"
     assert by["e3"].action_lemma.split()[0] == "say" and by["e3"].event_date == "2020-05-05"
     assert by["e4"].event_type == "other"
+
+
+def test_an_articles_first_sentence_is_an_event_dated_by_its_publication():
+    from newsledger.extract.stage import extract_texts
+
+    facts = extract_texts(
+        [
+            ("l1", "s", "Marta Bellini has resigned as mayor of Varenna.\nShe gave no reason.", "2016-09-14"),
+            ("l2", "s", "The Norwegian coast guard said it had towed a burning trawler into Torvik on Sunday.", "2016-09-14"),
+            ("l3", "s", "It was a quiet week in the harbour.", "2016-09-14"),
+            ("l4", "s", "Marta Bellini has resigned as mayor of Varenna.", None),
+        ]
+    )
+    by = {e.span.article_id: e for e in facts.events}
+    assert (by["l1"].event_date, by["l1"].date_evidence, by["l1"].actor1) == ("2016-09-14", "published", "Marta Bellini")
+    assert by["l1"].action == "has resigned"
+    assert (by["l2"].event_date, by["l2"].date_evidence) == ("2016-09-11", "text:Sunday")  # its own words date it
+    assert by["l2"].action.startswith("had towed a burning trawler") and by["l2"].actor1 == "Norwegian coast guard"
+    assert "l3" not in by and "l4" not in by  # no named actor; no date at all

@@ -188,9 +188,10 @@ class EventFields:
     event_type: str  # one of events.EVENT_TYPES: statement, meeting, agreement, deployment, attack, ...
     location: str | None
     fatalities: float | None
+    date_evidence: str = "text"  # "text": its own words date it; "published": a lead dated by its article's publication
 
 
-@dataclass
+@dataclass(kw_only=True)
 class Event(EventFields):
     """An event as one sentence tells it."""
 

@@ -181,9 +181,11 @@ def event_type(action_lemma: str) -> str:
 
 
 def _words(toks: list[Token]) -> str:
-    out = ""
+    """Tokens as the sentence writes them: their own spacing where they touch, one space across a gap."""
+    out, prev = "", None
     for t in sorted(set(toks), key=lambda t: t.i):
-        out += ("" if not out or t.text in ("'s", "’s", ",", ".", "n't") else " ") + t.text
+        out += t.text if prev is None else (prev.whitespace_ if t.i == prev.i + 1 else " ") + t.text
+        prev = t
     return out
 
 
@@ -233,8 +235,11 @@ def _entity_or_phrase(tok: Token | None) -> str | None:
     right = max([tok.i, *[c.right_edge.i for c in tok.rights if c.dep_ in ("appos", "compound")]])
     inside = [e for e in tok.doc.ents if tok.left_edge.i <= e.start and e.end <= right + 1 and e.label_ in ACTOR_LABELS]
     person = [e for e in inside if e.label_ in ("PERSON", "ORG")]
-    if person or inside:
-        return (person or inside)[-1].text
+    if person:
+        return person[-1].text
+    # a nationality or place only modifies the head: "the Indian navy", "North Korean troops" say who
+    if inside and pos(tok) != "NOUN":
+        return inside[-1].text
     if pos(tok) in ("PRON", "DET") or tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "EX"):
         return None
     mods = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "poss", "nmod") and c.tag_ not in ("PRP$",)]
@@ -269,6 +274,64 @@ def _object(verb: Token) -> tuple[Token | None, str]:
             obj = next((g for g in c.children if g.dep_ == "dobj"), None)
             return obj, lemma(c) + (f" {lemma(obj)}" if obj is not None else "")
     return None, ""
+
+
+COPULAS = {"be", "have", "do", "become", "seem", "remain", "appear", "get", "can", "will", "may", "must", "would", "could"}
+ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
+
+
+def lead_event(sent: Sentence, published: str, claims: list[Claim], times: list[TimeExpr]) -> Event | None:
+    """What an article's first sentence reports, dated by the article's publication when its own
+    words give no date ("Lindsay Lohan has checked into a clinic", in an article of May 3): the
+    sentence's main verb, or, for "X said it has captured Y", the reported verb with X as actor
+    where the reported clause's subject is a pronoun. Only a named actor (a person, organisation,
+    place or nationality the model tagged) and a verb of action (no copula) make an event."""
+    doc = sent.doc
+    root = doc[:].root
+    verb = root if pos(root) == "VERB" else None
+    if verb is None:
+        return None
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = next((c for c in verb.children if c.dep_ == "ccomp" and pos(c) == "VERB"), None)
+    if clause is not None and event_type(lemma(verb)) == "statement":
+        inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if inner is not None and inner.tag_ not in ("PRP", "WP", "EX"):
+            subj = inner
+        verb = clause
+    if lemma(verb) in COPULAS or subj is None:
+        return None
+    named = any(e.label_ in ACTOR_ENTITY_LABELS and subj.left_edge.i <= e.start and e.end <= subj.i + 1 for e in doc.ents) or any(
+        e.start <= subj.i < e.end and e.label_ in ACTOR_ENTITY_LABELS for e in doc.ents
+    )
+    if not named:
+        return None
+    obj, obj_words = _object(verb)
+    partner = next(
+        (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None
+    )
+    passive = subj.dep_ == "nsubjpass"
+    target = obj if partner is None else partner
+    is_named = target is not None and any(e.start <= target.i < e.end for e in doc.ents)
+    actor1 = None if passive else _with_conjuncts(subj)
+    actor2 = _entity_or_phrase(subj) if passive else (_entity_or_phrase(target) if is_named or partner is not None else None)
+    action = lemma(verb) + (f" {obj_words}" if obj_words else "")
+    places = [e for e in doc.ents if e.label_ in PLACE_LABELS and e.start > 0 and doc[e.start - 1].lower_ in ("in", "at", "near")]
+    dead = [c for c in claims if c.unit in DEATH_UNITS and c.value is not None]
+    own = next((t for t in times if t.type in ("DATE", "TIME") and t.value and t.precision in EVENT_PRECISIONS), None)
+    return Event(
+        id=content_id(sent.article_id, "e", "lead"),
+        span=sent.where(verb.idx, verb.idx + len(verb.text)),
+        event_date=own.value if own else published,  # type: ignore[arg-type]
+        time_precision=own.precision if own else "day",  # type: ignore[arg-type]
+        actor1=actor1,
+        actor2=actor2,
+        action=_written(verb, partner),
+        action_lemma=action,
+        event_type=event_type(action),
+        location=places[0].text if places else None,
+        fatalities=dead[0].value if dead else None,
+        date_evidence=f"text:{own.text}" if own else "published",
+    )
 
 
 def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> list[Event]:
@@ -331,6 +394,7 @@ def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> lis
                 event_type=event_type(action),
                 location=places[0].text if places else None,
                 fatalities=dead[0].value if dead else None,
+                date_evidence=f"text:{tx.text}",
             )
         )
     return out

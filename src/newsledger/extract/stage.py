@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from newsledger import nlp
 from newsledger.extract.casing import restore, sentence_case
 from newsledger.extract.claims import figures_in
-from newsledger.extract.events import EVENT_PRECISIONS, events_in
+from newsledger.extract.events import EVENT_PRECISIONS, events_in, lead_event
 from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
@@ -154,7 +154,8 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             # a sentence inside a quotation of several is its speaker's words, cue or none
             within = any(y - x > MIN_QUOTE for x, y in cut)
             announcing = announces(text)
-            if dated or announced or announcing or within or needs_parse(text):
+            opening = i == 0 and anchors[idx] is not None and "~c" not in aid  # dated by its article, if nothing else
+            if dated or announced or announcing or within or opening or needs_parse(text):
                 pending.append((idx, i, a, text, by_sentence.get(i, []), cut))
             announced = announcing
     facts.parsed = len(pending)
@@ -185,7 +186,11 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             if claim.measure is None and before is not None and _BACK_REF.search(pending_text):
                 claim.measure = before.measure
         facts.claims.extend(claims)
-        facts.events.extend(events_in(sent, times_at.get((aid, base), []), claims))
+        found = events_in(sent, times_at.get((aid, base), []), claims)
+        if i == 0 and not found and anchors[idx] is not None and "~c" not in aid:
+            first = lead_event(sent, anchors[idx].isoformat(), claims, times_at.get((aid, base), []))
+            found = [first] if first is not None else []
+        facts.events.extend(found)
         last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid else None
         if (
             last_quote is not None

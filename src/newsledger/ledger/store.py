@@ -105,7 +105,7 @@ CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     event_date TEXT NOT NULL, time_precision TEXT NOT NULL, actor1 TEXT, actor2 TEXT, action TEXT NOT NULL,
-    action_lemma TEXT NOT NULL, event_type TEXT NOT NULL, location TEXT, fatalities REAL
+    action_lemma TEXT NOT NULL, event_type TEXT NOT NULL, location TEXT, fatalities REAL, date_evidence TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS inputs (
     source TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT, documents INTEGER NOT NULL,

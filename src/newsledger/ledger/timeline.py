@@ -2,12 +2,14 @@
 
 Two event rows are one event when they fall on the same date (to the shared precision) and
 either share a participant (by entity key, so "Kim Jong-un" meets "Kim Jong Un") or do the
-same thing (the action's verb).
+same thing (the action's verb); a lead sentence dated by its article's publication joins an event
+of the same type and participants its words date a few days before.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from datetime import date
 from typing import Any
 
 from newsledger.extract.entities import key_of
@@ -24,6 +26,7 @@ class TimelineEvent(EventFields):
     id: str = ""
     mentions: list[dict[str, Any]] = field(default_factory=list)
     story_id: str | None = None
+    background: bool = False  # dated long before its story was first reported: history, not what happened
 
     @property
     def sources(self) -> int:
@@ -39,32 +42,51 @@ def _participants(row: dict[str, Any]) -> set[str]:
     return out
 
 
+REPORT_LAG_DAYS = 3  # a lead dated by its article's publication may tell an event this many days older
+
+
 def merge_events(rows: list[dict[str, Any]], group_map: GroupMap = group_in_memory) -> list[TimelineEvent]:
-    """The timeline in date order. A shuffle keyed by story and date: only rows of one story and
-    one date can be one event, so each is merged on its own."""
-    ranked = group_map(_merge_day, ((f"{r.get('story_id') or ''}|{r['event_date']}", r) for r in rows), min_size=1)
+    """The timeline in date order. A shuffle keyed by story: only rows of one story can be one
+    event, so each story is merged on its own. Which rows merge, and which row an event is told
+    by, is decided by their content (date, sentence, action), never by where the inputs sit."""
+    ranked = group_map(_merge_story, ((r.get("story_id") or "", r) for r in rows), min_size=1)
     return [e for *_, e in sorted(ranked, key=lambda r: r[:3])]
 
 
-def _merge_day(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, TimelineEvent]]:
-    """One story's event rows of one date merged into events, each with its date, story and place in the day."""
+def _days_apart(later: str, earlier: str) -> int | None:
+    try:
+        return (date.fromisoformat(later) - date.fromisoformat(earlier)).days
+    except ValueError:
+        return None
+
+
+def _same_event(e: TimelineEvent, row: dict[str, Any], people: set[str]) -> bool:
+    """The same date and a shared participant or verb; or a lead dated by its publication and an
+    event its words date up to ``REPORT_LAG_DAYS`` before, of the same type, with a shared participant."""
+    shared = bool(people & set().union(*(_participants(m) for m in e.mentions)))
+    if e.event_date == row["event_date"]:
+        return shared or e.action_lemma.split()[0] == row["action_lemma"].split()[0]
+    if row["date_evidence"] == "published" and e.event_type == row["event_type"] and shared:
+        lag = _days_apart(row["event_date"], e.event_date)
+        return lag is not None and 0 <= lag <= REPORT_LAG_DAYS
+    return False
+
+
+def _content_order(r: dict[str, Any]) -> tuple[Any, ...]:
+    return (r["date_evidence"] == "published", r["event_date"], r["sentence"], r["action_lemma"], r["start"], r["end"])
+
+
+def _merge_story(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, TimelineEvent]]:
+    """One story's event rows merged into events (rows its own words date first, so an event
+    keeps the most exact date), each with its date, story and place."""
     events: list[TimelineEvent] = []
-    for row in sorted(rows, key=lambda r: (r["event_date"], r["article_id"], r["start"], r["end"], r["id"])):
-        verb = row["action_lemma"].split()[0]
+    for row in sorted(rows, key=_content_order):
         people = _participants(row)
-        match = next(
-            (
-                e
-                for e in events
-                if e.event_date == row["event_date"]
-                and (people & set().union(*(_participants(m) for m in e.mentions)) or e.action_lemma.split()[0] == verb)
-            ),
-            None,
-        )
+        match = next((e for e in events if _same_event(e, row, people)), None)
         if match is None:
             match = TimelineEvent(
                 **{f: row[f] for f in EVENT_FIELDS},
-                id=content_id(row["event_date"], row["action_lemma"], row["id"]),
+                id=content_id(row["event_date"], row["action_lemma"], row["sentence"]),
                 story_id=row.get("story_id"),
             )
             events.append(match)
@@ -73,6 +95,7 @@ def _merge_day(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, Timeline
             match.actor2 = match.actor2 or row["actor2"]
             match.fatalities = match.fatalities if match.fatalities is not None else row["fatalities"]
         match.mentions.append(row)
+    events.sort(key=lambda e: (e.event_date, _content_order(e.mentions[0])))
     return [(e.event_date, e.story_id or "", i, e) for i, e in enumerate(events)]
 
 
@@ -100,6 +123,8 @@ def event_record(e: TimelineEvent) -> dict[str, Any]:
         "event_type": e.event_type,
         "location": e.location,
         "fatalities": e.fatalities,
+        "date_evidence": e.date_evidence,
+        "background": e.background,
         "first_reported": first_reported,
         "first_source": first_source,
         "article_id": first["article_id"],
@@ -107,3 +132,23 @@ def event_record(e: TimelineEvent) -> dict[str, Any]:
         "sentence": first["sentence"],
         "sources": [{k: m[k] for k in ("article_id", "source", "sentence", "start", "end")} for m in e.mentions],
     }
+
+
+BACKGROUND_DAYS = 365  # an event this long before its story was first reported is background
+
+
+def mark_background(events: list[TimelineEvent], first_published: dict[str, str | None]) -> None:
+    """Type as background the events dated more than ``BACKGROUND_DAYS`` before their story's
+    first publication (births, earlier seasons, history): kept, and folded away in the brief."""
+    for e in events:
+        first = first_published.get(e.story_id or "")
+        if first and len(first) >= 10 and len(e.event_date) >= 4:
+            when = (
+                e.event_date
+                if len(e.event_date) >= 10
+                else f"{e.event_date[:7]}-28"
+                if len(e.event_date) >= 7
+                else f"{e.event_date[:4]}-12-31"
+            )
+            lag = _days_apart(first[:10], when[:10])
+            e.background = lag is not None and lag > BACKGROUND_DAYS

@@ -206,20 +206,34 @@ class _Cites:
         return _link(row["article_id"], row["sentence_start"], label)
 
 
+def _event_html(e: TimelineEvent, by_id: dict[str, Article], cite: _Cites) -> str:
+    srcs = ", ".join(
+        cite(m, _outlet(by_id[m["article_id"][:16]]) if m["article_id"][:16] in by_id else m["source"]) for m in e.mentions
+    )
+    where = f" — {E(e.location)}" if e.location else ""
+    dead = f" · {e.fatalities:g} killed" if e.fatalities is not None else ""
+    dated = "dated by publication" if e.date_evidence == "published" else e.time_precision
+    return (
+        f'<div class="ev" id="ev-{E(e.id)}"><div><b>{E(e.event_date)}</b><br><span class="muted">{E(dated)}</span></div>'
+        f"<div><span class='badge part'>{E(e.event_type)}</span>{E(e.actor1 or '?')} <b>{E(e.action)}</b> {E(e.actor2 or '')}{where}{dead}"
+        f'<div class="muted">{"sources" if e.sources > 1 else "source"}: {srcs}</div></div></div>'
+    )
+
+
 def _timeline_html(events: list[TimelineEvent], by_id: dict[str, Article], cite: _Cites) -> str:
-    ev_html = []
-    for e in events:
-        srcs = ", ".join(
-            cite(m, _outlet(by_id[m["article_id"][:16]]) if m["article_id"][:16] in by_id else m["source"]) for m in e.mentions
-        )
-        where = f" — {E(e.location)}" if e.location else ""
-        dead = f" · {e.fatalities:g} killed" if e.fatalities is not None else ""
-        ev_html.append(
-            f'<div class="ev" id="ev-{E(e.id)}"><div><b>{E(e.event_date)}</b><br><span class="muted">{E(e.time_precision)}</span></div>'
-            f"<div><span class='badge part'>{E(e.event_type)}</span>{E(e.actor1 or '?')} <b>{E(e.action)}</b> {E(e.actor2 or '')}{where}{dead}"
-            f'<div class="muted">{"sources" if e.sources > 1 else "source"}: {srcs}</div></div></div>'
-        )
-    return f"<h3>Timeline</h3>{timeline_svg(events)}{''.join(ev_html)}" if ev_html else ""
+    """The story's events first; background (dated long before the story) folded away below."""
+    if not events:
+        return ""
+    main = [e for e in events if not e.background]
+    back = [e for e in events if e.background]
+    folded = (
+        f"<details><summary>{len(back)} background event(s), dated long before the story</summary>"
+        + "".join(_event_html(e, by_id, cite) for e in back)
+        + "</details>"
+        if back
+        else ""
+    )
+    return f"<h3>Timeline</h3>{timeline_svg(main or back)}{''.join(_event_html(e, by_id, cite) for e in main)}{folded}"
 
 
 def _figures_html(groups: list[FigureGroup], by_id: dict[str, Article], cite: _Cites) -> str:

@@ -27,7 +27,7 @@ from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures, gro
 from newsledger.ledger.speakers import speakers_of
 from newsledger.ledger.store import Ledger
 from newsledger.ledger.stories import Story, place_new, story_record
-from newsledger.ledger.timeline import TimelineEvent, event_record, merge_events
+from newsledger.ledger.timeline import TimelineEvent, event_record, mark_background, merge_events
 from newsledger.model import Article, Document, InputReport
 from newsledger.present.brief import render_brief
 from newsledger.present.exports import (
@@ -272,6 +272,7 @@ def build(
                 if row[key]:
                     row[key] = " and ".join(dict.fromkeys(resolve(n.strip()) or n for n in row[key].split(" and ")))
         result.events = merge_events(event_rows, group_map)
+        mark_background(result.events, {st.id: st.first_published for st in stories})
         result.outputs["ledger"] = ledger.path
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
@@ -351,6 +352,8 @@ EVENT_COLUMNS = [
     "event_type",
     "location",
     "fatalities",
+    "date_evidence",
+    "background",
     "article_id",
     "source",
     "sentence",
