@@ -4,13 +4,17 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint bench lock clean
+.PHONY: demo test install lint bench lock clean serve
 
 demo: $(STAMP)
 	$(BIN)/newsledger build --sample --out out/demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+serve: $(STAMP)
+	test -f out/demo/ledger.sqlite || $(BIN)/newsledger build --sample --out out/demo
+	$(BIN)/newsledger serve out/demo
 
 install: $(STAMP)
 

@@ -811,3 +811,9 @@ def test_a_family_name_written_first_goes_to_the_storys_dominant_bearer_a_surnam
     by_id = {e.id: e for e in ents}
     assert by_id[ms[4].entity_id].name == "Ri Sol-gang"
     assert by_id[ms[7].entity_id].name == "Peter Holt"
+
+
+def test_a_full_name_the_model_once_calls_an_organisation_is_still_the_person():
+    ms = _mentions([("a1", [("Marta Bellini", "PERSON")]), ("a2", [("Marta Bellini", "ORG"), ("Harbor Authority", "ORG")])])
+    ents = {(e.name, e.label): e for e in merge(ms)}
+    assert ents[("Marta Bellini", "PERSON")].mentions == 2 and ("Harbor Authority", "ORG") in ents

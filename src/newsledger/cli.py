@@ -162,5 +162,19 @@ def extract(input_file) -> None:
         click.echo(json.dumps(rec, ensure_ascii=False))
 
 
+@main.command()
+@click.argument("out_dir", type=click.Path(file_okay=False, exists=True, path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True)
+def serve(out_dir: Path, host: str, port: int) -> None:
+    """Browse and search the ledger in OUT_DIR in the browser (read-only; Datasette with newsledger's pages)."""
+    from newsledger.explore.serve import run
+
+    try:
+        run(out_dir, host, port)
+    except FileNotFoundError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 if __name__ == "__main__":
     main()

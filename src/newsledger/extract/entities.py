@@ -99,8 +99,11 @@ def merge(
     )  # word -> ({full name: {story: mentions}}, whether the word ends one)
     # the tagger sometimes calls a surname an organisation or a place ("Trump" as ORG): a one-word
     # name that ends a person's full name is that person
+    # and a full name it tags a person elsewhere is that person ("Marta Bellini" once as ORG)
+    full_people = {k for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and " " in k}
     for i, m in enumerate(ms):
-        if m.label in ("ORG", "GPE", "NORP") and " " not in keys[i] and keys[i] in words and words[keys[i]][1]:
+        one_word_surname = " " not in keys[i] and keys[i] in words and words[keys[i]][1]
+        if m.label in ("ORG", "GPE", "NORP") and (one_word_surname or key_of(m.text, "PERSON") in full_people):
             m.label = "PERSON"
             keys[i] = key_of(m.text, m.label)
     # per article: the last full name seen ending in a word (a surname: "Smith" after "Jane

@@ -39,6 +39,8 @@ BODY_HEADS = {
     "committee", "council", "department", "office", "embassy", "party", "union", "commission", "board", "bank",
     "intelligence", "campaign", "team", "club", "group", "organisation", "organization", "authorities", "parliament",
     "congress", "senate", "cabinet", "kremlin", "regime", "forces", "command", "service", "media", "newspaper", "network",
+    "jury", "authority", "panel", "tribunal", "assembly", "federation", "association", "institute", "university", "school",
+    "hospital", "league", "coalition", "opposition", "airline",
 }  # fmt: skip
 HUMAN_HEADS = {
     "official", "officials", "expert", "experts", "source", "sources", "people", "person", "resident", "residents",
@@ -131,9 +133,11 @@ def identify(
         inside = [m for m in mentions if s0 <= m[0] and m[1] <= s1 and m[2] in entities]
         first_end = s0 + len(_first_part(written))
         head, at = _head(written)
+        appositive = re.match(r",\s*", written[first_end - s0 :])  # "The baker, Jonas Lind, said"
+        name_end = first_end + (appositive.end() if appositive else 0)
         person = [
             m for m in inside
-            if m[1] <= first_end and entities[m[2]].label == "PERSON"  # type: ignore[index]
+            if (m[1] <= first_end or (appositive and m[0] == name_end)) and entities[m[2]].label == "PERSON"  # type: ignore[index]
             and not re.match(r"['’]s\b", written[m[1] - s0 : m[1] - s0 + 2])  # a possessor does not speak: "Trump's meeting"
         ]  # fmt: skip
         cover = person[-1:] or [m for m in inside if m[0] <= s0 + at < m[1] and m[3] in NAMED_LABELS]

@@ -69,6 +69,23 @@ CREATE TABLE IF NOT EXISTS articles (
 );
 CREATE INDEX IF NOT EXISTS articles_document ON articles(document_id);
 CREATE INDEX IF NOT EXISTS articles_story ON articles(story_id);
+CREATE TABLE IF NOT EXISTS speakers (
+    quote_id TEXT PRIMARY KEY, kind TEXT NOT NULL, rule TEXT NOT NULL, entity_id TEXT, name TEXT, role TEXT, affiliation TEXT
+);
+CREATE INDEX IF NOT EXISTS speakers_entity ON speakers(entity_id);
+CREATE TABLE IF NOT EXISTS figure_groups (
+    group_id TEXT PRIMARY KEY, story_id TEXT, label TEXT NOT NULL, unit TEXT NOT NULL, actor TEXT, claims INTEGER NOT NULL,
+    articles INTEGER NOT NULL, low REAL, high REAL, first_reported TEXT, first_source TEXT, updates INTEGER NOT NULL,
+    conflicts INTEGER NOT NULL, parts INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS figure_members (group_id TEXT NOT NULL, claim_id TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (group_id, claim_id));
+CREATE TABLE IF NOT EXISTS figure_relations (group_id TEXT NOT NULL, kind TEXT NOT NULL, a TEXT NOT NULL, b TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS timeline (
+    event_id TEXT PRIMARY KEY, story_id TEXT, event_date TEXT NOT NULL, time_precision TEXT NOT NULL, date_evidence TEXT NOT NULL,
+    actor1 TEXT, actor2 TEXT, action TEXT NOT NULL, action_lemma TEXT NOT NULL, event_type TEXT NOT NULL, location TEXT,
+    fatalities REAL, background INTEGER NOT NULL, first_reported TEXT, first_source TEXT, reports INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS timeline_reports (event_id TEXT NOT NULL, event_row_id TEXT NOT NULL, PRIMARY KEY (event_id, event_row_id));
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);  -- stories' document frequencies
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY, title TEXT, first_published TEXT, last_published TEXT, first_source TEXT,
@@ -322,3 +339,59 @@ class Ledger:
     def story_of(self) -> dict[str, str]:
         """Article id -> story id."""
         return dict(self.db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"))
+
+    def set_views(self, quotes: list[dict[str, Any]], groups: list[Any], events: list[Any]) -> None:
+        """The cross-article results as tables (who speaks, figure groups and their relations, the
+        merged timeline) and the full-text index, rewritten together in one transaction: a
+        reader of the ledger (the explorer, Datasette) sees the old ones or the new, never half."""
+        from newsledger.ledger.figures import group_record
+        from newsledger.ledger.timeline import event_record
+
+        with self.db:
+            for table in ("speakers", "figure_groups", "figure_members", "figure_relations", "timeline", "timeline_reports"):
+                self.db.execute(f"DELETE FROM {table}")
+            self.db.executemany(
+                "INSERT INTO speakers VALUES (?,?,?,?,?,?,?)",
+                [(q["id"], q["speaker_kind"], q["speaker_rule"], q["speaker_entity_id"], q["speaker_name"], q["speaker_role"],
+                  q["speaker_affiliation"]) for q in quotes],
+            )  # fmt: skip
+            for g in groups:
+                rec = group_record(g)
+                members = rec.pop("claim_ids")
+                rec.pop("first_claim")
+                self._insert("figure_groups", rec)
+                self.db.executemany("INSERT INTO figure_members VALUES (?,?,?)", [(g.id, c, n) for n, c in enumerate(members)])
+                self.db.executemany(
+                    "INSERT INTO figure_relations VALUES (?,?,?,?)", [(g.id, r["kind"], r["a"], r["b"]) for r in g.relations]
+                )
+            for e in events:
+                rec = event_record(e)
+                self._insert("timeline", {
+                    **{k: rec[k] for k in ("story_id", "event_date", "time_precision", "date_evidence", "actor1", "actor2", "action",
+                                           "action_lemma", "event_type", "location", "fatalities", "first_reported", "first_source")},
+                    "event_id": rec["event_id"], "background": int(e.background), "reports": len(e.mentions),
+                })  # fmt: skip
+                self.db.executemany("INSERT OR IGNORE INTO timeline_reports VALUES (?,?)", [(e.id, m["id"]) for m in e.mentions])
+            self._index_text()
+
+    def _index_text(self) -> None:
+        """One FTS5 index over article text, quotes, figures and events (``search``), rebuilt."""
+        self.db.execute("DROP TABLE IF EXISTS search")
+        self.db.execute(
+            "CREATE VIRTUAL TABLE search USING fts5(body, kind UNINDEXED, ref UNINDEXED, article_id UNINDEXED,"
+            " start UNINDEXED, tokenize='unicode61 remove_diacritics 2')"
+        )
+        self.db.execute(
+            "INSERT INTO search SELECT coalesce(title, '') || char(10) || text, 'article', id, id, 0 FROM articles"
+            " WHERE duplicate_of IS NULL"
+        )
+        self.db.execute(
+            "INSERT INTO search SELECT coalesce(s.name, q.speaker, '') || ': ' || q.content, 'quote', q.id, q.article_id, q.sentence_start"
+            " FROM quotes q LEFT JOIN speakers s ON s.quote_id = q.id"
+        )
+        self.db.execute("INSERT INTO search SELECT sentence, 'figure', id, article_id, sentence_start FROM claims")
+        self.db.execute(
+            "INSERT INTO search SELECT coalesce(t.actor1, '') || ' ' || t.action || ' ' || coalesce(t.actor2, ''), 'event', t.event_id,"
+            " e.article_id, e.sentence_start FROM timeline t JOIN timeline_reports r ON r.event_id = t.event_id"
+            " JOIN events e ON e.id = r.event_row_id GROUP BY t.event_id"
+        )

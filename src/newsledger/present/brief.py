@@ -119,9 +119,10 @@ def figure_svg(group: FigureGroup, articles: dict[str, Article]) -> str:
     for i, c in enumerate(cs):
         y = 20 + i * row
         art = articles.get(c["article_id"][:16])
-        who = c["attribution"] or (_outlet(art) if art else c["source"])
-        when = c.get("time_value") or (art.published if art else None) or "undated"
-        label = f"{who[:26]} · {when}"
+        who = c["attribution"] or (_outlet(art) if art else c["source"].rsplit("/", 1)[-1])
+        when = c.get("time_value") or (art.published if art else c.get("published")) or "undated"
+        who = who if len(who) <= 24 else who[:23] + "…"
+        label = f"{who} · {when}"
         parts.append(f'<text x="{left - 8}" y="{y + 4}" font-size="12" text-anchor="end">{E(label)}</text>')
         lo, hi = c["low"], c["high"]  # None is an open bound ("more than", "up to")
         if lo is None and hi is None:

@@ -98,7 +98,11 @@ def write_parquet_tables(db_path: Path, out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     db = sqlite3.connect(db_path)
     written = []
-    for (table,) in db.execute("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' ORDER BY name"):
+    tables = db.execute(
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name != 'search'"
+        " AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name"
+    ).fetchall()  # the full-text index is the ledger's own, not a table to export
+    for (table,) in tables:
         cur = db.execute(f'SELECT * FROM "{table}"')
         cols = [d[0] for d in cur.description]
         rows = cur.fetchall()

@@ -273,6 +273,9 @@ def build(
                     row[key] = " and ".join(dict.fromkeys(resolve(n.strip()) or n for n in row[key].split(" and ")))
         result.events = merge_events(event_rows, group_map)
         mark_background(result.events, {st.id: st.first_published for st in stories})
+        for c in claims:
+            c["outlet"] = outlet.get(c["article_id"][:16])
+        ledger.set_views(quotes, result.groups, result.events)
         result.outputs["ledger"] = ledger.path
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
@@ -286,8 +289,6 @@ def build(
         [{**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in claims if is_figure(c)],
         FIGURE_COLUMNS,
     )
-    for c in claims:
-        c["outlet"] = outlet.get(c["article_id"][:16])
     result.outputs["figure_groups"] = out_dir / "figure_groups.jsonl"
     write_jsonl(result.outputs["figure_groups"], (group_record(g) for g in result.groups))
     result.outputs["stories"] = out_dir / "stories.jsonl"

@@ -1,0 +1,353 @@
+"""The explorer's pages: one query function per page returning plain data (the page's JSON), and
+one renderer turning it into HTML with the package's templates (autoescaped: page text is shown
+as text, never as markup). Charts are SVG drawn here, so a page needs no script at all."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlencode
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup, escape
+
+from newsledger.ledger.figures import FigureGroup
+from newsledger.ledger.timeline import TimelineEvent
+from newsledger.model import EventFields
+from newsledger.present.brief import figure_svg, timeline_svg
+
+PAGE_SIZE = 20
+CAP = 200  # rows shown on a page for any one list; past it, the page says how many more
+KINDS = ("article", "quote", "figure", "event")
+CSS_PATH = Path(__file__).parent / "static" / "explore.css"
+CSP = (
+    "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; "
+    "base-uri 'none'; frame-ancestors 'none'"
+)
+
+_env = Environment(loader=PackageLoader("newsledger.explore", "templates"), autoescape=select_autoescape(["html"]))
+
+
+def render(template: str, **context: Any) -> str:
+    return _env.get_template(template).render(**context)
+
+
+Rows = list[dict[str, Any]]
+
+
+class Query:
+    """Run SQL on the ledger; the plugin passes Datasette's database, tests a plain connection."""
+
+    def __init__(self, execute: Any) -> None:
+        self._execute = execute
+
+    async def rows(self, sql: str, params: dict[str, Any] | tuple = ()) -> Rows:
+        return await self._execute(sql, params)
+
+    async def one(self, sql: str, params: dict[str, Any] | tuple = ()) -> dict[str, Any] | None:
+        rows = await self.rows(sql, params)
+        return rows[0] if rows else None
+
+
+# --- home ---------------------------------------------------------------------------------
+
+
+async def home(q: Query) -> dict[str, Any]:
+    stories = await q.rows(
+        "SELECT s.id, s.title, s.first_published, s.last_published, s.outlets, s.articles,"
+        " (SELECT COUNT(*) FROM figure_groups g WHERE g.story_id = s.id AND g.claims > 1) AS figure_groups,"
+        " (SELECT COUNT(*) FROM figure_groups g WHERE g.story_id = s.id AND g.conflicts > 0) AS conflicted,"
+        " (SELECT COUNT(*) FROM timeline t WHERE t.story_id = s.id AND NOT t.background) AS events"
+        " FROM stories s ORDER BY s.articles DESC, coalesce(s.last_published, '') DESC, s.id LIMIT ?",
+        (CAP,),
+    )
+    for s in stories:
+        s["outlets"] = json.loads(s["outlets"])
+    totals = await q.one(
+        "SELECT (SELECT COUNT(*) FROM articles) AS articles, (SELECT COUNT(*) FROM stories) AS stories,"
+        " (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COUNT(*) FROM claims) AS figures,"
+        " (SELECT COUNT(*) FROM timeline) AS events"
+    )
+    return {"totals": totals, "stories": stories, "shown": len(stories)}
+
+
+# --- search -------------------------------------------------------------------------------
+
+
+def fts_query(text: str) -> str:
+    """A user's words as an FTS5 query: each word a quoted term (no FTS syntax from the user)."""
+    words = re.findall(r"[\w’'-]+", text)
+    return " ".join('"' + w.replace('"', "") + '"' for w in words)
+
+
+async def search(q: Query, args: dict[str, str]) -> dict[str, Any]:
+    text = (args.get("q") or "").strip()
+    page = max(1, int(args.get("page") or 1)) if (args.get("page") or "1").isdigit() else 1
+    filters, params = [], {"match": fts_query(text), "limit": PAGE_SIZE + 1, "offset": (page - 1) * PAGE_SIZE}
+    if args.get("kind") in KINDS:
+        filters.append("s.kind = :kind")
+        params["kind"] = args["kind"]
+    for key, column, op in (("story", "a.story_id", "="), ("outlet", "coalesce(a.outlet, a.source)", "="),
+                            ("from", "a.published", ">="), ("to", "a.published", "<=")):  # fmt: skip
+        if args.get(key):
+            filters.append(f"{column} {op} :{key}")
+            params[key] = args[key]
+    if args.get("entity"):
+        filters.append("EXISTS (SELECT 1 FROM mentions m WHERE substr(m.article_id, 1, 16) = a.id AND m.entity_id = :entity)")
+        params["entity"] = args["entity"]
+    results: Rows = []
+    if params["match"]:
+        where = " AND ".join(["search MATCH :match", *filters])
+        results = await q.rows(
+            "SELECT s.kind, s.ref, s.article_id, s.start, snippet(search, 0, '\u0001', '\u0002', '…', 14) AS snippet,"
+            " a.title, a.story_id, coalesce(a.outlet, a.source) AS outlet, a.published"
+            f" FROM search s JOIN articles a ON a.id = substr(s.article_id, 1, 16) WHERE {where}"
+            " ORDER BY rank, s.ref LIMIT :limit OFFSET :offset",
+            params,
+        )
+    more = len(results) > PAGE_SIZE
+    kept = {k: v for k, v in args.items() if k != "page"}
+    return {
+        "q": text, "page": page, "more": more, "results": results[:PAGE_SIZE], "filters": kept,
+        "prev_qs": urlencode({**kept, "page": page - 1}), "next_qs": urlencode({**kept, "page": page + 1}),
+        "this_qs": urlencode({**kept, "page": page}),
+    }  # fmt: skip
+
+
+def highlight(snippet: str) -> Markup:
+    """A snippet's matched words in <mark>, everything else escaped."""
+    return Markup(str(escape(snippet)).replace("\u0001", "<mark>").replace("\u0002", "</mark>"))
+
+
+# --- story --------------------------------------------------------------------------------
+
+
+async def story(q: Query, story_id: str) -> dict[str, Any] | None:
+    st = await q.one("SELECT * FROM stories WHERE id = ?", (story_id,))
+    if st is None:
+        return None
+    st.pop("terms", None)
+    st["outlets"] = json.loads(st["outlets"])
+    articles = await q.rows(
+        "SELECT id, title, coalesce(outlet, source) AS outlet, published, role, duplicate_of FROM articles WHERE story_id = ?"
+        " ORDER BY coalesce(published, '9999'), seq LIMIT ?",
+        (story_id, CAP),
+    )
+    events = await q.rows(
+        "SELECT t.*, (SELECT e.article_id FROM timeline_reports r JOIN events e ON e.id = r.event_row_id"
+        " WHERE r.event_id = t.event_id ORDER BY e.article_id LIMIT 1) AS article_id,"
+        " (SELECT e.sentence_start FROM timeline_reports r JOIN events e ON e.id = r.event_row_id"
+        " WHERE r.event_id = t.event_id ORDER BY e.article_id LIMIT 1) AS sentence_start"
+        " FROM timeline t WHERE t.story_id = ? ORDER BY t.background, t.event_date, t.event_id LIMIT ?",
+        (story_id, CAP),
+    )
+    groups = await q.rows(
+        "SELECT * FROM figure_groups WHERE story_id = ? AND (claims > 1 OR articles > 1) ORDER BY conflicts DESC, articles DESC,"
+        " claims DESC, group_id LIMIT ?",
+        (story_id, CAP),
+    )
+    for g in groups:
+        g["chart"] = await figure_chart(q, g)
+    quotes = await q.rows(
+        "SELECT q.id, q.article_id, q.sentence_start, q.kind, q.content, q.cue, coalesce(s.name, q.speaker) AS speaker,"
+        " s.entity_id, s.kind AS speaker_kind, s.role FROM quotes q JOIN articles a ON a.id = substr(q.article_id, 1, 16)"
+        " LEFT JOIN speakers s ON s.quote_id = q.id WHERE a.story_id = ? ORDER BY speaker, q.article_id, q.start LIMIT ?",
+        (story_id, CAP),
+    )
+    with_whom = await q.rows(
+        "SELECT e1.name AS a, e1.id AS a_id, e2.name AS b, e2.id AS b_id, COUNT(*) AS sentences FROM mentions m1"
+        " JOIN mentions m2 ON m1.article_id = m2.article_id AND m1.sentence = m2.sentence AND m1.entity_id < m2.entity_id"
+        " JOIN entities e1 ON e1.id = m1.entity_id JOIN entities e2 ON e2.id = m2.entity_id"
+        " JOIN articles a ON a.id = substr(m1.article_id, 1, 16)"
+        " WHERE a.story_id = ? GROUP BY e1.id, e2.id ORDER BY sentences DESC, a, b LIMIT 15",
+        (story_id,),
+    )
+    timeline = [_timeline_event(e) for e in events if not e["background"]]
+    return {
+        "story": st,
+        "articles": articles,
+        "events": events,
+        "timeline_svg": Markup(timeline_svg(timeline)) if timeline else "",
+        "figure_groups": groups,
+        "quotes": quotes,
+        "with_whom": with_whom,
+    }
+
+
+def _timeline_event(row: dict[str, Any]) -> TimelineEvent:
+    names = [f.name for f in fields(EventFields)]
+    return TimelineEvent(**{n: row[n] for n in names}, id=row["event_id"], mentions=[{"article_id": row["article_id"] or ""}])
+
+
+async def figure_chart(q: Query, g: dict[str, Any]) -> Markup:
+    claims = await q.rows(
+        "SELECT c.*, a.published FROM figure_members f JOIN claims c ON c.id = f.claim_id"
+        " JOIN articles a ON a.id = substr(c.article_id, 1, 16) WHERE f.group_id = ? ORDER BY f.position",
+        (g["group_id"],),
+    )
+    for c in claims:
+        c["approximate"] = bool(c["approximate"])
+    group = FigureGroup(g["group_id"], g["label"], g["unit"], g["actor"], claims)
+    return Markup(figure_svg(group, {}))
+
+
+# --- figure group -------------------------------------------------------------------------
+
+
+async def figure(q: Query, group_id: str) -> dict[str, Any] | None:
+    g = await q.one("SELECT * FROM figure_groups WHERE group_id = ?", (group_id,))
+    if g is None:
+        return None
+    claims = await q.rows(
+        "SELECT c.id, c.article_id, c.sentence_start, c.sentence, c.text, c.value, c.low, c.high, c.unit, c.measure,"
+        " c.attribution, c.time_value, coalesce(a.outlet, a.source) AS outlet, a.published, a.title"
+        " FROM figure_members f JOIN claims c ON c.id = f.claim_id JOIN articles a ON a.id = substr(c.article_id, 1, 16)"
+        " WHERE f.group_id = ? ORDER BY f.position",
+        (group_id,),
+    )
+    relations = await q.rows("SELECT kind, a, b FROM figure_relations WHERE group_id = ? ORDER BY kind, a, b", (group_id,))
+    flags: dict[str, list[str]] = {}
+    for r in relations:
+        for cid in (r["a"], r["b"]):
+            flags.setdefault(cid, [])
+            if r["kind"] not in flags[cid]:
+                flags[cid].append(r["kind"])
+    for c in claims:
+        c["flags"] = sorted(flags.get(c["id"], []))
+    return {"group": g, "claims": claims, "relations": relations, "chart": await figure_chart(q, g)}
+
+
+# --- entity -------------------------------------------------------------------------------
+
+
+async def entity(q: Query, entity_id: str) -> dict[str, Any] | None:
+    ent = await q.one("SELECT id, name, label, aliases, mentions FROM entities WHERE id = ?", (entity_id,))
+    if ent is None:
+        return None
+    ent["aliases"] = json.loads(ent["aliases"])
+    roles = await q.rows(
+        "SELECT role, COUNT(*) AS n FROM speakers WHERE entity_id = ? AND role IS NOT NULL GROUP BY role ORDER BY n DESC, role LIMIT 10",
+        (entity_id,),
+    )
+    over_time = await q.rows(
+        "SELECT coalesce(a.published, 'undated') AS day, COUNT(*) AS n FROM mentions m JOIN articles a ON a.id = substr(m.article_id, 1, 16)"
+        " WHERE m.entity_id = ? GROUP BY day ORDER BY day",
+        (entity_id,),
+    )
+    quotes = await q.rows(
+        "SELECT q.id, q.article_id, q.sentence_start, q.kind, q.content, q.cue, s.role, a.title, a.published"
+        " FROM speakers s JOIN quotes q ON q.id = s.quote_id JOIN articles a ON a.id = substr(q.article_id, 1, 16)"
+        " WHERE s.entity_id = ? ORDER BY coalesce(a.published, '9999'), q.article_id, q.start LIMIT ?",
+        (entity_id, CAP),
+    )
+    names = [a for a in ent["aliases"]][:20]
+    marks = ",".join("?" * len(names)) or "''"
+    figures = await q.rows(
+        f"SELECT c.id, c.article_id, c.sentence_start, c.text, c.measure, c.unit, c.attribution, c.actor, c.subject, a.published"
+        f" FROM claims c JOIN articles a ON a.id = substr(c.article_id, 1, 16)"
+        f" WHERE c.actor IN ({marks}) OR c.attribution IN ({marks}) OR c.subject IN ({marks})"
+        f" ORDER BY coalesce(a.published, '9999'), c.article_id, c.start LIMIT ?",
+        (*names, *names, *names, CAP),
+    )
+    with_whom = await q.rows(
+        "SELECT e.id, e.name, e.label, COUNT(*) AS sentences FROM mentions m1 JOIN mentions m2"
+        " ON m1.article_id = m2.article_id AND m1.sentence = m2.sentence AND m2.entity_id != m1.entity_id"
+        " JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? GROUP BY e.id ORDER BY sentences DESC, e.name LIMIT 15",
+        (entity_id,),
+    )
+    return {"entity": ent, "roles": roles, "over_time": over_time, "chart": Markup(_bars(over_time)), "quotes": quotes,
+            "figures": figures, "with_whom": with_whom}  # fmt: skip
+
+
+def _bars(points: Rows) -> str:
+    """Mentions per publication day as bars (an SVG; labels escaped)."""
+    if not points:
+        return ""
+    top = max(p["n"] for p in points) or 1
+    w = max(36 * len(points), 200)
+    parts = [f'<svg viewBox="0 0 {w} 140" role="img" aria-label="mentions over time">']
+    for i, p in enumerate(points):
+        h = 100 * p["n"] / top
+        parts.append(
+            f'<rect x="{i * 36 + 6}" y="{110 - h:.1f}" width="24" height="{h:.1f}" fill="#2458a6"><title>{escape(p["day"])}: {p["n"]}</title></rect>'
+        )
+        parts.append(f'<text x="{i * 36 + 18}" y="126" font-size="8" text-anchor="middle">{escape(str(p["day"])[-5:])}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# --- article ------------------------------------------------------------------------------
+
+
+async def article(q: Query, article_id: str) -> dict[str, Any] | None:
+    art = await q.one(
+        "SELECT id, story_id, source, outlet, outlet_evidence, role, title, byline, published, published_precision,"
+        " published_after, text, url, duplicate_of FROM articles WHERE id = ?",
+        (article_id,),
+    )
+    if art is None and "~c" in article_id:  # an image caption of an article: its own text and facts
+        art = await article(q, article_id[:16])
+        if art is None:
+            return None
+        base = art["article"]
+        captions = json.loads(
+            (await q.one("SELECT captions FROM articles WHERE id = ?", (article_id[:16],)) or {}).get("captions") or "[]"
+        )
+        n = int(article_id.split("~c", 1)[1])
+        if n >= len(captions):
+            return None
+        art = {**base, "id": article_id, "title": f"Caption {n + 1} of: {base['title'] or '(untitled)'}", "text": captions[n]}
+    if art is None:
+        return None
+    facts = await q.rows(
+        "SELECT 'figure' AS kind, id, sentence_start, sentence FROM claims WHERE article_id = :a"
+        " UNION ALL SELECT 'quote', id, sentence_start, sentence FROM quotes WHERE article_id = :a"
+        " UNION ALL SELECT 'event', id, sentence_start, sentence FROM events WHERE article_id = :a"
+        " ORDER BY sentence_start",
+        {"a": article_id},
+    )
+    spans: dict[int, tuple[int, set[str]]] = {}
+    for f in facts:
+        end = f["sentence_start"] + len(f["sentence"])
+        prev = spans.get(f["sentence_start"], (end, set()))
+        spans[f["sentence_start"]] = (max(prev[0], end), prev[1] | {f["kind"]})
+    return {"article": art, "facts": facts, "body": Markup(_marked(art["text"], spans))}
+
+
+def _marked(text: str, spans: dict[int, tuple[int, set[str]]]) -> str:
+    """The article's text, escaped, each sentence a fact came from an anchor (``#s-<start>``)."""
+    out, pos = [], 0
+    for start, (end, kinds) in sorted(spans.items()):
+        if start < pos or start >= len(text):
+            continue
+        out.append(str(escape(text[pos:start])))
+        out.append(f'<span class="s" id="s-{start}" title="{escape(", ".join(sorted(kinds)))}">{escape(text[start:end])}</span>')
+        pos = end
+    out.append(str(escape(text[pos:])))
+    return "<p>" + "".join(out).replace("\n\n", "</p><p>") + "</p>"
+
+
+def as_csv(rows: Rows) -> str:
+    buf = io.StringIO()
+    if rows:
+        w = csv.DictWriter(buf, fieldnames=list(rows[0]), extrasaction="ignore")
+        w.writeheader()
+        for r in rows:
+            w.writerow({k: (json.dumps(v) if isinstance(v, list | dict) else v) for k, v in r.items()})
+    return buf.getvalue()
+
+
+def jsonable(data: Any) -> Any:
+    """A page's data as JSON: charts (markup) left out."""
+    if isinstance(data, Markup):
+        return None
+    if isinstance(data, dict):
+        return {k: jsonable(v) for k, v in data.items() if not isinstance(v, Markup)}
+    if isinstance(data, list):
+        return [jsonable(v) for v in data]
+    return data
