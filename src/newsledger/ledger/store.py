@@ -45,7 +45,7 @@ def fact_tables(facts: Facts) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 DB_NAME = "ledger.sqlite"
 
 _SCHEMA = """
