@@ -46,7 +46,12 @@ def main() -> None:
 @click.option(
     "--address", default=None, help="Ray cluster address (ray://host:port) for --engine ray; without it a local Ray starts."
 )
-@click.option("--workers", type=int, default=0, help="Worker processes for --engine processes or ray (default: all cores).")
+@click.option(
+    "--workers",
+    type=click.IntRange(min=0),
+    default=0,
+    help="Worker processes for --engine processes or ray (default: all cores).",
+)
 @click.option(
     "--cluster-shuffle-from",
     type=int,
@@ -55,9 +60,11 @@ def main() -> None:
     help="With --engine ray, cross-article steps with at least this many keyed rows shuffle on the cluster; "
     "smaller ones are grouped in this process, where the rows already are (0: always on the cluster).",
 )
-@click.option("--max-bytes", type=int, default=DEFAULT_MAX_BYTES, show_default=True, help="Largest input file read.")
+@click.option(
+    "--max-bytes", type=click.IntRange(min=1), default=DEFAULT_MAX_BYTES, show_default=True, help="Largest input file read."
+)
 @click.option("--glob", "glob_", default=None, help="Only files matching this name pattern in folders (e.g. '*.warc.gz').")
-@click.option("--limit", type=int, default=0, help="Stop after this many documents (0: no limit).")
+@click.option("--limit", type=click.IntRange(min=0), default=0, help="Stop after this many documents (0: no limit).")
 @click.option("--quiet", is_flag=True, help="No progress bar.")
 def build(
     inputs: tuple[str, ...],
@@ -129,7 +136,7 @@ def clean(input_name: str, max_bytes: int) -> None:
 
 
 @main.command()
-@click.argument("input_file", metavar="INPUT", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("input_file", metavar="INPUT", type=click.File("rb"), default="-")
 def extract(input_file) -> None:
     """Extract facts from INPUT (JSON Lines {"id", "text", "published"?}, or plain text; - for stdin).
 
@@ -138,20 +145,28 @@ def extract(input_file) -> None:
     from newsledger.extract.stage import extract_texts
     from newsledger.ledger.store import fact_row
 
-    raw = input_file.read()
+    raw = input_file.read().decode("utf-8", errors="replace")  # bytes that are not UTF-8 become U+FFFD, not a crash
     items: list[tuple[str, str, str | None]] = []
     lines = [ln for ln in raw.splitlines() if ln.strip()]
     if lines and all(ln.lstrip().startswith("{") for ln in lines):
         for n, ln in enumerate(lines, start=1):
             try:
                 obj = json.loads(ln)
-                items.append((str(obj.get("id", n)), str(obj["text"]), obj.get("published")))
-            except (json.JSONDecodeError, KeyError, TypeError) as exc:
-                click.echo(f"newsledger: error: line {n}: malformed input ({exc})", err=True)
+                published = obj.get("published")
+                if published is not None and not isinstance(published, str):
+                    click.echo(f"newsledger: error: line {n}: 'published' is not a date string; read as unknown", err=True)
+                    published = None
+                items.append((str(obj.get("id", n)), str(obj["text"]), published))
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError, RecursionError) as exc:
+                click.echo(f"newsledger: error: line {n}: malformed input ({type(exc).__name__}: {exc})", err=True)
     else:
         items.append(("1", raw, None))
     for aid, text, published in items:
-        facts = extract_texts([(aid, "input", text, published)])
+        try:
+            facts = extract_texts([(aid, "input", text, published)])
+        except Exception as exc:  # one bad record costs only that record
+            click.echo(f"newsledger: error: {aid}: extraction failed ({type(exc).__name__}: {str(exc)[:200]})", err=True)
+            continue
         rec = {
             "id": aid,
             "entities": [{"text": m.text, "label": m.label, "start": m.start, "end": m.end} for m in facts.mentions],

@@ -11,6 +11,8 @@ import gzip
 import io
 import json
 import os
+import re
+import stat
 import urllib.error
 import urllib.request
 import zlib
@@ -81,15 +83,22 @@ def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[str | ReadError]
     except OSError as exc:
         yield ReadError(str(folder), f"cannot list folder ({exc.strerror})")
         return
+    if not entries:
+        yield ReadError(str(folder), "empty folder (no files in it)")
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
-        if entry.is_dir(follow_symlinks=True):
+        try:
+            is_dir, is_file = entry.is_dir(follow_symlinks=True), entry.is_file(follow_symlinks=True)
+        except OSError as exc:  # a link to itself: "too many levels of symbolic links"
+            yield ReadError(str(path), f"unreadable link ({exc.strerror}); skipped")
+            continue
+        if is_dir:
             yield from _walk(path, seen)
-        elif entry.is_file(follow_symlinks=True):
-            yield str(path)
-        elif entry.is_symlink():
+        elif is_file or not entry.is_symlink():
+            yield str(path)  # a pipe or device is refused, with its reason, when it is read
+        else:
             yield ReadError(str(path), "broken link")
 
 
@@ -144,10 +153,14 @@ def read_input(
         yield from _read_warc(spec, max_bytes, label)
         return
     try:
-        size = os.path.getsize(spec)
+        st = os.stat(spec)
     except OSError as exc:
         yield ReadError(label, f"cannot read ({exc.strerror})")
         return
+    if not stat.S_ISREG(st.st_mode):  # a named pipe, device or socket would block or never end
+        yield ReadError(label, "not a regular file (a pipe, device or socket); skipped")
+        return
+    size = st.st_size
     if size > max_bytes:
         yield ReadError(label, f"too large ({size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB, see --max-bytes)")
         return
@@ -195,6 +208,10 @@ def _read_jsonl(spec: str, data: bytes) -> Iterator[Document | ReadError]:
         except (json.JSONDecodeError, UnicodeDecodeError) as exc:
             yield ReadError(where, f"malformed JSON line ({exc})")
             continue
+        except RecursionError:
+            yield ReadError(where, "JSON line nested too deeply to read")
+            continue
+        obj = _no_lone_surrogates(obj)
         if not isinstance(obj, dict):
             yield ReadError(where, "JSON line is not an object")
             continue
@@ -238,6 +255,17 @@ def _field(obj: dict, names: tuple[str, ...], what: str, warnings: list[str]) ->
             return value.strip()
         warnings.append(f"field '{key}' is not {what} ({type(obj[key]).__name__}); ignored")
     return None
+
+
+def _no_lone_surrogates(value: object) -> object:
+    """A record's strings with any lone surrogate ("\\ud800", which no file can hold) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return re.sub(r"[\ud800-\udfff]", "\ufffd", value)
+    if isinstance(value, dict):
+        return {k: _no_lone_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_no_lone_surrogates(v) for v in value]
+    return value
 
 
 def _str_or_none(value: object) -> str | None:
@@ -295,8 +323,8 @@ def _warc_document(spec: str, record: object, max_bytes: int) -> Document | Read
 
 
 def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Document | ReadError]:
-    request = urllib.request.Request(url, headers={"User-Agent": "newsledger/0.1 (+offline news ledger)"})
     try:
+        request = urllib.request.Request(url, headers={"User-Agent": "newsledger/0.1 (+offline news ledger)"})
         with urllib.request.urlopen(request, timeout=timeout) as resp:
             data = resp.read(max_bytes + 1)
             ctype = resp.headers.get("Content-Type", "") or ""

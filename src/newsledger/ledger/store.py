@@ -12,6 +12,7 @@ ledger costs nothing, which is what makes builds incremental.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -34,10 +35,15 @@ def fact_row(fact: Claim | Quote | TimeExpr | Event) -> dict[str, Any]:
 FACT_TABLES = ("claims", "quotes", "times", "events", "mentions")  # the keys of ``fact_tables``
 
 
+def _finite(row: dict[str, Any]) -> bool:
+    """A figure JSON can hold: no infinity or NaN (a number of 320 digits is no figure)."""
+    return all(not isinstance(v, float) or math.isfinite(v) for v in row.values())
+
+
 def fact_tables(facts: Facts) -> dict[str, list[dict[str, Any]]]:
-    """A batch's facts as rows per fact table (``FACT_TABLES``)."""
+    """A batch's facts as rows per fact table (``FACT_TABLES``); a figure too large for a number is left out."""
     return {
-        "claims": [fact_row(c) for c in facts.claims],
+        "claims": [row for row in (fact_row(c) for c in facts.claims) if _finite(row)],
         "quotes": [fact_row(q) for q in facts.quotes],
         "times": [fact_row(t) for t in facts.times],
         "events": [fact_row(e) for e in facts.events],

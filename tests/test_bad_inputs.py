@@ -1,0 +1,120 @@
+"""One bad input never costs the others: each made-up bad input is built beside a good article, and
+the good one is still built, the bad one reported with its reason (end to end)."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from newsledger.cli import main
+
+GOOD = "Ferry Resumes Service\n\nThe ferry to Torvik resumed service on Monday after a week of repairs, the operator said.\n"
+
+
+def _nested(folder: Path) -> str:
+    (folder / "deep.jsonl").write_text('{"text": ' + "[" * 100_000 + "]" * 100_000 + "}\n")
+    return "deep.jsonl"
+
+
+def _surrogate(folder: Path) -> str:
+    (folder / "lone.jsonl").write_text(
+        '{"title": "Odd", "text": "A record with a lone \\ud800 surrogate in its text, read anyway."}\n'
+    )
+    return "lone.jsonl"
+
+
+def _self_link(folder: Path) -> str:
+    os.symlink(folder / "loop", folder / "loop")
+    return "loop"
+
+
+def _fifo(folder: Path) -> str:
+    os.mkfifo(folder / "pipe.txt")
+    return "pipe.txt"
+
+
+def _huge_number(folder: Path) -> str:
+    (folder / "huge.txt").write_text("Debt Soars\n\nThe debt reached " + "9" * 320 + " dollars last year, officials said.\n")
+    return "huge.txt"
+
+
+def _empty_folder(folder: Path) -> str:
+    (folder / "nothing").mkdir()
+    return "nothing"
+
+
+def _bad_fields(folder: Path) -> str:
+    (folder / "fields.jsonl").write_text(
+        json.dumps({"title": "Dated", "text": "The council met on Tuesday.", "date": [2013]}) + "\n"
+    )
+    return "fields.jsonl"
+
+
+CASES = {
+    "nested JSON": (_nested, "skipped", "nested too deeply"),
+    "lone surrogate": (_surrogate, "read", None),
+    "link to itself": (_self_link, "skipped", "link"),
+    "named pipe": (_fifo, "skipped", "not a regular file"),
+    "number too large": (_huge_number, "read", None),
+    "empty folder": (_empty_folder, "skipped", "empty folder"),
+    "unreadable date field": (_bad_fields, "read", None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_bad_input_beside_a_good_one(case, tmp_path):
+    make, status, reason = CASES[case]
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "good.txt").write_text(GOOD)
+    name = make(src)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(src), "--out", str(out), "--quiet"])
+    assert res.exit_code == 0, res.output
+    arts = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
+    assert any(a["title"] == "Ferry Resumes Service" for a in arts)
+    report = json.loads((out / "report.json").read_text())
+    by = {Path(r["source"].split("#")[0]).name: r for r in report["input_reports"]}
+    assert by[name]["status"] == status, by[name]
+    if reason:
+        assert reason in (by[name]["reason"] or "")
+    for line in (out / "claims.jsonl").read_text().splitlines():
+        assert "Infinity" not in line and "NaN" not in line
+        json.loads(line)
+    if case == "lone surrogate":
+        assert any("\ufffd" in a["text"] for a in arts)
+    if case == "unreadable date field":
+        assert any("'date'" in w for w in by[name]["warnings"])
+
+
+def test_a_malformed_url_is_reported_and_the_rest_built(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    res = CliRunner().invoke(
+        main, ["build", str(tmp_path / "good.txt"), "http://[::1", "--out", str(tmp_path / "out"), "--quiet"]
+    )
+    assert res.exit_code == 0, res.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    (bad,) = [r for r in report["input_reports"] if r["source"].startswith("http")]
+    assert bad["status"] == "skipped" and "unreachable" in bad["reason"]
+
+
+@pytest.mark.parametrize("option", [["--workers", "-1"], ["--limit", "-5"], ["--max-bytes", "0"]])
+def test_option_values_are_checked(option, tmp_path):
+    res = CliRunner().invoke(main, ["build", "x", "--out", str(tmp_path / "o"), *option])
+    assert res.exit_code == 2 and "Invalid value" in res.output
+
+
+def test_extract_costs_a_bad_record_only_that_record():
+    lines = [
+        json.dumps({"id": "a", "text": "Officials said 300 troops arrived.", "published": 2013}),
+        json.dumps({"id": "b", "text": "x" * 1_000_001}),
+        json.dumps({"id": "c", "text": "The port said 40 ships were waiting."}),
+    ]
+    data = ("\n".join(lines) + "\n").encode() + b'{"id": "d", "text": "caf\xe9 owners said 12 shops closed."}\n'
+    res = CliRunner().invoke(main, ["extract", "-"], input=data)
+    assert res.exit_code == 0, res.output
+    out = [json.loads(line) for line in res.stdout.splitlines()]
+    assert [r["id"] for r in out] == ["a", "c", "d"]
+    assert "b: extraction failed" in res.stderr and "'published' is not a date string" in res.stderr
