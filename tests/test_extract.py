@@ -817,3 +817,42 @@ def test_a_full_name_the_model_once_calls_an_organisation_is_still_the_person():
     ms = _mentions([("a1", [("Marta Bellini", "PERSON")]), ("a2", [("Marta Bellini", "ORG"), ("Harbor Authority", "ORG")])])
     ents = {(e.name, e.label): e for e in merge(ms)}
     assert ents[("Marta Bellini", "PERSON")].mentions == 2 and ("Harbor Authority", "ORG") in ents
+
+
+def _figures(text):
+    return [(c.text, c.value, c.unit, c.change, c.subject) for c in _one(text).claims]
+
+
+def test_rule_move_to_level_a_percent_change_then_the_level_reached():
+    assert _figures("Orvane rose 8.15% to 3.65.")[:2] == [
+        ("8.15%", 8.15, "percentage", "up", "Orvane"),
+        ("3.65", 3.65, None, "up", "Orvane"),
+    ]
+    got = _figures("Shares of Pellmark slid 12 per cent to 4.10 in early trading.")
+    assert [(t, v, ch) for t, v, _, ch, _ in got] == [("12 per cent", 12.0, "down"), ("4.10", 4.1, "down")]
+
+
+def test_rule_market_list_and_signed_move():
+    got = _figures("In early trade: Toplex -0.8% Vardi 500 -1.2% Kestrel +0.4%.")
+    assert [(v, ch, subj) for _, v, _, ch, subj in got] == [
+        (-0.8, "down", "Toplex"),
+        (-1.2, "down", "Vardi 500"),
+        (0.4, "up", "Kestrel"),
+    ]
+    got = _figures("Across the region, Halden Index -2.1%, Ostby 40 +0.7%.")
+    assert [(v, ch) for _, v, _, ch, _ in got] == [(-2.1, "down"), (0.7, "up")]
+
+
+def test_a_negative_figure_after_a_lowercase_word_is_a_figure_and_a_code_after_a_name_is_not():
+    assert _figures("The temperature fell to -5 degrees overnight.")[0][:3] == ("-5", -5.0, "degree")
+    assert _figures("Overnight lows of -12 degrees were recorded.")[0][1] == -12.0
+    assert _figures("The Varno -19 virus spread.") == []
+
+
+def test_rule_dotted_abbreviation_and_cased_symbols():
+    assert _figures("The car's top speed is about 80 m.p.h.")[0][1:3] == (80.0, "mile per hour")
+    assert _figures("Trains reach 300 k.p.h. on the new line.")[0][1:3] == (300.0, "kilometre per hour")
+    assert _figures("The deal was worth $5m.")[0][1:3] == (5_000_000.0, "dollar")
+    assert _figures("The engine makes 400 Nm of torque.")[0][2] == "newton metre"
+    assert _figures("The chip uses a 5 nm process.")[0][2] == "nanometre"
+    assert _figures("The plant produces 600 MW of power.")[0][2] == "megawatt"

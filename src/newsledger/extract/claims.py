@@ -106,12 +106,25 @@ WRITTEN_UNIT = re.compile(
 )
 
 
+# unit symbols whose case carries their meaning (read as written, before any lower-casing)
+CASED_SYMBOLS = {
+    "Nm": "newton metre", "MW": "megawatt", "mW": "milliwatt", "GW": "gigawatt", "kW": "kilowatt", "MWh": "megawatt hour",
+    "GWh": "gigawatt hour", "kWh": "kilowatt hour", "MB": "megabyte", "Mb": "megabit", "GB": "gigabyte", "Gb": "gigabit",
+}  # fmt: skip
+DOTTED_UNIT = re.compile(r"\s?((?:[a-z]\.){2,}[a-z]?)(?![a-z])", re.I)
+
+
 def _written_unit(after: str) -> str | None:
     """A unit written as a word after the number: "1.5 billion shekels", "49.55 HZ", "14 μm", "387 Fahrenheit"."""
+    dotted = DOTTED_UNIT.match(after)
+    if dotted:  # rule dotted_abbreviation: "m.p.h.", "k.p.h.", "m.p.g." are "mph", "kph", "mpg"
+        return _written_unit(" " + dotted.group(1).replace(".", ""))
     m = WRITTEN_UNIT.match(after)
     if not m:
         return None
     word = m.group(2)
+    if word in CASED_SYMBOLS:  # rule cased_symbol: "400 Nm" of torque is newton metres, "400 nm" nanometres
+        return CASED_SYMBOLS[word]
     phrase = ((m.group(1) or "") + word).lower()
     if phrase in CURRENCY_WORDS or word.lower() in CURRENCY_WORDS:
         return CURRENCY_WORDS.get(phrase) or CURRENCY_WORDS[word.lower()]
@@ -473,6 +486,8 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         if unit is None and noun is None and INDEX_WORDS.search(text):
             unit = "point"  # "the FTSE 100 fell 1% to 7,425.81": an index level
         change = _change(doc, text, start, anchor.root if anchor is not None else None)
+        if change is None and am.percent and (signed := SIGNED.search(text[max(0, start - 1) : start + 2])):
+            change = "down" if signed.group(0) in "-−" else "up"  # rule signed_move: "-0.8%", "+0.4%" in a market list
         if change is None and out and out[-1].change and MOVED_TO.fullmatch(text, out[-1].span.end - sent.base, start):
             change = out[-1].change  # "up 9.4 per cent to $84", "down 1% at 1,463.78", "up 0.25 points, or 0.01%"
         previous = who
@@ -547,6 +562,11 @@ LISTED = re.compile(
 )
 
 
+# ... and a name right before a signed figure ("Nikkei -0.8% Hang Seng -1.2%")
+LISTED_SIGNED = re.compile(r"(?:^|[,;:]\s*|\band\s+|(?<=[%\d])\s+)(?P<name>[A-Z][\w&.'’-]*(?:\s+[A-Z0-9][\w&.'’-]*){0,3})\s+$")
+SIGNED = re.compile(r"[-+−](?=\d)")
+
+
 def _subject(
     doc: Doc,
     head: Token | None,
@@ -564,6 +584,8 @@ def _subject(
     if not counted and (found := _of_object(doc, end if glued else unit_end)):
         return found
     listed = LISTED.search(doc.text[max(0, start - 60) : start])
+    if listed is None and doc.text[start : start + 1] in ("-", "−"):
+        listed = LISTED_SIGNED.search(doc.text[max(0, start - 60) : start])  # "Nikkei -0.8%"
     if listed:
         return listed.group("name")  # "Unite Group, down 68p", "Burlington by 2.6%"
     if described and head is not None and pos(head) == "NOUN" and (found := _held(head, start, start)):

@@ -110,7 +110,7 @@ _WORDNUM = WORD_NUMBERS
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 _CUR = r"US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|(?-i:PS)(?=\d[\d.,]*\s?(?:bn|mn|m|k|million|billion)\b)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
-_SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])"
+_SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])(?!\.[a-z]\.)"
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUMWORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNITS_WORDS}))?|{_UNITS_WORDS})"
@@ -140,7 +140,7 @@ _FRAC = (
 AMOUNT = re.compile(
     rf"(?:(?<![\w.-])|(?<=\bsub-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
     rf"(?:(?P<vague>{_VAGUE})\b|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
-    rf"|(?P<a>{_AMT})(?:\s*(?:to|and|or|-|–|—)\s*(?P<b>{_AMT}))?)"
+    rf"|(?P<a>{_AMT})(?:(?:\s*(?:to|and|or|–|—)\s*|-\s*|\s+-\s+)(?P<b>{_AMT}))?)"
     rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b)[a-z])",
     re.I,
 )
@@ -295,7 +295,10 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
                 or CHANGE_DOWN.search(before_text(sentence, m))
             )
             joiner = sentence[m.end("a") : m.start("b")].strip().lower()
-            if vb < va and not moved and joiner not in ("and", "or"):
+            # rule move_to_level: "rose 8.15% to 3.65", "fell 3 percent to 41": a change in percent, then
+            # the level it reached, written without one: two figures, whatever their order
+            to_level = joiner == "to" and pct_a and not pct_b and not cur_a
+            if vb < va and not moved and not to_level and joiner not in ("and", "or"):
                 continue  # "2-1" scores and the like are not ranges
             if (
                 moved
@@ -388,8 +391,8 @@ def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
         return True  # times ("10.45pm", "5am"), ordinals
     if re.fullmatch(r"[A-Z][a-z]+", text) and text.lower() in WORDS and re.search(r"[a-z,]\s$", before):
         return True  # "the Kick Six", "BBC One": a capitalised number word inside a sentence is a name
-    if text.startswith("-") and re.search(r"[A-Za-z]\s?$", before):
-        return True  # "COVID -19", "Su -57": part of a name
+    if text.startswith("-") and re.search(r"\b[A-Z][\w]*\s?$", before) and not re.search(r"%|per\s?cent", text, re.I):
+        return True  # "COVID -19", "Su -57": part of a name; "Nikkei -0.8%" is a market's move (rule market_list)
     core = re.sub(rf"^(?:{QUAL})", "", text, flags=re.I).strip()
     core = re.sub(r"^(?:between|from)\s+", "", core, flags=re.I)
     if re.fullmatch(rf"{YEAR.pattern}s?", core) and not re.match(r"\s*(?:troops|people|soldiers)", after):
