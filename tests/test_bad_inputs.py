@@ -118,3 +118,36 @@ def test_extract_costs_a_bad_record_only_that_record():
     out = [json.loads(line) for line in res.stdout.splitlines()]
     assert [r["id"] for r in out] == ["a", "c", "d"]
     assert "b: extraction failed" in res.stderr and "'published' is not a date string" in res.stderr
+
+
+def test_a_second_build_into_the_same_folder_refuses_while_the_first_runs(tmp_path):
+    import fcntl
+
+    (tmp_path / "good.txt").write_text(GOOD)
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".build.lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        held.write("4242")
+        held.flush()
+        res = CliRunner().invoke(main, ["build", str(tmp_path / "good.txt"), "--out", str(out), "--quiet"])
+    assert res.exit_code == 1 and "another build is writing here (pid 4242)" in res.output
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "good.txt"), "--out", str(out), "--quiet"])
+    assert res.exit_code == 0, res.output  # the lock is free again
+
+
+def test_a_damaged_ledger_is_named_with_the_way_out(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "ledger.sqlite").write_bytes(b"this is not a database" * 100)
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "good.txt"), "--out", str(out), "--quiet"])
+    assert res.exit_code == 1 and "the ledger is damaged" in res.output and "move it aside" in res.output
+    assert "Traceback" not in res.output
+
+
+def test_an_output_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
+    (tmp_path / "good.txt").write_text(GOOD)
+    (tmp_path / "taken").write_text("a file where the folder should be")
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "good.txt"), "--out", str(tmp_path / "taken" / "out"), "--quiet"])
+    assert res.exit_code == 1 and "cannot write to the output folder" in res.output and "Traceback" not in res.output

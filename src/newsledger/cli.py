@@ -14,6 +14,7 @@ from newsledger.clean.articles import clean_document
 from newsledger.ingest import ReadError, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.ledger.figures import fmt_value, is_figure
+from newsledger.ledger.store import LedgerError
 from newsledger.present.exports import article_record
 from newsledger.run.build import build as run_build
 from newsledger.run.executors import LOCAL_SHUFFLE_BELOW, make_executor
@@ -88,6 +89,8 @@ def build(
         result = run_build(
             names, out_dir, executor=executor, max_bytes=max_bytes, progress=False if quiet else None, glob=glob_, limit=limit
         )
+    except LedgerError as exc:
+        raise click.ClickException(str(exc)) from exc
     finally:
         executor.close()
     skipped = [r for r in result.reports if r.status == "skipped"]

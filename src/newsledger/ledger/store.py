@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import asdict
@@ -159,15 +160,30 @@ _ARTICLE_COLS = [
 ]
 
 
+class LedgerError(Exception):
+    """The ledger cannot be opened or written: the message names the file and the way out."""
+
+
 class Ledger:
     """A handle on the ledger file; use as a context manager so writes are committed."""
 
     def __init__(self, out_dir: Path) -> None:
-        out_dir.mkdir(parents=True, exist_ok=True)
+        try:
+            out_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise LedgerError(f"{out_dir}: cannot create the output folder ({exc.strerror})") from exc
+        if not os.access(out_dir, os.W_OK):
+            raise LedgerError(f"{out_dir}: the output folder is not writable")
         self.path = out_dir / DB_NAME
-        self.db = sqlite3.connect(self.path)
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.executescript(_SCHEMA)
+        try:
+            self.db = sqlite3.connect(self.path)
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.executescript(_SCHEMA)
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(
+                f"{self.path}: the ledger is damaged ({exc}); move it aside (mv {self.path} {self.path}.damaged)"
+                " and build again: the inputs, and the shards workers wrote, rebuild it"
+            ) from exc
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         if row is None:
             self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))

@@ -11,6 +11,7 @@ import shutil
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -25,7 +26,7 @@ from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, shown_name
 from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures, group_record, is_figure
 from newsledger.ledger.speakers import speakers_of
-from newsledger.ledger.store import Ledger
+from newsledger.ledger.store import Ledger, LedgerError
 from newsledger.ledger.stories import Story, place_new, story_record
 from newsledger.ledger.timeline import TimelineEvent, event_record, mark_background, merge_events
 from newsledger.model import Article, Document, InputReport
@@ -129,6 +130,37 @@ def _load_finished_shards(ledger: Ledger, shard_dir: Path) -> list[str]:
     return errors
 
 
+@contextmanager
+def build_lock(out_dir: Path) -> Iterator[None]:
+    """One build at a time into a folder: a second one refuses at once, naming the first."""
+    import fcntl
+    import os
+
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        fh = open(out_dir / ".build.lock", "a+")  # noqa: SIM115 - held for the whole build
+    except OSError as exc:
+        raise LedgerError(f"{out_dir}: cannot write to the output folder ({exc.strerror})") from exc
+    try:
+        fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        fh.seek(0)
+        other = fh.read().strip() or "another process"
+        fh.close()
+        raise LedgerError(
+            f"{out_dir}: another build is writing here (pid {other}); wait for it to end, or use another --out"
+        ) from exc
+    fh.seek(0)
+    fh.truncate()
+    fh.write(str(os.getpid()))
+    fh.flush()
+    try:
+        yield
+    finally:
+        fcntl.flock(fh, fcntl.LOCK_UN)
+        fh.close()
+
+
 def _named_inputs(inputs: list[str], glob: str | None) -> Iterator[tuple[str | ReadError, str]]:
     """Every input file or URL with the name it is recorded under (``shown_name``)."""
     for spec in inputs:
@@ -155,7 +187,7 @@ def build(
     executor = executor or InProcess()
     result = BuildResult(out_dir=out_dir)
     names = list(_named_inputs(inputs, glob))
-    with Ledger(out_dir) as ledger:
+    with build_lock(out_dir), Ledger(out_dir) as ledger:
         reports: dict[str, InputReport] = {}
         seen_docs = 0
         pending: list[Document] = []
