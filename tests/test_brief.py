@@ -219,3 +219,16 @@ def test_events_long_before_their_story_are_background():
     events = merge_events(rows)
     mark_background(events, {"s1": "2013-05-02"})
     assert [(e.event_date, e.background) for e in events] == [("1923-04-22", True), ("2013-05-01", False)]
+
+
+def test_an_undated_report_takes_the_date_of_the_same_event_in_its_story_else_stays_undated():
+    rows = [
+        _row("r1", "a" * 16, "2013-05-01", "Police arrested Tom Vale on Wednesday.", "Police", "arrest", "legal"),
+        _row("r2", "b" * 16, "", "Police have arrested Tom Vale.", "Police", "arrest", "legal", "undated"),
+        _row("r3", "c" * 16, "", "The mayor has opened a new bridge.", "mayor", "open bridge", "other", "undated"),
+    ]
+    events = merge_events(rows)
+    assert [(e.event_date, len(e.mentions), e.date_evidence) for e in events] == [
+        ("2013-05-01", 2, "story:text"),
+        ("", 1, "undated"),
+    ]

@@ -101,7 +101,7 @@ def build(
         f"in {len(result.stories)} stor{'y' if len(result.stories) == 1 else 'ies'}."
     )
     click.echo(
-        f"{sum(map(is_figure, result.claims))} figure(s) in {len(result.groups)} group(s), {len(result.events)} dated event(s), "
+        f"{sum(map(is_figure, result.claims))} figure(s) in {len(result.groups)} group(s), {sum(1 for e in result.events if e.event_date)} dated event(s), "
         f"{len(result.quotes)} quote(s), {len(result.entities)} entities."
     )
     shown = [g for g in result.groups if len(g.claims) > 1][:8]

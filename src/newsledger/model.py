@@ -188,7 +188,9 @@ class EventFields:
     event_type: str  # one of events.EVENT_TYPES: statement, meeting, agreement, deployment, attack, ...
     location: str | None
     fatalities: float | None
-    date_evidence: str = "text"  # "text": its own words date it; "published": a lead dated by its article's publication
+    # "text:<words>": its own words date it; "published": a lead dated by its article's publication;
+    # "undated": nothing dates it (event_date ""); on the timeline, "story:<evidence>" when another report dated it
+    date_evidence: str = "text"
 
 
 @dataclass(kw_only=True)

@@ -143,7 +143,7 @@ async def story(q: Query, story_id: str) -> dict[str, Any] | None:
         " WHERE r.event_id = t.event_id ORDER BY e.article_id LIMIT 1) AS article_id,"
         " (SELECT e.sentence_start FROM timeline_reports r JOIN events e ON e.id = r.event_row_id"
         " WHERE r.event_id = t.event_id ORDER BY e.article_id LIMIT 1) AS sentence_start"
-        " FROM timeline t WHERE t.story_id = ? ORDER BY t.background, t.event_date, t.event_id LIMIT ?",
+        " FROM timeline t WHERE t.story_id = ? ORDER BY t.background, t.event_date = '', t.event_date, t.first_reported, t.event_id LIMIT ?",
         (story_id, CAP),
     )
     groups = await q.rows(
@@ -167,7 +167,7 @@ async def story(q: Query, story_id: str) -> dict[str, Any] | None:
         " WHERE a.story_id = ? GROUP BY e1.id, e2.id ORDER BY sentences DESC, a, b LIMIT 15",
         (story_id,),
     )
-    timeline = [_timeline_event(e) for e in events if not e["background"]]
+    timeline = [_timeline_event(e) for e in events if not e["background"] and e["event_date"]]
     return {
         "story": st,
         "articles": articles,

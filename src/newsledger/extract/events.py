@@ -203,7 +203,7 @@ def _written(verb: Token, partner: Token | None) -> str:
 
     def core(v: Token) -> tuple[list[Token], bool]:
         toks = [v, *(c for c in v.children if c.dep_ in helpers)]
-        obj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "oprd") and c.i > v.i), None)
+        obj = next((c for c in v.children if c.dep_ in ("dobj", "attr", "oprd", "acomp") and c.i > v.i), None)
         return (toks + _up_to_head(obj), True) if obj is not None else (toks, False)
 
     toks, has_object = core(verb)
@@ -213,8 +213,8 @@ def _written(verb: Token, partner: Token | None) -> str:
     clause = None if has_object else next((c for c in verb.children if c.dep_ in ("ccomp", "xcomp")), None)
     if clause is not None:
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        mark = [c for c in clause.children if c.dep_ in ("mark", "aux") and c.lower_ in ("that", "to")]
-        inner, _ = core(clause)
+        mark = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("that", "whether", "if")]
+        inner, _ = core(clause)  # with its own "to" ("seeking to form")
         text += " " + _words(mark) + (" " if mark else "") + _words(([*_up_to_head(subj)] if subj is not None else []) + inner)
     elif not has_object and partner is None:  # "posed during a signing ceremony"
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("during", "at", "in", "to", "into")), None)
@@ -280,9 +280,11 @@ COPULAS = {"be", "have", "do", "become", "seem", "remain", "appear", "get", "can
 ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
-def lead_event(sent: Sentence, published: str, claims: list[Claim], times: list[TimeExpr]) -> Event | None:
+def lead_event(sent: Sentence, published: str | None, claims: list[Claim], times: list[TimeExpr]) -> Event | None:
     """What an article's first sentence reports, dated by the article's publication when its own
-    words give no date ("Lindsay Lohan has checked into a clinic", in an article of May 3): the
+    words give no date ("Lindsay Lohan has checked into a clinic", in an article of May 3), and
+    undated (``event_date`` "", evidence "undated") when the article has no date either: the
+    timeline then dates it by another report of the same event in its story, if one has a date. The
     sentence's main verb, or, for "X said it has captured Y", the reported verb with X as actor
     where the reported clause's subject is a pronoun. Only a named actor (a person, organisation,
     place or nationality the model tagged) and a verb of action (no copula) make an event."""
@@ -321,8 +323,8 @@ def lead_event(sent: Sentence, published: str, claims: list[Claim], times: list[
     return Event(
         id=content_id(sent.article_id, "e", "lead"),
         span=sent.where(verb.idx, verb.idx + len(verb.text)),
-        event_date=own.value if own else published,  # type: ignore[arg-type]
-        time_precision=own.precision if own else "day",  # type: ignore[arg-type]
+        event_date=own.value if own else published or "",  # type: ignore[arg-type]
+        time_precision=own.precision if own else "day" if published else "none",  # type: ignore[arg-type]
         actor1=actor1,
         actor2=actor2,
         action=_written(verb, partner),
@@ -330,7 +332,7 @@ def lead_event(sent: Sentence, published: str, claims: list[Claim], times: list[
         event_type=event_type(action),
         location=places[0].text if places else None,
         fatalities=dead[0].value if dead else None,
-        date_evidence=f"text:{own.text}" if own else "published",
+        date_evidence=f"text:{own.text}" if own else "published" if published else "undated",
     )
 
 

@@ -154,7 +154,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             # a sentence inside a quotation of several is its speaker's words, cue or none
             within = any(y - x > MIN_QUOTE for x, y in cut)
             announcing = announces(text)
-            opening = i == 0 and anchors[idx] is not None and "~c" not in aid  # dated by its article, if nothing else
+            opening = i == 0 and "~c" not in aid  # an article's first sentence: its lead event, dated or not
             if dated or announced or announcing or within or opening or needs_parse(text):
                 pending.append((idx, i, a, text, by_sentence.get(i, []), cut))
             announced = announcing
@@ -187,8 +187,9 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                 claim.measure = before.measure
         facts.claims.extend(claims)
         found = events_in(sent, times_at.get((aid, base), []), claims)
-        if i == 0 and not found and anchors[idx] is not None and "~c" not in aid:
-            first = lead_event(sent, anchors[idx].isoformat(), claims, times_at.get((aid, base), []))
+        if i == 0 and not found and "~c" not in aid:
+            anchor = anchors[idx]
+            first = lead_event(sent, anchor.isoformat() if anchor else None, claims, times_at.get((aid, base), []))
             found = [first] if first is not None else []
         facts.events.extend(found)
         last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid else None

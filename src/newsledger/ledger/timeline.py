@@ -64,6 +64,8 @@ def _same_event(e: TimelineEvent, row: dict[str, Any], people: set[str]) -> bool
     """The same date and a shared participant or verb; or a lead dated by its publication and an
     event its words date up to ``REPORT_LAG_DAYS`` before, of the same type, with a shared participant."""
     shared = bool(people & set().union(*(_participants(m) for m in e.mentions)))
+    if not row["event_date"]:  # undated: the same type and a shared participant, whatever the event's date
+        return shared and e.event_type == row["event_type"]
     if e.event_date == row["event_date"]:
         return shared or e.action_lemma.split()[0] == row["action_lemma"].split()[0]
     if row["date_evidence"] == "published" and e.event_type == row["event_type"] and shared:
@@ -73,7 +75,9 @@ def _same_event(e: TimelineEvent, row: dict[str, Any], people: set[str]) -> bool
 
 
 def _content_order(r: dict[str, Any]) -> tuple[Any, ...]:
-    return (r["date_evidence"] == "published", r["event_date"], r["sentence"], r["action_lemma"], r["start"], r["end"])
+    """Rows its own words date first, then publication-dated, then undated; then by content."""
+    rank = 2 if not r["event_date"] else 1 if r["date_evidence"] == "published" else 0
+    return (rank, r["event_date"], r["sentence"], r["action_lemma"], r["start"], r["end"])
 
 
 def _merge_story(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, TimelineEvent]]:
@@ -95,8 +99,11 @@ def _merge_story(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, Timeli
             match.actor2 = match.actor2 or row["actor2"]
             match.fatalities = match.fatalities if match.fatalities is not None else row["fatalities"]
         match.mentions.append(row)
-    events.sort(key=lambda e: (e.event_date, _content_order(e.mentions[0])))
-    return [(e.event_date, e.story_id or "", i, e) for i, e in enumerate(events)]
+    for e in events:
+        if e.event_date and any(not m["event_date"] for m in e.mentions) and not e.date_evidence.startswith("story:"):
+            e.date_evidence = f"story:{e.date_evidence}"  # some reports had no date: the story's other reports gave it
+    events.sort(key=lambda e: (not e.event_date, e.event_date, _content_order(e.mentions[0])))
+    return [(e.event_date or "~", e.story_id or "", i, e) for i, e in enumerate(events)]
 
 
 def first_report(rows: list[dict[str, Any]]) -> tuple[str | None, str | None]:
@@ -142,7 +149,7 @@ def mark_background(events: list[TimelineEvent], first_published: dict[str, str 
     first publication (births, earlier seasons, history): kept, and folded away in the brief."""
     for e in events:
         first = first_published.get(e.story_id or "")
-        if first and len(first) >= 10 and len(e.event_date) >= 4:
+        if first and len(first) >= 10 and len(e.event_date) >= 4:  # an undated event is never background
             when = (
                 e.event_date
                 if len(e.event_date) >= 10

@@ -213,9 +213,14 @@ def _event_html(e: TimelineEvent, by_id: dict[str, Article], cite: _Cites) -> st
     )
     where = f" — {E(e.location)}" if e.location else ""
     dead = f" · {e.fatalities:g} killed" if e.fatalities is not None else ""
-    dated = "dated by publication" if e.date_evidence == "published" else e.time_precision
+    dated = (
+        "undated" if not e.event_date
+        else "dated by publication" if e.date_evidence.endswith("published")
+        else "dated by another report" if e.date_evidence.startswith("story:")
+        else e.time_precision
+    )  # fmt: skip
     return (
-        f'<div class="ev" id="ev-{E(e.id)}"><div><b>{E(e.event_date)}</b><br><span class="muted">{E(dated)}</span></div>'
+        f'<div class="ev" id="ev-{E(e.id)}"><div><b>{E(e.event_date or "–")}</b><br><span class="muted">{E(dated)}</span></div>'
         f"<div><span class='badge part'>{E(e.event_type)}</span>{E(e.actor1 or '?')} <b>{E(e.action)}</b> {E(e.actor2 or '')}{where}{dead}"
         f'<div class="muted">{"sources" if e.sources > 1 else "source"}: {srcs}</div></div></div>'
     )
@@ -225,7 +230,8 @@ def _timeline_html(events: list[TimelineEvent], by_id: dict[str, Article], cite:
     """The story's events first; background (dated long before the story) folded away below."""
     if not events:
         return ""
-    main = [e for e in events if not e.background]
+    main = [e for e in events if not e.background and e.event_date]
+    undated = [e for e in events if not e.event_date]
     back = [e for e in events if e.background]
     folded = (
         f"<details><summary>{len(back)} background event(s), dated long before the story</summary>"
@@ -234,7 +240,14 @@ def _timeline_html(events: list[TimelineEvent], by_id: dict[str, Article], cite:
         if back
         else ""
     )
-    return f"<h3>Timeline</h3>{timeline_svg(main or back)}{''.join(_event_html(e, by_id, cite) for e in main)}{folded}"
+    loose = (
+        "<h4>Undated: nothing in the story dates them (in the order first reported)</h4>"
+        + "".join(_event_html(e, by_id, cite) for e in undated)
+        if undated
+        else ""
+    )
+    chart = timeline_svg(main or back) if (main or back) else ""
+    return f"<h3>Timeline</h3>{chart}{''.join(_event_html(e, by_id, cite) for e in main)}{loose}{folded}"
 
 
 def _figures_html(groups: list[FigureGroup], by_id: dict[str, Article], cite: _Cites) -> str:
