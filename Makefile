@@ -4,13 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test install lint bench lock clean serve
+.PHONY: demo test test-fast install lint bench lock clean serve
 
 demo: $(STAMP)
 	$(BIN)/newsledger build --sample --out out/demo
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest -q -m "not slow"
 
 serve: $(STAMP)
 	test -f out/demo/ledger.sqlite || $(BIN)/newsledger build --sample --out out/demo

@@ -84,6 +84,7 @@ def _same(a: Path, b: Path) -> None:
         assert (a / name).read_bytes() == (b / name).read_bytes(), name
 
 
+@pytest.mark.slow
 def test_process_pool_gives_the_same_ledger(corpus, tmp_path):
     _build(corpus, tmp_path / "local")
     _build(corpus, tmp_path / "pool", "--engine", "processes", "--workers", "2")
@@ -97,6 +98,7 @@ def test_process_pool_gives_the_same_ledger(corpus, tmp_path):
 
 
 @pytest.mark.skipif(importlib.util.find_spec("ray") is None, reason="Ray is not installed (pip install 'newsledger[ray]')")
+@pytest.mark.slow
 def test_ray_in_local_mode_gives_the_same_ledger(corpus, tmp_path):
     _build(corpus, tmp_path / "local")
     # every cross-article step shuffled on Ray, however small

@@ -9,6 +9,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 EXPORTS = ("articles.jsonl", "claims.jsonl", "quotes.jsonl", "entities.jsonl", "events.jsonl", "figures.csv")
 TOWNS = ["Aldermoor", "Brackwater", "Cindervale", "Dunmere", "Eastholm", "Fernby", "Glenrock", "Harrowgate"]
 
@@ -38,6 +40,7 @@ def _stored(out: Path) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_killed_build_is_completed_by_the_next(tmp_path):
     src = tmp_path / "in"
     _corpus(src, 150)
