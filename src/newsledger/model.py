@@ -199,3 +199,24 @@ class Event(EventFields):
 
     id: str
     span: Span  # the date expression's place in the sentence
+
+
+@dataclass
+class Facts:
+    """The facts a batch of articles gives, per kind (what an extraction worker returns)."""
+
+    claims: list[Claim] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    times: list[TimeExpr] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    sentences: int = 0
+    parsed: int = 0
+    errors: list[str] = field(default_factory=list)  # "<article id>: <reason>" for articles extraction failed on
+
+    def extend(self, other: Facts) -> None:
+        """Append another batch's facts (batches of whole articles, so order is kept)."""
+        for name in ("claims", "quotes", "mentions", "times", "events", "errors"):
+            getattr(self, name).extend(getattr(other, name))
+        self.sentences += other.sentences
+        self.parsed += other.parsed

@@ -15,7 +15,7 @@ from datasketch import MinHash, MinHashLSH
 
 from newsledger.clean import lines as L
 from newsledger.model import Article, content_id
-from newsledger.run.executors import GroupMap, group_in_memory
+from newsledger.shuffle import GroupMap, group_in_memory
 
 NUM_PERM = 128
 SHINGLE = 5

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from newsledger.model import Mention, content_id
-from newsledger.run.executors import GroupMap, group_in_memory
+from newsledger.shuffle import GroupMap, group_in_memory
 
 TITLES = {
     "mr", "mrs", "ms", "miss", "dr", "prof", "president", "prime", "minister", "foreign", "defense", "defence", "leader",

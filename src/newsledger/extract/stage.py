@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
 
@@ -24,28 +23,8 @@ from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
 from newsledger.extract.timex import find_timexes
-from newsledger.model import Article, Claim, Event, Mention, Quote, TimeExpr, content_id
+from newsledger.model import Article, Claim, Facts, Mention, Quote, TimeExpr, content_id
 from newsledger.model import Span as Where
-
-
-@dataclass
-class Facts:
-    claims: list[Claim] = field(default_factory=list)
-    quotes: list[Quote] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
-    times: list[TimeExpr] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    sentences: int = 0
-    parsed: int = 0
-    errors: list[str] = field(default_factory=list)  # "<article id>: <reason>" for articles extraction failed on
-
-    def extend(self, other: Facts) -> None:
-        """Append another batch's facts (batches of whole articles, so order is kept)."""
-        for name in ("claims", "quotes", "mentions", "times", "events", "errors"):
-            getattr(self, name).extend(getattr(other, name))
-        self.sentences += other.sentences
-        self.parsed += other.parsed
-
 
 _BACK_REF = re.compile(r"\b(?:that|this|the) (?:number|figure|price|cost|amount|total|estimate|sum)\b", re.I)
 _QUOTE_CUT = re.compile(r"[.!?](?:''|[”’\"'])\s+(?=[A-Z“‘\"'`])")

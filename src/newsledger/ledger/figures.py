@@ -30,7 +30,7 @@ from typing import Any
 from newsledger.extract.entities import key_of
 from newsledger.extract.numbers import CURRENCIES, CURRENCY_WORDS
 from newsledger.model import content_id
-from newsledger.run.executors import GroupMap, group_in_memory
+from newsledger.shuffle import GroupMap, group_in_memory
 
 MAX_COMPARED = 300
 VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}

@@ -21,9 +21,8 @@ from pathlib import Path
 from typing import Any
 
 from newsledger.extract.entities import Entity
-from newsledger.extract.stage import Facts
 from newsledger.ledger.stories import Story, StoryInput, name_key
-from newsledger.model import Article, Claim, Document, Event, InputReport, Mention, Quote, TimeExpr
+from newsledger.model import Article, Claim, Document, Event, Facts, InputReport, Mention, Quote, TimeExpr
 
 
 def fact_row(fact: Claim | Quote | TimeExpr | Event) -> dict[str, Any]:

@@ -28,8 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
-
-from spacy.lang.en.stop_words import STOP_WORDS
+from functools import lru_cache
 
 from newsledger.extract.entities import key_of
 from newsledger.model import content_id
@@ -103,13 +102,21 @@ def _stem(word: str) -> str:
     return w
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS  # imported when stories are made, not when the ledger is opened
+
+    return frozenset(STOP_WORDS)
+
+
 def terms_of(item: StoryInput) -> Counter[str]:
     """Weighted term counts: title words, body words, names."""
     counts: Counter[str] = Counter()
+    stop = _stop_words()
     for weight, text in ((TITLE_WEIGHT, item.title or ""), (1.0, item.text)):
         for m in WORD.finditer(text):
             w = _stem(m.group())
-            if len(w) > 2 and w not in STOP_WORDS:
+            if len(w) > 2 and w not in stop:
                 counts[w] += weight
     for name in item.names:
         counts[f"@{name}"] += NAME_WEIGHT

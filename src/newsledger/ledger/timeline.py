@@ -14,7 +14,7 @@ from typing import Any
 
 from newsledger.extract.entities import key_of
 from newsledger.model import EventFields, content_id
-from newsledger.run.executors import GroupMap, group_in_memory
+from newsledger.shuffle import GroupMap, group_in_memory
 
 EVENT_FIELDS = [f.name for f in fields(EventFields)]
 

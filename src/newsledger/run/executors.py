@@ -19,14 +19,14 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Protocol, TypeVar
 
+from newsledger.shuffle import GroupMap, group_in_memory  # noqa: F401 - the engines implement this interface
+
 T = TypeVar("T")
 R = TypeVar("R")
 
 
 # keyed rows below which a cross-article step is grouped in the driver rather than shuffled on Ray
 LOCAL_SHUFFLE_BELOW = 100_000
-
-GroupMap = Callable[..., Iterable[Any]]  # (fn, keyed pairs, min_size=2) -> fn's results over the groups
 
 
 class Executor(Protocol):
@@ -37,17 +37,6 @@ class Executor(Protocol):
     ) -> Iterable[Any]: ...
 
     def close(self) -> None: ...
-
-
-def group_in_memory(fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]], min_size: int = 2) -> Iterable[Any]:
-    """A shuffle done here: values grouped by key, ``fn`` applied to each group of at least
-    ``min_size`` values, its results chained (groups in order of their first key)."""
-    groups: dict[str, list[Any]] = {}
-    for key, value in keyed:
-        groups.setdefault(key, []).append(value)
-    for members in groups.values():
-        if len(members) >= min_size:
-            yield from fn(members)
 
 
 class InProcess:
