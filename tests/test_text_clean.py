@@ -140,3 +140,25 @@ def test_a_headline_and_one_short_sentence_is_still_an_article():
         (story,) = split_stories(text)
         assert story.title == "Storm closes mountain pass" and len(story.paragraphs) == 1
     assert split_stories("Storm closes mountain pass\n") == []
+
+
+QUAKE_WIRE = """A strong earthquake struck off the coast of Varenna on Tuesday, shaking buildings in the capital.
+There were no immediate reports of damage or injuries.
+The national seismic office said the quake had a magnitude of 6.4.
+It was centred 40 kilometres west of the port at a depth of 15 kilometres.
+Residents of the port ran into the streets.
+"""
+BANK_WIRE = """The central bank raised its main interest rate by a quarter point on Thursday, its third increase this year.
+
+Policymakers said inflation remained too high.
+
+The decision was expected by most economists.
+
+Markets rose slightly after the announcement.
+"""
+
+
+def test_an_untitled_wire_article_of_one_sentence_paragraphs_is_one_article():
+    for text, n in ((QUAKE_WIRE, 5), (BANK_WIRE, 4)):
+        (story,) = split_stories(text)
+        assert story.role == "main" and len(story.paragraphs) == n  # short lines kept, no teasers

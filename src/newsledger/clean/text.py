@@ -207,6 +207,10 @@ def split_stories(text: str) -> list[Story]:
         # a topic page is one untitled run of teasers and nothing else: no headline anywhere
         stories = _split_teasers(stories[0])
     stories = _merge_continuations(stories)
+    if len(stories) == 1 and stories[0].role != "teaser" and not any(line.kind in PAGE_KINDS for line in classed):
+        # one untitled article with nothing of a web page around it: every line of prose is its own,
+        # however short ("No injuries were reported.")
+        stories[0].paragraphs = [line.text for line in classed if line.kind in ("body", "short")]  # no headline list
     for st in stories:
         st.paragraphs = _once(st.paragraphs)
     _assign_roles(stories)
@@ -351,6 +355,7 @@ def _continuity(paragraphs: list[str]) -> float:
             L.ANAPHORIC_START.match(doc.text)
             or any(len(e) == 1 and e.text in seen for e in persons)
             or _definite_back_reference(doc, nouns)
+            or _definite_anywhere(doc, nouns)
         ):
             linked += 1
         for e in persons:
@@ -368,6 +373,17 @@ def _definite_back_reference(doc: Doc, nouns: set[str]) -> bool:
     if len(doc) < 2 or doc[0].lower_ != "the":
         return False
     return any(t.tag_ in COMMON_NOUN_TAGS and t.lower_ in nouns for t in doc[1:4])
+
+
+def _definite_anywhere(doc: Doc, nouns: set[str]) -> bool:
+    """A "the <noun>" anywhere in the paragraph whose noun an earlier one used, or ends one it used
+    ("the quake" after "an earthquake"): the paragraph goes on about something already introduced."""
+    for t in doc:
+        if t.tag_ in COMMON_NOUN_TAGS and any(c.lower_ == "the" and c.dep_ == "det" for c in t.children):
+            word = t.lower_
+            if word in nouns or (len(word) > 3 and any(n.endswith(word) for n in nouns)):
+                return True
+    return False
 
 
 def _split_teasers(story: Story) -> list[Story]:
