@@ -131,3 +131,29 @@ def test_a_built_ledger_keeps_comparisons_inside_stories_and_names_inputs_as_giv
         if cells["group"]:
             groups.setdefault(cells["group"], set()).add(cells["story_id"])
     assert groups and all(len(s) == 1 for s in groups.values())  # no figure group holds two stories' figures
+
+
+def test_twin_events_years_apart_stay_apart_even_where_only_a_mentioned_date_tells_their_time():
+    first = "A magnitude 6.1 earthquake struck Varenna on March 2, 2011, collapsing houses, and rescuers searched the rubble."
+    second = (
+        "A magnitude 5.2 earthquake shook Varenna on May 9, 2016, damaging a school and a bridge; the mayor closed the old town."
+    )
+    items = [
+        S.StoryInput("t1", "Quake collapses houses in Varenna", first, None, "Wire", ["PLACE:varenna"], era="2011-03-02"),
+        S.StoryInput("t2", "School damaged as quake shakes Varenna", second, None, "Wire", ["PLACE:varenna"], era="2016-05-09"),
+        S.StoryInput(
+            "t3",
+            "Varenna counts damage",
+            first.replace("rescuers", "engineers"),
+            None,
+            "Wire",
+            ["PLACE:varenna"],
+            era="2011-03-02",
+        ),
+    ]
+    stories: list[S.Story] = []
+    placed, _, _ = S.place_new(items, stories, {}, 0)
+    assert placed["t1"] == placed["t3"] != placed["t2"]
+    assert all(s.first_published is None for s in stories)  # a mentioned date is never a publication date
+    together, _, _ = S.place_new([S.StoryInput(**{**vars(i), "era": None}) for i in items], [], {}, 0)
+    assert together["t1"] == together["t2"]  # without their times, the words alone join them

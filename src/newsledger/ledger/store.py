@@ -95,7 +95,7 @@ CREATE TABLE IF NOT EXISTS timeline_reports (event_id TEXT NOT NULL, event_row_i
 CREATE TABLE IF NOT EXISTS term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);  -- stories' document frequencies
 CREATE TABLE IF NOT EXISTS stories (
     id TEXT PRIMARY KEY, title TEXT, first_published TEXT, last_published TEXT, first_source TEXT,
-    outlets TEXT NOT NULL, articles INTEGER NOT NULL, terms TEXT NOT NULL
+    outlets TEXT NOT NULL, articles INTEGER NOT NULL, terms TEXT NOT NULL, era_first TEXT, era_last TEXT
 );
 CREATE TABLE IF NOT EXISTS claims (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
@@ -319,10 +319,10 @@ class Ledger:
         ):
             if (k := name_key(text, label)) is not None:
                 names.setdefault(aid, []).append(k)
-        q = "SELECT id, title, text, published, outlet, source, duplicate_of, story_id FROM articles ORDER BY seq"
+        q = "SELECT id, title, text, published, published_after, outlet, source, duplicate_of, story_id FROM articles ORDER BY seq"
         return [
-            StoryInput(aid, title, text, published, outlet or source, names.get(aid, []), dup, sid)
-            for aid, title, text, published, outlet, source, dup, sid in self.db.execute(q)
+            StoryInput(aid, title, text, published, outlet or source, names.get(aid, []), dup, sid, published or after)
+            for aid, title, text, published, after, outlet, source, dup, sid in self.db.execute(q)
         ]
 
     def term_df(self) -> tuple[dict[str, int], int]:
@@ -331,10 +331,13 @@ class Ledger:
         return dict(self.db.execute("SELECT term, df FROM term_df")), int(row[0]) if row else 0
 
     def stories(self) -> list[Story]:
-        q = "SELECT id, title, first_published, last_published, first_source, outlets, articles, terms FROM stories ORDER BY rowid"
+        q = (
+            "SELECT id, title, first_published, last_published, first_source, outlets, articles, terms, era_first, era_last"
+            " FROM stories ORDER BY rowid"
+        )
         return [
-            Story(sid, title, first, last, src, json.loads(outlets), n, json.loads(terms))
-            for sid, title, first, last, src, outlets, n, terms in self.db.execute(q)
+            Story(sid, title, first, last, src, json.loads(outlets), n, json.loads(terms), e0, e1)
+            for sid, title, first, last, src, outlets, n, terms, e0, e1 in self.db.execute(q)
         ]
 
     def set_stories(self, stories: list[Story], placed: dict[str, str], df_added: dict[str, int], n_docs: int) -> None:
@@ -348,12 +351,13 @@ class Ledger:
             self.db.execute("INSERT OR REPLACE INTO meta VALUES ('story_docs', ?)", (str(n_docs),))
             for st in stories:
                 self.db.execute(
-                    "INSERT INTO stories VALUES (?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
+                    "INSERT INTO stories VALUES (?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
                     " first_published=excluded.first_published, last_published=excluded.last_published,"
-                    " first_source=excluded.first_source, outlets=excluded.outlets, articles=excluded.articles, terms=excluded.terms",
+                    " first_source=excluded.first_source, outlets=excluded.outlets, articles=excluded.articles, terms=excluded.terms,"
+                    " era_first=excluded.era_first, era_last=excluded.era_last",
                     (st.id, st.title, st.first_published, st.last_published, st.first_source,
                      json.dumps(st.outlets, ensure_ascii=False), st.articles,
-                     json.dumps({t: round(w, 6) for t, w in st.terms.items()}, ensure_ascii=False)),
+                     json.dumps({t: round(w, 6) for t, w in st.terms.items()}, ensure_ascii=False), st.era_first, st.era_last),
                 )  # fmt: skip
             self.db.executemany("UPDATE articles SET story_id=? WHERE id=?", [(sid, aid) for aid, sid in placed.items()])
 

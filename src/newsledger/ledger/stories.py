@@ -57,6 +57,10 @@ class StoryInput:
     names: list[str] = field(default_factory=list)  # entity keys of its mentions, "PERSON:kim jong un"
     duplicate_of: str | None = None
     story_id: str | None = None  # already placed by an earlier build
+    era: str | None = None  # when it is about: its publication, else the latest date it mentions (a floor)
+
+    def __post_init__(self) -> None:
+        self.era = self.era or self.published
 
 
 @dataclass
@@ -69,6 +73,8 @@ class Story:
     outlets: list[str] = field(default_factory=list)
     articles: int = 0
     terms: dict[str, float] = field(default_factory=dict)  # centroid: summed article vectors, cut to CENTROID_TERMS
+    era_first: str | None = None  # the span of its articles' eras (publication, else a mentioned date): for time_factor
+    era_last: str | None = None
 
 
 def story_record(story: Story) -> dict[str, object]:
@@ -168,14 +174,17 @@ def _days(a: str, b: str) -> int:
     return abs((d(a) - d(b)).days)
 
 
-def time_factor(story: Story, published: str | None) -> float:
+def time_factor(story: Story, when: str | None) -> float:
     """1 for an article within ``CLOSE_DAYS`` of the story's span (or either undated), falling
-    to 0.5 at ``FAR_DAYS`` outside it: far apart needs a closer match."""
-    if not published or not story.first_published or not story.last_published:
+    to 0.5 at ``FAR_DAYS`` outside it: far apart needs a closer match. The span and the article's
+    time are eras: publication dates, else the latest date a text mentions, so two events of one
+    kind years apart stay apart even where the articles carry no date of their own."""
+    first, last = story.era_first or story.first_published, story.era_last or story.last_published
+    if not when or not first or not last:
         return 1.0
-    if story.first_published <= published <= story.last_published:
+    if first <= when <= last:
         return 1.0
-    gap = min(_days(published, story.first_published), _days(published, story.last_published))
+    gap = min(_days(when, first), _days(when, last))
     if gap <= CLOSE_DAYS:
         return 1.0
     return 1.0 - 0.5 * min(1.0, (gap - CLOSE_DAYS) / (FAR_DAYS - CLOSE_DAYS))
@@ -187,7 +196,7 @@ def similarity(vec: dict[str, float], story: Story) -> float:
 
 
 def _order(item: StoryInput) -> tuple[bool, str, str]:
-    return (item.published is None, item.published or "", content_id(item.text))
+    return (item.era is None, item.era or "", content_id(item.text))
 
 
 def assign_stories(
@@ -211,7 +220,7 @@ def assign_stories(
         candidates = sorted({sid for t in strongest for sid in index.get(t, ())})
         best, best_score = None, JOIN_AT
         for sid in candidates:
-            score = similarity(vec, by_id[sid]) * time_factor(by_id[sid], item.published)
+            score = similarity(vec, by_id[sid]) * time_factor(by_id[sid], item.era)
             if score >= best_score:
                 best, best_score = by_id[sid], score
         if best is None:
@@ -248,6 +257,9 @@ def _add_outlet(story: Story, item: StoryInput) -> None:
 def _join(story: Story, item: StoryInput, vec: dict[str, float]) -> None:
     story.articles += 1
     _add_outlet(story, item)
+    if item.era:
+        story.era_first = min(story.era_first or item.era, item.era)
+        story.era_last = max(story.era_last or item.era, item.era)
     if item.published:
         if not story.first_published or item.published < story.first_published:
             story.first_published = item.published
