@@ -232,3 +232,20 @@ def test_an_undated_report_takes_the_date_of_the_same_event_in_its_story_else_st
         ("2013-05-01", 2, "story:text"),
         ("", 1, "undated"),
     ]
+
+
+def test_an_event_says_where_its_reports_differ():
+    from newsledger.ledger.timeline import differences
+
+    a = _row("r1", "a" * 16, "2013-05-01", "A blast in Kestrel killed 12 people on Wednesday.", "blast", "kill", "casualties")
+    b = _row("r2", "b" * 16, "2013-05-01", "The Kestrel blast on Wednesday killed 14.", "blast", "kill", "casualties")
+    a["fatalities"], b["fatalities"], a["location"], b["location"] = 12.0, 14.0, "Kestrel", "Kestrel"
+    (event,) = merge_events([a, b])
+    assert differences(event) == {"toll": [12.0, 14.0]}
+    assert event_record_of(event)["reports_differ"] == {"toll": [12.0, 14.0]}
+
+
+def event_record_of(e):
+    from newsledger.ledger.timeline import event_record
+
+    return event_record(e)

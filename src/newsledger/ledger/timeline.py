@@ -113,6 +113,17 @@ def first_report(rows: list[dict[str, Any]]) -> tuple[str | None, str | None]:
     return dated[0] if dated else (None, None)
 
 
+def differences(e: TimelineEvent) -> dict[str, list[Any]]:
+    """Where the reports of one event disagree: each of date, toll and place that its reports give
+    more than one value of, with the values in the order first reported."""
+    out: dict[str, list[Any]] = {}
+    for key, name in (("event_date", "date"), ("fatalities", "toll"), ("location", "place")):
+        values = list(dict.fromkeys(m[key] for m in e.mentions if m.get(key) not in (None, "")))
+        if len(values) > 1:
+            out[name] = values
+    return out
+
+
 def event_record(e: TimelineEvent) -> dict[str, Any]:
     """One event as a row, ACLED's fields first, when and by whom it was first reported, every
     source sentence after."""
@@ -132,6 +143,7 @@ def event_record(e: TimelineEvent) -> dict[str, Any]:
         "fatalities": e.fatalities,
         "date_evidence": e.date_evidence,
         "background": e.background,
+        "reports_differ": differences(e),
         "first_reported": first_reported,
         "first_source": first_source,
         "article_id": first["article_id"],

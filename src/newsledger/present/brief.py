@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 from newsledger.extract.entities import Entity, resolver
 from newsledger.ledger.figures import FigureGroup, fmt_value
 from newsledger.ledger.stories import Story
-from newsledger.ledger.timeline import TimelineEvent
+from newsledger.ledger.timeline import TimelineEvent, differences
 from newsledger.model import Article
 
 E = html.escape
@@ -222,8 +222,20 @@ def _event_html(e: TimelineEvent, by_id: dict[str, Article], cite: _Cites) -> st
     return (
         f'<div class="ev" id="ev-{E(e.id)}"><div><b>{E(e.event_date or "–")}</b><br><span class="muted">{E(dated)}</span></div>'
         f"<div><span class='badge part'>{E(e.event_type)}</span>{E(e.actor1 or '?')} <b>{E(e.action)}</b> {E(e.actor2 or '')}{where}{dead}"
-        f'<div class="muted">{"sources" if e.sources > 1 else "source"}: {srcs}</div></div></div>'
+        f'<div class="muted">{"sources" if e.sources > 1 else "source"}: {srcs}</div>{_differ_html(e)}</div></div>'
     )
+
+
+def _differ_html(e: TimelineEvent) -> str:
+    diff = differences(e)
+    if not diff:
+        return ""
+    parts = "; ".join(f"{k}: {' / '.join(_fmt(v) for v in vals)}" for k, vals in diff.items())
+    return f'<div><span class="badge conflict">reports differ</span>{E(parts)}</div>'
+
+
+def _fmt(v: Any) -> str:
+    return f"{v:g}" if isinstance(v, float) else str(v)
 
 
 def _timeline_html(events: list[TimelineEvent], by_id: dict[str, Article], cite: _Cites) -> str:
