@@ -856,3 +856,10 @@ def test_rule_dotted_abbreviation_and_cased_symbols():
     assert _figures("The engine makes 400 Nm of torque.")[0][2] == "newton metre"
     assert _figures("The chip uses a 5 nm process.")[0][2] == "nanometre"
     assert _figures("The plant produces 600 MW of power.")[0][2] == "megawatt"
+
+
+def test_rule_subject_count_a_plural_subject_is_what_a_bare_number_counts():
+    assert _figures("Casualties have exceeded 4,700, including around 600 deaths.")[0][:3] == ("4,700", 4700.0, "casualty")
+    assert _figures("Arrests topped 1,200 by the weekend.")[0][:3] == ("1,200", 1200.0, "arrest")
+    assert _figures("Deaths rose above 300 on Monday.")[0][1:3] == (300.0, "death")
+    assert _figures("Prices rose 5 on Monday.") == []  # a rise by 5 counts no prices

@@ -9,6 +9,7 @@ import re
 import warnings
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
 with warnings.catch_warnings():  # quantulum3 warns that its optional sklearn classifier is absent
     warnings.simplefilter("ignore", UserWarning)
@@ -34,6 +35,26 @@ from newsledger.model import Claim, content_id
 VALUE_CONTEXT = re.compile(
     r"\b(?:to|at|from|of|by|is|was|were|are|reached|hit|totall?ed|stood at|closed at|ended at|rated)\s+$", re.I
 )
+
+
+COMPARING = {"above", "over", "below", "under", "beyond", "past", "around", "about", "near", "nearly", "to"}
+
+
+def _subject_counted(anchor: Any) -> Token | None:
+    """The plural common noun that is the subject of the verb a bare number is the object of
+    (directly, or through "above", "over", "to" ...): what the number counts."""
+    if anchor is None:
+        return None
+    tok = anchor.root
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in COMPARING:
+        tok, head = head, head.head
+    if tok.dep_ not in ("dobj", "attr", "prep") or not head.tag_.startswith("VB"):
+        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.tag_ != "NNS" or subj.ent_type_:
+        return None
+    return subj
 
 
 def measure_end_of(noun: Token | None, end: int) -> int:
@@ -478,6 +499,10 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS else None
             measure = priced or _priced_thing(anchor.root if anchor is not None else None)
         bare = unit is None and noun is None
+        if bare and (counting := _subject_counted(anchor)) is not None:
+            # rule subject_count: "Casualties have exceeded 4,700", "Arrests topped 1,200": the clause's
+            # plural subject is what the number counts
+            unit, measure, bare = lemma(counting), doc[counting.left_edge.i : counting.i + 1].text, False
         if bare and out and out[-1].unit and PARALLEL.search(text[out[-1].span.end - sent.base : start]):
             # "435 homes by open sale and 187 by tender": the number the clause before counted
             unit, measure, bare = out[-1].unit, out[-1].measure, False
