@@ -36,6 +36,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/extraction.py
 	$(BIN)/python benchmarks/flattened.py
+	$(BIN)/python benchmarks/outlets.py
 	$(BIN)/python benchmarks/quantities.py
 	$(BIN)/python benchmarks/timex.py
 	$(BIN)/python benchmarks/attribution.py
