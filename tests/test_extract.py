@@ -863,3 +863,11 @@ def test_rule_subject_count_a_plural_subject_is_what_a_bare_number_counts():
     assert _figures("Arrests topped 1,200 by the weekend.")[0][:3] == ("1,200", 1200.0, "arrest")
     assert _figures("Deaths rose above 300 on Monday.")[0][1:3] == (300.0, "death")
     assert _figures("Prices rose 5 on Monday.") == []  # a rise by 5 counts no prices
+
+
+def test_wire_yen_and_glued_watts():
+    assert _figures("Toyota shares closed at Y=2,450.")[0][1:3] == (2450.0, "japanese yen")
+    assert _figures("Its stock slipped 1 percent to Y=3,100 in Tokyo.")[1][1:3] == (3100.0, "japanese yen")
+    got = _one("Bulbs draw between 3W and 5W.").claims[0]
+    assert (got.low, got.high, got.unit) == (3.0, 5.0, "watt")
+    assert _figures("The charger delivers 65W.")[0][1:3] == (65.0, "watt")

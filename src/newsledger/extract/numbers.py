@@ -48,6 +48,7 @@ CURRENCIES = {
     "€": "euro",
     "£": "pound sterling",
     "¥": "japanese yen",
+    "y=": "japanese yen",  # wire copy's ASCII yen: "closed at Y=2,450"
     "₩": "south korean won",
     "₴": "hryvnia",
     "₽": "rouble",
@@ -95,7 +96,7 @@ GLUED_UNITS = {"″": "inch", "′": "foot", "pc": "percentage", "p": "penny", "
                "km": "kilometre", "cm": "centimetre", "mm": "millimetre", "mph": "mile per hour", "mpg": "mile per gallon",
                "min": "minute", "mins": "minute", "lb": "pound-mass", "lbs": "pound-mass", "ft": "foot", "hz": "hertz",
                "ghz": "gigahertz", "mhz": "megahertz", "kw": "kilowatt", "mw": "megawatt", "gw": "gigawatt", "kwh": "kilowatt hour",
-               "g": "gram", "ml": "millilitre", "l": "litre", "sq ft": "square foot", "mg": "milligram", "μm": "micrometre",
+               "g": "gram", "w": "watt", "ml": "millilitre", "l": "litre", "sq ft": "square foot", "mg": "milligram", "μm": "micrometre",
                "nm": "nanometre", "gwh": "gigawatt hour", "mwh": "megawatt hour", "gpa": "gigapascal", "kph": "kilometre per hour",
                "km/h": "kilometre per hour", "mbps": "megabit per second", "gbps": "gigabit per second", "hp": "horsepower",
                "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "mah": "milliampere hour",
@@ -108,7 +109,7 @@ _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 WORD_NUMBERS = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))  # longest first
 _WORDNUM = WORD_NUMBERS
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
-_CUR = r"US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|(?-i:PS)(?=\d[\d.,]*\s?(?:bn|mn|m|k|million|billion)\b)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
+_CUR = r"(?-i:Y)=(?=\d)|US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|(?-i:PS)(?=\d[\d.,]*\s?(?:bn|mn|m|k|million|billion)\b)|Rs\.?\s?(?=\d)|(?:USD|AUD|EUR|GBP|CAD|NZD|SGD|HKD|JPY|CNY|INR|CHF)\s?(?=\d)"
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])(?!\.[a-z]\.)"
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
