@@ -151,3 +151,34 @@ def test_an_output_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     (tmp_path / "taken").write_text("a file where the folder should be")
     res = CliRunner().invoke(main, ["build", str(tmp_path / "good.txt"), "--out", str(tmp_path / "taken" / "out"), "--quiet"])
     assert res.exit_code == 1 and "cannot write to the output folder" in res.output and "Traceback" not in res.output
+
+
+def test_utf16_text_with_its_byte_order_mark_is_read(tmp_path):
+    (tmp_path / "wide.txt").write_bytes(GOOD.encode("utf-16"))
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "wide.txt"), "--out", str(out), "--quiet"])
+    assert res.exit_code == 0, res.output
+    (art,) = [json.loads(line) for line in (out / "articles.jsonl").read_text().splitlines()]
+    assert art["title"] == "Ferry Resumes Service"
+
+
+def test_an_archive_with_no_html_response_says_so(tmp_path):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    path = tmp_path / "images.warc.gz"
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "image/png")], protocol="HTTP/1.0")
+        writer.write_record(
+            writer.create_warc_record("http://example.org/a.png", "response", payload=BytesIO(b"\\x89PNG"), http_headers=headers)
+        )
+    (tmp_path / "good.txt").write_text(GOOD)
+    out = tmp_path / "out"
+    res = CliRunner().invoke(main, ["build", str(tmp_path), "--out", str(out), "--quiet"])
+    assert res.exit_code == 0, res.output
+    report = json.loads((out / "report.json").read_text())
+    (warc,) = [r for r in report["input_reports"] if r["source"].endswith(".warc.gz")]
+    assert warc["status"] == "skipped" and "no HTML response" in warc["reason"]

@@ -42,17 +42,17 @@ def decode_bytes(data: bytes) -> tuple[str, list[str]]:
     sample = data[:65536]
     if b"\x00" in sample and not (sample.startswith(b"\xff\xfe") or sample.startswith(b"\xfe\xff")):
         raise DecodeError("binary content (NUL bytes), not text")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark: its NULs are text
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError as exc:
+            raise DecodeError(f"undecodable UTF-16 ({exc.reason})") from exc
     if _control_ratio(sample) > 0.05:
         raise DecodeError("binary content (control characters), not text")
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
         pass
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), []
-        except UnicodeDecodeError as exc:
-            raise DecodeError(f"undecodable UTF-16 ({exc.reason})") from exc
     lines = data.split(b"\n")
     utf8_lines = legacy_lines = 0
     out: list[str] = []

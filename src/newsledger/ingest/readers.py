@@ -275,6 +275,7 @@ def _str_or_none(value: object) -> str | None:
 def _read_warc(spec: str, max_bytes: int, label: str) -> Iterator[Document | ReadError]:
     count = 0
     end = 0  # file offset just past the last whole record
+    html = 0  # HTML responses met, read or not
     try:
         size = os.path.getsize(spec)
         with open(spec, "rb") as fh:
@@ -285,12 +286,15 @@ def _read_warc(spec: str, max_bytes: int, label: str) -> Iterator[Document | Rea
                 end = records.get_record_offset() + records.get_record_length()
                 if item is not None:
                     count += isinstance(item, Document)
+                    html += 1
                     yield item
     except (ArchiveLoadFailed, EOFError, zlib.error, OSError, ValueError) as exc:
         yield ReadError(label, f"truncated or corrupt WARC after {count} record(s) ({str(exc).splitlines()[0][:120]})")
         return
     if end < size:
         yield ReadError(label, f"truncated or corrupt WARC after {count} record(s) ({size - end} trailing bytes unreadable)")
+    elif html == 0:
+        yield ReadError(label, "no HTML response in this archive (requests, metadata or other content types only)")
 
 
 def _warc_document(spec: str, record: object, max_bytes: int) -> Document | ReadError | None:
