@@ -183,8 +183,8 @@ class EventFields:
     time_precision: str
     actor1: str | None
     actor2: str | None
-    action: str  # the verb phrase as written: "confirmed it had sent more than 10,000 troops"
-    action_lemma: str  # its verb (and object) as lemmas, for grouping: "confirm send troop"
+    action: str  # the verb phrase as written: "confirmed it had sent two more ferries"
+    action_lemma: str  # its verb (and object) as lemmas, for grouping: "confirm send ferry"
     event_type: str  # one of events.EVENT_TYPES: statement, meeting, agreement, deployment, attack, ...
     location: str | None
     fatalities: float | None

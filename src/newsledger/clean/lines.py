@@ -84,6 +84,8 @@ def looks_like_code(text: str) -> bool:
 
 GLUE = re.compile(r"(?<=[a-z0-9)’'!?])(?=[A-Z](?:[a-z]|\s))")
 COPYRIGHT = re.compile(r"^(?:©|\(c\)|copyright\b)", re.I)
+# a wire dateline opening a story: "HALDEN, Norway (Example Wire) - ", "OSTBY -- "
+DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)?(?: \([\w. ]+\))?\s*(?:--|[—–-])\s+")
 GALLERY_COUNTER = re.compile(
     r"^\d+\s*(?:of|/)\s*\d+(?=\D)|^(?:image|photo|picture|slide|video)\s+\d+\s+(?:of|/)\s+\d+$|^view all\s*\(\d+\)$", re.I
 )  # "1of4A shopper looks at ...", "Image 5 of 5"

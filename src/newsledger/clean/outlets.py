@@ -22,7 +22,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import urlparse
+
+from courlan import extract_domain
 
 NAME = r"[A-Z][\w&'’.\-]*(?:[ \-][A-Z0-9&][\w&'’.\-]*){0,5}"
 CREDIT = re.compile(r"^(?:[A-Z][A-Za-z .,'\-]{1,40}?\s)?\((" + NAME + r")\)\s*(?:[-—–]{1,2}\s|\n)")
@@ -51,18 +52,9 @@ def _clean(name: str | None) -> str | None:
 
 
 def from_url(url: str | None) -> str | None:
-    """The registered domain of a URL ("www.news.example.co.uk" -> "example.co.uk")."""
-    if not url:
-        return None
-    host = urlparse(url).hostname or ""
-    if not host or re.fullmatch(r"[\d.:]+", host) or host == "localhost":
-        return None
-    try:
-        from tld import get_fld
-
-        return get_fld(f"http://{host}", fail_silently=True) or host.removeprefix("www.")
-    except ImportError:  # tld comes with trafilatura's courlan; without it, the host less "www."
-        return host.removeprefix("www.")
+    """The registered domain of a URL ("www.news.example.co.uk" -> "example.co.uk"), by courlan
+    (trafilatura's URL library); none for an address or a local host."""
+    return extract_domain(url) if url else None
 
 
 def from_text(text: str, byline: str | None = None) -> Outlet | None:

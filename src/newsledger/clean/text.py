@@ -257,7 +257,7 @@ def _plain_article(classed: list[_Line]) -> Story | list[Story] | None:
     if first_prose is None:
         return None
     opening = solid[:first_prose]
-    if not (titled or any(line.kind in ("date", "byline") for line in opening) or WIRE_DATELINE.match(solid[first_prose].text)):
+    if not (titled or any(line.kind in ("date", "byline") for line in opening) or L.DATELINE.match(solid[first_prose].text)):
         return None
     story = Story(title=solid[0].text if titled else None)
     for line in solid[1:] if titled else solid:
@@ -268,9 +268,6 @@ def _plain_article(classed: list[_Line]) -> Story | list[Story] | None:
         else:
             story.paragraphs.append(line.text)
     return story if story.paragraphs else None
-
-
-WIRE_DATELINE = re.compile(r"^[A-Z][A-Z .,'’\-]{2,40}(?:,\s*[A-Z][\w.]+)?\s*(?:\([^)]{1,40}\))?\s*[-—–]{1,2}\s")
 
 
 _NAME = re.compile(r"\b([A-Z](?:[a-z]+[A-Z])?[a-z]{3,})\b")  # "Trump", "McDonald", "DeSantis"

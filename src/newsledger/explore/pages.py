@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 from newsledger.ledger.figures import FigureGroup
 from newsledger.ledger.timeline import TimelineEvent
 from newsledger.model import EventFields
-from newsledger.present.brief import figure_svg, timeline_svg
+from newsledger.present.brief import figure_svg, marked_text, timeline_svg
 
 PAGE_SIZE = 20
 CAP = 200  # rows shown on a page for any one list; past it, the page says how many more
@@ -285,24 +285,21 @@ def _bars(points: Rows) -> str:
 
 
 async def article(q: Query, article_id: str) -> dict[str, Any] | None:
+    """An article (or one of its image captions, ``<id>~c<n>``) with every fact's sentence marked."""
     art = await q.one(
         "SELECT id, story_id, source, outlet, outlet_evidence, role, title, byline, published, published_precision,"
-        " published_after, text, url, duplicate_of FROM articles WHERE id = ?",
-        (article_id,),
+        " published_after, text, url, duplicate_of, captions FROM articles WHERE id = ?",
+        (article_id[:16],),
     )
-    if art is None and "~c" in article_id:  # an image caption of an article: its own text and facts
-        art = await article(q, article_id[:16])
-        if art is None:
-            return None
-        base = art["article"]
-        captions = json.loads(
-            (await q.one("SELECT captions FROM articles WHERE id = ?", (article_id[:16],)) or {}).get("captions") or "[]"
-        )
+    if art is None:
+        return None
+    captions = json.loads(art.pop("captions") or "[]")
+    if "~c" in article_id:  # an image caption: its own text and facts
         n = int(article_id.split("~c", 1)[1])
         if n >= len(captions):
             return None
-        art = {**base, "id": article_id, "title": f"Caption {n + 1} of: {base['title'] or '(untitled)'}", "text": captions[n]}
-    if art is None:
+        art = {**art, "id": article_id, "title": f"Caption {n + 1} of: {art['title'] or '(untitled)'}", "text": captions[n]}
+    elif art["id"] != article_id:
         return None
     facts = await q.rows(
         "SELECT 'figure' AS kind, id, sentence_start, sentence FROM claims WHERE article_id = :a"
@@ -311,25 +308,18 @@ async def article(q: Query, article_id: str) -> dict[str, Any] | None:
         " ORDER BY sentence_start",
         {"a": article_id},
     )
-    spans: dict[int, tuple[int, set[str]]] = {}
+    ends: dict[int, int] = {}
+    kinds: dict[int, set[str]] = {}
     for f in facts:
-        end = f["sentence_start"] + len(f["sentence"])
-        prev = spans.get(f["sentence_start"], (end, set()))
-        spans[f["sentence_start"]] = (max(prev[0], end), prev[1] | {f["kind"]})
-    return {"article": art, "facts": facts, "body": Markup(_marked(art["text"], spans))}
+        start = f["sentence_start"]
+        ends[start] = max(ends.get(start, 0), start + len(f["sentence"]))
+        kinds.setdefault(start, set()).add(f["kind"])
 
+    def wrap(start: int, words: str) -> str:
+        return f'<span class="s" id="s-{start}" title="{escape(", ".join(sorted(kinds[start])))}">{words}</span>'
 
-def _marked(text: str, spans: dict[int, tuple[int, set[str]]]) -> str:
-    """The article's text, escaped, each sentence a fact came from an anchor (``#s-<start>``)."""
-    out, pos = [], 0
-    for start, (end, kinds) in sorted(spans.items()):
-        if start < pos or start >= len(text):
-            continue
-        out.append(str(escape(text[pos:start])))
-        out.append(f'<span class="s" id="s-{start}" title="{escape(", ".join(sorted(kinds)))}">{escape(text[start:end])}</span>')
-        pos = end
-    out.append(str(escape(text[pos:])))
-    return "<p>" + "".join(out).replace("\n\n", "</p><p>") + "</p>"
+    body = marked_text(art["text"], ends, wrap, lambda t: str(escape(t)))
+    return {"article": art, "facts": facts, "body": Markup(f"<p>{body}</p>")}
 
 
 def as_csv(rows: Rows) -> str:

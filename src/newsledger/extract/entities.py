@@ -5,8 +5,8 @@ final "-ey" read as "-ei" in personal names, so Sergey and Sergei meet), a small
 country and body abbreviations, and, for a one-word personal name ("Kim", "Lavrov"), the
 full name it shortens: the latest one mentioned before it in the same article, else the one
 candidate of its story (or one that dominates it), else of the corpus; with rivals it stays
-itself. Two full names that differ (Kim Jong Un, Kim Ju-ae; George H.W. Bush, George W. Bush;
-A. J. Smith, Matt Smith) never merge; "Zelensky-Putin" names a pair, not a person.
+itself. Two full names that differ (Ri Sol-gang, Ri Ok-hwa; George H.W. Bush, George W. Bush;
+A. J. Smith, Matt Smith) never merge; "Marchenko-Orlov" names a pair, not a person.
 """
 
 from __future__ import annotations
@@ -59,7 +59,7 @@ class Entity:
 
 
 DOMINANT = 3.0  # a bare surname stands for the one full name mentioned this many times more than any other
-PAIR = re.compile(r"^([A-Z][\w'’]+)[-‐–]([A-Z][\w'’]+)$")  # "Zelensky-Putin": two people named as a pair
+PAIR = re.compile(r"^([A-Z][\w'’]+)[-‐–]([A-Z][\w'’]+)$")  # "Marchenko-Orlov": two people named as a pair
 
 
 def merge(
@@ -79,7 +79,7 @@ def merge(
     story = story_of or (lambda _aid: None)
     keys = [key_of(m.text, m.label) for m in ms]
     person_words = {k.split()[-1] for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and k}
-    for i, m in enumerate(ms):  # "Zelensky-Putin" names two people, not a third
+    for i, m in enumerate(ms):  # "Marchenko-Orlov" names two people, not a third
         pair = PAIR.match(m.text.strip())
         if m.label == "PERSON" and pair and all(key_of(p, "PERSON") in person_words for p in pair.groups()):
             keys[i] = ""
@@ -107,7 +107,7 @@ def merge(
             m.label = "PERSON"
             keys[i] = key_of(m.text, m.label)
     # per article: the last full name seen ending in a word (a surname: "Smith" after "Jane
-    # Smith"), and the last holding it anywhere ("Kim" after "Kim Ju-ae": a family name written
+    # Smith"), and the last holding it anywhere ("Ri" after "Ri Ok-hwa": a family name written
     # first, which relatives share, so the story's dominant bearer is asked first)
     latest_last: dict[str, str] = {}
     latest_any: dict[str, str] = {}
@@ -138,7 +138,7 @@ KINDS_OF_PLACE = ("GPE", "LOC", "NORP")
 
 def _one_kind_per_name(ms: list[Mention], keys: list[str]) -> None:
     """A nationality is not a place: a name the model tags now as a place, now as a nationality
-    ("Ukrainian") takes the kind it is given most often (a tie: a nationality), so it is one
+    ("Moldovan") takes the kind it is given most often (a tie: a nationality), so it is one
     entity; a plural nationality ("Russians") is its singular where that is written too."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m, k in zip(ms, keys, strict=True):

@@ -12,171 +12,35 @@ from spacy.tokens import Span, Token
 
 from newsledger.extract.language import ACTOR_LABELS, PLACE_LABELS, Sentence, lemma, pos
 from newsledger.model import Claim, Event, TimeExpr, content_id
+from newsledger.model import Span as Where
 
 EVENT_PRECISIONS = {"day", "week", "month"}
 # a small fixed vocabulary of what happened, in the spirit of ACLED's and CAMEO's top levels, read
 # from the action's verb lemma; a verb of none of them is "other"
 EVENT_TYPES: dict[str, frozenset[str]] = {
-    "statement": frozenset(
-        [
-            "say",
-            "announce",
-            "confirm",
-            "deny",
-            "state",
-            "report",
-            "claim",
-            "warn",
-            "tell",
-            "declare",
-            "accuse",
-            "criticize",
-            "criticise",
-            "praise",
-            "urge",
-            "insist",
-            "vow",
-            "admit",
-            "acknowledge",
-            "reveal",
-            "describe",
-            "comment",
-            "condemn",
-            "demand",
-            "reject",
-            "propose",
-            "suggest",
-            "call",
-            "ask",
-            "express",
-            "threaten",
-            "use",
-            "write",
-            "post",
-            "publish",
-            "air",
-            "broadcast",
-            "conclude",
-            "argue",
-            "note",
-            "stress",
-        ]
-    ),
-    "meeting": frozenset(
-        [
-            "meet",
-            "visit",
-            "host",
-            "attend",
-            "travel",
-            "welcome",
-            "receive",
-            "gather",
-            "convene",
-            "shake",
-            "pose",
-            "talk",
-            "discuss",
-            "hold",
-        ]
-    ),
-    "agreement": frozenset(
-        [
-            "sign",
-            "agree",
-            "ratify",
-            "approve",
-            "reach",
-            "accept",
-            "endorse",
-            "pledge",
-            "commit",
-            "promise",
-            "cooperate",
-            "settle",
-            "ally",
-        ]
-    ),
-    "deployment": frozenset(
-        [
-            "deploy",
-            "send",
-            "dispatch",
-            "station",
-            "mobilize",
-            "mobilise",
-            "withdraw",
-            "arrive",
-            "enter",
-            "cross",
-            "position",
-            "rotate",
-        ]
-    ),
-    "attack": frozenset(
-        [
-            "attack",
-            "strike",
-            "bomb",
-            "shell",
-            "fire",
-            "launch",
-            "invade",
-            "hit",
-            "target",
-            "raid",
-            "ambush",
-            "shoot",
-            "slam",
-            "assault",
-            "storm",
-            "capture",
-            "seize",
-            "retake",
-            "liberate",
-            "destroy",
-            "fight",
-            "clash",
-            "repel",
-            "bombard",
-            "torpedo",
-            "overrun",
-            "occupy",
-        ]
-    ),
-    "casualties": frozenset(["kill", "die", "wound", "injure", "slay", "execute", "perish", "lose"]),
-    "aid": frozenset(
-        ["provide", "supply", "give", "donate", "deliver", "aid", "fund", "ship", "export", "sell", "help", "assist", "transfer"]
-    ),
-    "sanction": frozenset(["sanction", "ban", "embargo", "freeze", "restrict", "blacklist", "penalize", "penalise", "impose"]),
-    "legal": frozenset(
-        [
-            "arrest",
-            "charge",
-            "sentence",
-            "convict",
-            "sue",
-            "indict",
-            "try",
-            "detain",
-            "jail",
-            "imprison",
-            "acquit",
-            "prosecute",
-            "rule",
-            "plead",
-            "testify",
-            "extradite",
-            "investigate",
-        ]
-    ),
+    kind: frozenset(verbs.split())
+    for kind, verbs in {
+        "statement": "say announce confirm deny state report claim warn tell declare accuse criticize criticise praise urge "
+        "insist vow admit acknowledge reveal describe comment condemn demand reject propose suggest call ask express "
+        "threaten use write post publish air broadcast conclude argue note stress",
+        "meeting": "meet visit host attend travel welcome receive gather convene shake pose talk discuss hold",
+        "agreement": "sign agree ratify approve reach accept endorse pledge commit promise cooperate settle ally",
+        "deployment": "deploy send dispatch station mobilize mobilise withdraw arrive enter cross position rotate",
+        "attack": "attack strike bomb shell fire launch invade hit target raid ambush shoot slam assault storm capture seize "
+        "retake liberate destroy fight clash repel bombard torpedo overrun occupy",
+        "casualties": "kill die wound injure slay execute perish lose",
+        "aid": "provide supply give donate deliver aid fund ship export sell help assist transfer",
+        "sanction": "sanction ban embargo freeze restrict blacklist penalize penalise impose",
+        "legal": "arrest charge sentence convict sue indict try detain jail imprison acquit prosecute rule plead testify "
+        "extradite investigate",
+    }.items()
 }
 DEATH_UNITS = {"death", "fatality", "dead", "killed", "life", "body", "casualty"}
 _TYPE_OF = {verb: kind for kind, verbs in EVENT_TYPES.items() for verb in verbs}
 
 
 def event_type(action_lemma: str) -> str:
-    """The event's type from its verb lemma ("confirm send troop": statement)."""
+    """The event's type from its verb lemma ("confirm send ferry": statement)."""
     return _TYPE_OF.get(action_lemma.split()[0] if action_lemma else "", "other")
 
 
@@ -190,14 +54,14 @@ def _words(toks: list[Token]) -> str:
 
 
 def _up_to_head(tok: Token) -> list[Token]:
-    """A noun phrase up to its head: "more than 10,000 troops" of "... troops and weaponry to Russia"."""
+    """A noun phrase up to its head: "more than 40 ships" of "... ships and barges to the port"."""
     return [t for t in tok.subtree if t.i <= tok.i and t.i >= tok.left_edge.i]
 
 
 def _written(verb: Token, partner: Token | None) -> str:
     """The action as the sentence writes it: the verb with its auxiliaries, negation and particle
-    and its object up to the object's head ("sent more than 10,000 troops"); a verb with no object
-    and a reported clause writes the clause after it ("confirmed that it had sent troops", even
+    and its object up to the object's head ("sent more than 40 ships"); a verb with no object
+    and a reported clause writes the clause after it ("confirmed that it had sent ships", even
     where the sentence puts the clause first); "with" before a partner ("met with")."""
     helpers = ("aux", "auxpass", "neg", "prt")
 
@@ -237,7 +101,7 @@ def _entity_or_phrase(tok: Token | None) -> str | None:
     person = [e for e in inside if e.label_ in ("PERSON", "ORG")]
     if person:
         return person[-1].text
-    # a nationality or place only modifies the head: "the Indian navy", "North Korean troops" say who
+    # a nationality or place only modifies the head: "the Norwegian coast guard", "Danish troops" say who
     if inside and pos(tok) != "NOUN":
         return inside[-1].text
     if pos(tok) in ("PRON", "DET") or tok.tag_ in ("PRP", "PRP$", "WP", "WDT", "EX"):
@@ -276,13 +140,51 @@ def _object(verb: Token) -> tuple[Token | None, str]:
     return None, ""
 
 
+def datable(t: TimeExpr) -> bool:
+    """A time expression that dates an event: a resolved date or time of day, week or month precision."""
+    return t.type in ("DATE", "TIME") and bool(t.value) and t.precision in EVENT_PRECISIONS
+
+
+def _partner(verb: Token) -> Token | None:
+    """Whom the verb's subject acts with: "met with X"."""
+    return next(
+        (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None
+    )
+
+
+def _event(
+    sent: Sentence, verb: Token, partner: Token | None, obj_words: str, actors: tuple[str | None, str | None],
+    claims: list[Claim], *, key: str, span: Where, date: str, precision: str, evidence: str,
+) -> Event:  # fmt: skip
+    """The event record: the action written and as lemmas, its type, the place named after "in",
+    "at" or "near", and the toll a figure of deaths in the sentence gives."""
+    doc = sent.doc
+    places = [e for e in doc.ents if e.label_ in PLACE_LABELS and e.start > 0 and doc[e.start - 1].lower_ in ("in", "at", "near")]
+    dead = [c for c in claims if c.unit in DEATH_UNITS and c.value is not None]
+    action = lemma(verb) + (f" {obj_words}" if obj_words else "")
+    return Event(
+        id=content_id(sent.article_id, "e", key),
+        span=span,
+        event_date=date,
+        time_precision=precision,
+        actor1=actors[0],
+        actor2=actors[1],
+        action=_written(verb, partner),
+        action_lemma=action,
+        event_type=event_type(action),
+        location=places[0].text if places else None,
+        fatalities=dead[0].value if dead else None,
+        date_evidence=evidence,
+    )
+
+
 COPULAS = {"be", "have", "do", "become", "seem", "remain", "appear", "get", "can", "will", "may", "must", "would", "could"}
 ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
 def lead_event(sent: Sentence, published: str | None, claims: list[Claim], times: list[TimeExpr]) -> Event | None:
     """What an article's first sentence reports, dated by the article's publication when its own
-    words give no date ("Lindsay Lohan has checked into a clinic", in an article of May 3), and
+    words give no date ("Marta Bellini has resigned as mayor", in an article of May 3), and
     undated (``event_date`` "", evidence "undated") when the article has no date either: the
     timeline then dates it by another report of the same event in its story, if one has a date. The
     sentence's main verb, or, for "X said it has captured Y", the reported verb with X as actor
@@ -308,39 +210,27 @@ def lead_event(sent: Sentence, published: str | None, claims: list[Claim], times
     if not named:
         return None
     obj, obj_words = _object(verb)
-    partner = next(
-        (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None
-    )
+    partner = _partner(verb)
     passive = subj.dep_ == "nsubjpass"
     target = obj if partner is None else partner
     is_named = target is not None and any(e.start <= target.i < e.end for e in doc.ents)
     actor1 = None if passive else _with_conjuncts(subj)
     actor2 = _entity_or_phrase(subj) if passive else (_entity_or_phrase(target) if is_named or partner is not None else None)
-    action = lemma(verb) + (f" {obj_words}" if obj_words else "")
-    places = [e for e in doc.ents if e.label_ in PLACE_LABELS and e.start > 0 and doc[e.start - 1].lower_ in ("in", "at", "near")]
-    dead = [c for c in claims if c.unit in DEATH_UNITS and c.value is not None]
-    own = next((t for t in times if t.type in ("DATE", "TIME") and t.value and t.precision in EVENT_PRECISIONS), None)
-    return Event(
-        id=content_id(sent.article_id, "e", "lead"),
-        span=sent.where(verb.idx, verb.idx + len(verb.text)),
-        event_date=own.value if own else published or "",  # type: ignore[arg-type]
-        time_precision=own.precision if own else "day" if published else "none",  # type: ignore[arg-type]
-        actor1=actor1,
-        actor2=actor2,
-        action=_written(verb, partner),
-        action_lemma=action,
-        event_type=event_type(action),
-        location=places[0].text if places else None,
-        fatalities=dead[0].value if dead else None,
-        date_evidence=f"text:{own.text}" if own else "published" if published else "undated",
-    )
+    own = next((t for t in times if datable(t)), None)
+    return _event(
+        sent, verb, partner, obj_words, (actor1, actor2), claims,
+        key="lead", span=sent.where(verb.idx, verb.idx + len(verb.text)),
+        date=(own.value or "") if own else published or "",
+        precision=(own.precision or "day") if own else "day" if published else "none",
+        evidence=f"text:{own.text}" if own else "published" if published else "undated",
+    )  # fmt: skip
 
 
 def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> list[Event]:
     doc = sent.doc
     out: list[Event] = []
     for tx in times:
-        if tx.type not in ("DATE", "TIME") or not tx.value or tx.precision not in EVENT_PRECISIONS:
+        if not datable(tx):
             continue
         span = doc.char_span(tx.span.start - sent.base, tx.span.end - sent.base, alignment_mode="expand")
         if span is None:
@@ -351,9 +241,7 @@ def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> lis
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         obj, obj_words = _object(verb)
-        partner = next(
-            (g for c in verb.children if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"), None
-        )
+        partner = _partner(verb)
         if passive is not None:
             agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
             actor1, actor2 = _with_conjuncts(agent), _entity_or_phrase(passive)
@@ -362,7 +250,6 @@ def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> lis
             # a named object is the second actor; a common noun object is part of the action ("shake hands")
             named = target is not None and any(e.start <= target.i < e.end for e in target.doc.ents)
             actor1, actor2 = _with_conjuncts(subj), (_entity_or_phrase(target) if named or partner is not None else None)
-        setting = None
         if not obj_words:
             setting = next(
                 (
@@ -377,26 +264,8 @@ def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> lis
             obj_words = f"at {_entity_or_phrase(setting)}" if setting is not None and _entity_or_phrase(setting) else ""
         if actor1 is None and actor2 is None:
             continue
-        places = [
-            e for e in doc.ents if e.label_ in PLACE_LABELS and e.start > 0 and doc[e.start - 1].lower_ in ("in", "at", "near")
-        ]
-        dead = [c for c in claims if c.unit in DEATH_UNITS and c.value is not None]
-        action = lemma(verb) + (f" {obj_words}" if obj_words else "")
-        written = _written(verb, partner)
+        dated = {"date": tx.value, "precision": tx.precision or "", "evidence": f"text:{tx.text}"}
         out.append(
-            Event(
-                id=content_id(sent.article_id, "e", str(tx.span.start)),
-                span=tx.span,
-                event_date=tx.value,
-                time_precision=tx.precision,
-                actor1=actor1,
-                actor2=actor2,
-                action=written,
-                action_lemma=action,
-                event_type=event_type(action),
-                location=places[0].text if places else None,
-                fatalities=dead[0].value if dead else None,
-                date_evidence=f"text:{tx.text}",
-            )
+            _event(sent, verb, partner, obj_words, (actor1, actor2), claims, key=str(tx.span.start), span=tx.span, **dated)
         )
     return out

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from newsledger.clean.lines import DATELINE
 from newsledger.extract.cues import is_cue, listed_cue_holds
 from newsledger.extract.language import (
     ADDRESSING_VERBS,
@@ -157,7 +158,6 @@ PERSONAL_PRONOUNS = PRONOUNS - {"it"}  # "it" names a body or a document, never 
 
 CAPITALS = re.compile(r"[A-Z][A-Z.'’ -]+")  # a transcript's speaker label ("PENCE")
 # a wire story's dateline: "WASHINGTON -- ", "BRUSSELS (AP) — ", "SEOUL, South Korea — "
-DATELINE = re.compile(r"[A-Z][A-Z.'’ -]{2,}(?:, [A-Z][\w.'’ -]+)?(?: \([\w. ]+\))?\s*(?:--|[—–-])\s+")
 
 
 def _according(sent: Sentence) -> tuple[int, tuple[int, int], str] | None:

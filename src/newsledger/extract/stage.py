@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from newsledger import nlp
 from newsledger.extract.casing import restore, sentence_case
 from newsledger.extract.claims import figures_in
-from newsledger.extract.events import EVENT_PRECISIONS, events_in, lead_event
+from newsledger.extract.events import ACTOR_ENTITY_LABELS, EVENT_PRECISIONS, events_in, lead_event
 from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
@@ -133,7 +133,8 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             # a sentence inside a quotation of several is its speaker's words, cue or none
             within = any(y - x > MIN_QUOTE for x, y in cut)
             announcing = announces(text)
-            opening = i == 0 and "~c" not in aid  # an article's first sentence: its lead event, dated or not
+            # an article's first sentence, for its lead event: parsed only where it names an actor
+            opening = i == 0 and "~c" not in aid and any(lab in ACTOR_ENTITY_LABELS for *_, lab in by_sentence.get(i, []))
             if dated or announced or announcing or within or opening or needs_parse(text):
                 pending.append((idx, i, a, text, by_sentence.get(i, []), cut))
             announced = announcing

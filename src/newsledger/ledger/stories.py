@@ -2,11 +2,11 @@
 
 Each article is a weighted bag of what it is about: the content words of its title and text and,
 weighted higher, the names it mentions (people, organisations, places, as the entity keys of
-``extract/entities.key_of`` write them, so "Kim Jong-un" and "Kim Jong Un" meet). Weights are
+``extract/entities.key_of`` write them, so "Ri Sol-gang" and "Ri Sol Gang" meet). Weights are
 TF-IDF (sublinear term counts), the vector cut to its strongest terms. The document frequency of
 a term is the ledger's own count plus a prior of ``PRIOR_DOCS`` pseudo-articles in which it
 appears as often as general English has it (wordfreq's word frequencies): in a small ledger all
-about one war, "Korea" is still a rarer, more telling word than "said"; in a large one the
+about one strike, "Halden" is still a rarer, more telling word than "said"; in a large one the
 ledger's own counts take over.
 
 Articles are taken one at a time, oldest publication first (an undated one after the dated,
@@ -54,7 +54,7 @@ class StoryInput:
     text: str
     published: str | None  # a publication date (not a date merely mentioned)
     outlet: str | None
-    names: list[str] = field(default_factory=list)  # entity keys of its mentions, "PERSON:kim jong un"
+    names: list[str] = field(default_factory=list)  # entity keys of its mentions, "PERSON:marta bellini"
     duplicate_of: str | None = None
     story_id: str | None = None  # already placed by an earlier build
     era: str | None = None  # when it is about: its publication, else the latest date it mentions (a floor)
@@ -130,7 +130,7 @@ def terms_of(item: StoryInput) -> Counter[str]:
 
 
 def name_key(text: str, label: str) -> str | None:
-    """A mention as a story feature: its entity key with its kind ("PERSON:kim jong un")."""
+    """A mention as a story feature: its entity key with its kind ("PERSON:marta bellini")."""
     if label not in NAME_LABELS:
         return None
     k = key_of(text, label)
@@ -213,7 +213,9 @@ def assign_stories(
     for s in stories:
         _index(index, s)
     placed: dict[str, str] = {i.id: i.story_id for i in items if i.story_id}
-    originals = [i for i in items if not i.story_id and not i.duplicate_of]
+    present = {i.id for i in items}
+    # a duplicate tells its original's story; one whose original is not in the ledger is placed as an original
+    originals = [i for i in items if not i.story_id and (not i.duplicate_of or i.duplicate_of not in present)]
     for item in sorted(originals, key=_order):
         vec = vector(counts.get(item.id) or terms_of(item), df, n_docs)
         strongest = sorted(vec, key=lambda t: (-vec[t], t))[:CANDIDATE_TERMS]
@@ -230,13 +232,9 @@ def assign_stories(
         _join(best, item, vec)
         _index(index, best)
         placed[item.id] = best.id
-    for item in items:  # a duplicate tells its original's story
-        if not item.story_id and item.duplicate_of:
-            sid = placed.get(item.duplicate_of)
-            if sid is None:  # its original is not among the items (should not happen): a story of its own
-                sid = content_id("story", item.id)
-                stories.append(Story(id=sid, title=item.title or _lead(item.text)))
-                by_id[sid] = stories[-1]
+    for item in items:
+        if not item.story_id and item.id not in placed:  # a duplicate of a placed original
+            sid = placed[item.duplicate_of]  # type: ignore[index]
             by_id[sid].articles += 1
             _add_outlet(by_id[sid], item)
             placed[item.id] = sid

@@ -160,21 +160,28 @@ def _short(v: float) -> str:
     return f"{v:.3g}"
 
 
+def marked_text(text: str, marks: dict[int, int], wrap: Callable[[int, str], str], esc: Callable[[str], str] = E) -> str:
+    """A text escaped with each marked span (start -> end, the sentences facts came from) wrapped
+    by ``wrap(start, escaped words)``, and paragraphs split as ``</p><p>``. The brief and the
+    explorer both show articles with it."""
+    out, pos = [], 0
+    for s, e in sorted(marks.items()):
+        if s < pos or s >= len(text):
+            continue
+        while 0 < e < len(text) and not text[e].isspace() and not text[e - 1].isspace():
+            e += 1  # never cut inside a word
+        out.append(esc(text[pos:s]))
+        out.append(wrap(s, esc(text[s:e])))
+        pos = e
+    out.append(esc(text[pos:]))
+    return "".join(out).replace("\n\n", "</p><p>")
+
+
 def _article_html(art: Article, anchors: dict[str, dict[int, int]]) -> str:
     """An article in full, each sentence a fact came from wrapped in a target anchor."""
 
     def marked(text: str, key: str) -> str:
-        out, pos = [], 0
-        for s, e in sorted(anchors.get(key, {}).items()):
-            if s < pos:
-                continue
-            while 0 < e < len(text) and not text[e].isspace() and not text[e - 1].isspace():
-                e += 1  # never cut inside a word
-            out.append(E(text[pos:s]))
-            out.append(f'<span class="s" id="s-{E(key)}-{s}">{E(text[s:e])}</span>')
-            pos = e
-        out.append(E(text[pos:]))
-        return "".join(out).replace("\n\n", "</p><p>")
+        return marked_text(text, anchors.get(key, {}), lambda s, words: f'<span class="s" id="s-{E(key)}-{s}">{words}</span>')
 
     title = art.title or "(untitled)"
     meta = " · ".join(x for x in (_outlet(art), art.byline, _published(art), art.role) if x)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from tqdm import tqdm
 
@@ -161,6 +161,15 @@ def build_lock(out_dir: Path) -> Iterator[None]:
         fh.close()
 
 
+def _from_article(rows: list[dict[str, Any]], **fields: dict[str, Any]) -> None:
+    """Give each fact row its article's values (``story_id``, ``published`` ...), in place; a
+    caption's fact belongs to its article (the first 16 characters of its ``article_id``)."""
+    for row in rows:
+        article = row["article_id"][:16]
+        for key, values in fields.items():
+            row[key] = values.get(article)
+
+
 def _named_inputs(inputs: list[str], glob: str | None) -> Iterator[tuple[str | ReadError, str]]:
     """Every input file or URL with the name it is recorded under (``shown_name``)."""
     for spec in inputs:
@@ -282,31 +291,25 @@ def build(
         result.entities = entities
         claims = ledger.rows("claims")
         quotes = ledger.rows("quotes")
-        mention_rows = [{**mention_record(m, by_id), "story_id": story_of.get(m.article_id[:16])} for m in mentions]
+        mention_rows = [mention_record(m, by_id) for m in mentions]
+        _from_article(mention_rows, story_id=story_of)
         result.claims, result.quotes = claims, quotes
         published = {a.id: a.published for a in articles}
         outlet = {a.id: a.outlet for a in articles}
-        for c in claims:
-            c["published"] = published.get(c["article_id"][:16])
-        for row in (*claims, *quotes):
-            row["story_id"] = story_of.get(row["article_id"][:16])
+        _from_article(claims, published=published, story_id=story_of, outlet=outlet)
+        _from_article(quotes, story_id=story_of)
         places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
         result.groups = group_figures(claims, places, group_map)
         resolve = resolver(entities)
         speakers_of(quotes, mentions, entities, resolve)
         event_rows = ledger.rows("events")
-        for row in event_rows:
-            row["story_id"] = story_of.get(row["article_id"][:16])
-            row["published"] = published.get(row["article_id"][:16])
-            row["outlet"] = outlet.get(row["article_id"][:16])
+        _from_article(event_rows, story_id=story_of, published=published, outlet=outlet)
         for row in event_rows:  # actors by their entity's name: "Kim" is "Kim Jong Un"
             for key in ("actor1", "actor2"):
                 if row[key]:
                     row[key] = " and ".join(dict.fromkeys(resolve(n.strip()) or n for n in row[key].split(" and ")))
         result.events = merge_events(event_rows, group_map)
         mark_background(result.events, {st.id: st.first_published for st in stories})
-        for c in claims:
-            c["outlet"] = outlet.get(c["article_id"][:16])
         ledger.set_views(quotes, result.groups, result.events)
         result.outputs["ledger"] = ledger.path
     result.outputs["articles"] = out_dir / "articles.jsonl"
