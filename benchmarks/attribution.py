@@ -25,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import bench_dir
+from common import bench_dir, half
 from newsledger import nlp
 from newsledger.extract import quotes, stage
 from newsledger.extract.language import SPEECH_FORMS, pos
@@ -142,11 +142,15 @@ def main() -> None:
     systems = [("baseline (reference)", baseline), ("newsledger", ours)]
     if args.oracle_cues:
         systems.append(("oracle cues (bound)", oracle))
+    halves = [half(name) for name, *_ in docs]
     for name, fn in systems:
         t = time.perf_counter()
         preds = fn(docs)
         table(name, [g for *_, g in docs], preds)
         print(f"{'':<22} ({time.perf_counter() - t:.1f} s)")
+        for part in ("tune", "check"):  # the fixed split: misses are read on tune only
+            keep = [i for i, h in enumerate(halves) if h == part]
+            table(f"  {part} ({len(keep)} articles)", [docs[i][2] for i in keep], [preds[i] for i in keep])
     golds, preds = agreement(path)
     table("annotators (ceiling)", golds, preds)
     print(f"{'':<22} ({len(golds)} second annotations of PolNeAR articles scored against the first)")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import re
 import subprocess
@@ -33,6 +34,12 @@ def bench_dir(sub: str, description: str, flags: dict[str, str] | None = None) -
         print(f"skipped: {path} not found (pass --bench)")
         sys.exit(0)
     return path, args
+
+
+def half(key: str) -> str:
+    """The fixed split of a development set by a hash of the item's key: "tune" (60%: misses may be
+    read) or "check" (40%: never read; the figure to quote)."""
+    return "tune" if int(hashlib.sha256(key.encode()).hexdigest(), 16) % 10 < 6 else "check"
 
 
 def shingles(text: str) -> Counter:

@@ -10,7 +10,6 @@ publisher or site name. Each page is read twice: as a file (no URL) and as a cra
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -21,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import lxml.html
 from trafilatura import extract_metadata
 
-from common import bench_dir, load_extraction, main_story
+from common import bench_dir, half, load_extraction, main_story
 from newsledger.clean.articles import clean_document
 from newsledger.model import Document
 
@@ -37,10 +36,6 @@ def states_name(html: str) -> bool:
         if re.search(r'"publisher"\s*:\s*\{[^}]*"name"\s*:\s*"[^"]+"', script) or re.search(r'"@type"\s*:\s*"WebSite"', script):
             return True
     return False
-
-
-def half(page_id: str) -> str:
-    return "tune" if int(hashlib.sha256(page_id.encode()).hexdigest(), 16) % 10 < 6 else "check"
 
 
 def main() -> None:

@@ -9,7 +9,6 @@ the noun with its modifiers, a fraction of a whole is "% <whole>", pence ("164p"
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import sys
@@ -18,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import bench_dir
+from common import bench_dir, half
 from newsledger import nlp
 from newsledger.extract.language import lemma
 from newsledger.extract.stage import extract_texts
@@ -126,11 +125,6 @@ def predictions(data: list[dict], pence_as_point: bool = True, claims: list | No
             continue
         ours[int(c.span.article_id)].append((lo, hi, _unit(c, pence_as_point), c.subject or "-"))
     return ours
-
-
-def half(text: str) -> str:
-    """The fixed split of a development set: "tune" (misses may be read) or "check" (never read)."""
-    return "tune" if int(hashlib.sha256(text.encode()).hexdigest(), 16) % 10 < 6 else "check"
 
 
 def main() -> None:
