@@ -159,3 +159,82 @@ def test_a_description_with_a_name_in_apposition_is_that_person():
     s = "The harbour master, Marta Bellini, said the pier was safe."
     sp = _identify(s, "The harbour master, Marta Bellini", [(20, 33, "p1", "PERSON")])
     assert (sp.kind, sp.name, sp.role) == ("person", "Marta Bellini", "harbour master")
+
+
+def _leads(*texts: str, published: str | None = "2016-09-14") -> dict[str, object]:
+    from newsledger.extract.stage import extract_texts
+
+    facts = extract_texts([(f"x{n}", "s", t, published) for n, t in enumerate(texts)])
+    return {e.span.article_id: e for e in facts.events}
+
+
+def test_a_lead_event_is_looked_for_in_the_opening_sentences_when_the_first_sets_a_scene():
+    by = _leads(
+        "It was a grey morning on the quay.\nThe Varenna port authority has closed the northern harbour to fishing boats.",
+        "Nobody expected the vote to be close. Senator Marta Bellini has resigned from the transport committee.",
+        "Fog lay over the quay. It lifted at noon. The wind rose. Marta Bellini has resigned as mayor.",  # fourth: too late
+    )
+    assert by["x0"].action.startswith("has closed the northern harbour") and by["x0"].date_evidence == "published"
+    assert by["x1"].actor1 == "Marta Bellini" and by["x1"].action.startswith("has resigned")
+    assert "x2" not in by
+
+
+def test_a_reported_clause_naming_no_one_stays_the_speakers_statement():
+    by = _leads(
+        "Passengers on the night ferries could save an hour a day, transport minister Marta Bellini has claimed.",
+        "Local shops will lose trade, the Varenna Chamber of Commerce warned.",
+        "The Norwegian coast guard said it had towed a burning trawler into Torvik.",
+    )
+    assert (by["x0"].actor1, by["x0"].event_type) == ("Marta Bellini", "statement")
+    assert by["x1"].event_type == "statement" and "Chamber of Commerce" in by["x1"].actor1
+    assert by["x2"].action.startswith("had towed a burning trawler")  # a pronoun subject: the speaker's own act
+
+
+def test_be_to_reports_the_verb_after_it():
+    by = _leads(
+        "The Varenna ferry company is to close its northern terminal.",
+        "Rock band Stormhaven are set to play at the harbour festival.",
+    )
+    assert by["x0"].action == "to close its northern terminal" and "Varenna" in by["x0"].actor1
+    assert by["x1"].action.startswith("to play") and by["x1"].actor1 == "Stormhaven"
+
+
+def test_a_common_noun_acts_only_as_a_body_or_a_person_with_a_named_party():
+    by = _leads(
+        "A judge has dismissed a bid by Orevale Mining Corp to halt the strike.",
+        "The government has rejected claims that Marta Bellini misled parliament.",
+        "The storm on the Varenna coast flooded dozens of homes.",  # a happening, not an actor
+        "Plans to close three schools have been unveiled by the Kestrel Regional Council.",
+    )
+    assert (by["x0"].actor1, by["x0"].action) == ("judge", "has dismissed a bid")
+    assert by["x1"].actor1 == "government" and by["x1"].event_type == "statement"
+    assert "x2" not in by
+    assert "Council" in by["x3"].actor1 and by["x3"].actor2 == "Plans"  # the passive's agent acts
+
+
+def test_names_joined_in_a_subject_are_all_its_actors_and_short_gaps_are_written():
+    by = _leads(
+        "Harbour operators Telnor and Vexa have both launched night ferries to Kestrel.",
+        "Shipping firms Orevale, Brantley and Corvin have jointly signed a fuel pact.",
+    )
+    assert by["x0"].action == "have both launched night ferries" and by["x0"].actor1 == "Telnor and Vexa"
+    assert by["x1"].action == "have jointly signed a fuel pact" and by["x1"].event_type == "agreement"
+
+
+def test_a_launch_attacks_only_with_an_assault_or_a_weapon_for_its_object():
+    from newsledger.extract.events import event_type
+
+    assert event_type("launch offensive") == event_type("fire missile") == "attack"
+    assert event_type("launch phone") == event_type("fire manager") == "other"
+    assert event_type("launch") == "attack"
+
+
+def test_verbs_of_state_or_wish_report_no_event():
+    by = _leads(
+        "The new timetable would mean longer waits for Varenna commuters.",
+        "The Kestrel Ferry Company wants to expand its fleet.",
+        "Marta Bellini hopes to win the Varenna mayoral race.",
+        "The Kestrel Ferry Company has bought two new ships.",
+    )
+    assert not {"x0", "x1", "x2"} & by.keys()
+    assert by["x3"].action == "has bought two new ships"

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from newsledger.extract.language import ACTOR_LABELS, PLACE_LABELS, Sentence, lemma, pos
+from newsledger.extract.language import ACTOR_LABELS, BODY_HEADS, HUMAN_HEADS, PLACE_LABELS, Sentence, lemma, pos
 from newsledger.model import Claim, Event, TimeExpr, content_id
 from newsledger.model import Span as Where
 
@@ -39,16 +39,63 @@ DEATH_UNITS = {"death", "fatality", "dead", "killed", "life", "body", "casualty"
 _TYPE_OF = {verb: kind for kind, verbs in EVENT_TYPES.items() for verb in verbs}
 
 
+# verbs whose object says whether they attack: "launched an offensive", but "launched a phone"
+OBJECT_DECIDES = {"launch", "fire"}
+ATTACK_OBJECTS = frozenset(
+    [
+        "attack",
+        "offensive",
+        "strike",
+        "airstrike",
+        "raid",
+        "assault",
+        "missile",
+        "rocket",
+        "drone",
+        "shell",
+        "bomb",
+        "barrage",
+        "counteroffensive",
+        "counterattack",
+        "invasion",
+        "operation",
+        "salvo",
+        "round",
+        "shot",
+        "volley",
+        "torpedo",
+        "grenade",
+        "artillery",
+    ]
+)
+
+
 def event_type(action_lemma: str) -> str:
-    """The event's type from its verb lemma ("confirm send ferry": statement)."""
-    return _TYPE_OF.get(action_lemma.split()[0] if action_lemma else "", "other")
+    """The event's type from its verb lemma ("confirm send ferry": statement). Rule
+    ``object_decides``: a verb that attacks only with a weapon or an assault for its object
+    ("launch offensive": attack; "launch service": other; a bare "launch": attack)."""
+    words = action_lemma.split() if action_lemma else [""]
+    if words[0] in OBJECT_DECIDES and len(words) > 1:
+        return "attack" if any(w in ATTACK_OBJECTS for w in words[1:]) else "other"
+    return _TYPE_OF.get(words[0], "other")
+
+
+SHORT_GAP = 3  # words between an action's parts that are written with it ("have both launched")
 
 
 def _words(toks: list[Token]) -> str:
-    """Tokens as the sentence writes them: their own spacing where they touch, one space across a gap."""
+    """Tokens as the sentence writes them: their own spacing where they touch, and the words
+    between where a gap is short and unpunctuated ("hovered close to record lows"), else one space."""
     out, prev = "", None
     for t in sorted(set(toks), key=lambda t: t.i):
-        out += t.text if prev is None else (prev.whitespace_ if t.i == prev.i + 1 else " ") + t.text
+        if prev is not None:
+            gap = t.doc[prev.i + 1 : t.i]
+            if 0 < len(gap) <= SHORT_GAP and not any(g.is_punct or g.ent_type_ in ("DATE", "TIME") for g in gap):
+                out += prev.whitespace_ + gap.text + gap[-1].whitespace_ + t.text
+            else:
+                out += (prev.whitespace_ if not gap else " ") + t.text
+        else:
+            out += t.text
         prev = t
     return out
 
@@ -100,7 +147,13 @@ def _entity_or_phrase(tok: Token | None) -> str | None:
     inside = [e for e in tok.doc.ents if tok.left_edge.i <= e.start and e.end <= right + 1 and e.label_ in ACTOR_LABELS]
     person = [e for e in inside if e.label_ in ("PERSON", "ORG")]
     if person:
-        return person[-1].text
+        # "Cable firms Telnor and Vexa": names joined by "and" or commas are all the phrase's
+        joined = [person[-1]]
+        for e in reversed(person[:-1]):
+            if tok.doc[e.end : joined[0].start].text.strip(" ,") not in ("", "and"):
+                break
+            joined.insert(0, e)
+        return " and ".join(e.text for e in joined)
     # a nationality or place only modifies the head: "the Norwegian coast guard", "Danish troops" say who
     if inside and pos(tok) != "NOUN":
         return inside[-1].text
@@ -178,43 +231,105 @@ def _event(
     )
 
 
+BE_FORMS = {"be", "is", "are", "was", "were", "been", "being", "am", "'s", "'re"}
 COPULAS = {"be", "have", "do", "become", "seem", "remain", "appear", "get", "can", "will", "may", "must", "would", "could"}
+# rule ``stative``: verbs of state, wish or opinion report no event ("The deal would mean higher fares",
+# "Acme wants to expand", "The ferry costs more"), whoever their subject
+STATIVE = {
+    "mean", "want", "need", "wish", "hope", "like", "love", "hate", "know", "believe", "think", "feel", "seem", "look",
+    "include", "contain", "cost", "own", "lack", "deserve", "matter", "depend", "involve", "require", "represent",
+    "reflect", "resemble", "consist", "belong", "exist", "weigh", "equal", "expect", "plan", "intend",
+}  # fmt: skip
 ACTOR_ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC"}
 
 
-def lead_event(sent: Sentence, published: str | None, claims: list[Claim], times: list[TimeExpr]) -> Event | None:
-    """What an article's first sentence reports, dated by the article's publication when its own
-    words give no date ("Marta Bellini has resigned as mayor", in an article of May 3), and
-    undated (``event_date`` "", evidence "undated") when the article has no date either: the
-    timeline then dates it by another report of the same event in its story, if one has a date. The
-    sentence's main verb, or, for "X said it has captured Y", the reported verb with X as actor
-    where the reported clause's subject is a pronoun. Only a named actor (a person, organisation,
-    place or nationality the model tagged) and a verb of action (no copula) make an event."""
-    doc = sent.doc
-    root = doc[:].root
-    verb = root if pos(root) == "VERB" else None
-    if verb is None:
-        return None
-    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    clause = next((c for c in verb.children if c.dep_ == "ccomp" and pos(c) == "VERB"), None)
-    if clause is not None and event_type(lemma(verb)) == "statement":
+def _names_actor(tok: Token | None, *, whole: bool = True) -> bool:
+    """The phrase ``tok`` heads holds a named actor the model tagged (a person, organisation,
+    place or nationality); with ``whole`` false, only in the words up to its head and in names
+    joined to it ("Cable firms Telnor and Vexa"), not in what follows a preposition ("the attack
+    on Varenna" names no actor)."""
+    if tok is None:
+        return False
+    # a proper noun the model left untagged ("Minister Lord Okafor"), not a capital opening the sentence
+    if not whole and tok.tag_ in ("NNP", "NNPS") and tok.i > 0:
+        return True
+    lo, hi = (tok.left_edge.i, tok.right_edge.i) if whole else (tok.left_edge.i, tok.i)
+    if any(e.label_ in ACTOR_ENTITY_LABELS and e.start <= hi and e.end > lo for e in tok.doc.ents):
+        return True
+    return not whole and any(_names_actor(c, whole=False) for c in tok.rights if c.dep_ in ("appos", "conj"))
+
+
+def _pronoun(tok: Token) -> bool:
+    return tok.tag_ in ("PRP", "WP", "EX")
+
+
+def _agent(verb: Token) -> Token | None:
+    """Who did it, in the passive: "was unveiled by the Conservatives"."""
+    return next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+
+
+def _be_to(verb: Token, subj: Token | None) -> tuple[Token, bool]:
+    """Rule ``be_to``: "Acme is to close its plant", "U2 are set to play" report the verb after;
+    the verb and whether its subject is acted on."""
+    passive = subj is not None and subj.dep_ == "nsubjpass"
+    then = next((c for c in verb.children if c.dep_ == "xcomp" and pos(c) == "VERB"), None)
+    if then is not None and (verb.lower_ in BE_FORMS or (lemma(verb) == "set" and passive)):
+        return then, False
+    return verb, passive
+
+
+def _acts(verb: Token, subj: Token | None) -> bool:
+    return subj is not None and pos(verb) == "VERB" and lemma(verb) not in COPULAS and lemma(verb) not in STATIVE
+
+
+def _main_action(root: Token) -> tuple[Token, Token, bool] | None:
+    """The verb a sentence reports, its subject, and whether the subject is acted on. Rule
+    ``reported_act``: "X said it had captured Y" reports the capture, with X as actor where the
+    reported clause's subject is a pronoun, and with the clause's own subject where that names
+    someone; a reported clause whose subject names no one ("Students can decide the seats, the
+    party leader claimed") or that states no action ("..., that the road is safe") stays the
+    speaker's statement."""
+    subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    clause = next((c for c in root.children if c.dep_ == "ccomp" and pos(c) in ("VERB", "AUX")), None)
+    if clause is not None and event_type(lemma(root)) == "statement":
         inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if inner is not None and inner.tag_ not in ("PRP", "WP", "EX"):
-            subj = inner
-        verb = clause
-    if lemma(verb) in COPULAS or subj is None:
+        if inner is None or _pronoun(inner) or _names_actor(inner, whole=False):
+            actor = subj if inner is None or _pronoun(inner) else inner
+            verb, passive = _be_to(clause, inner)
+            if _acts(verb, actor):
+                return verb, actor, passive  # type: ignore[return-value]
+    verb, passive = _be_to(root, subj)
+    return (verb, subj, passive) if _acts(verb, subj) else None  # type: ignore[return-value]
+
+
+def _agentive(tok: Token) -> bool:
+    """A common noun that can act: an unnamed body or a person described ("the government",
+    "a judge"), not a thing or a happening ("the attack", "the data")."""
+    return tok.lower_ in BODY_HEADS or tok.lower_ in HUMAN_HEADS
+
+
+def lead_event(sent: Sentence, published: str | None, claims: list[Claim], times: list[TimeExpr]) -> Event | None:
+    """What an article's opening sentence reports, dated by its own words, else by the article's
+    publication ("Marta Bellini has resigned as mayor", in an article of May 3), else undated
+    (``event_date`` "", evidence "undated"): the timeline then dates it by another report of the
+    same event in its story, if one has a date. The action is the sentence's main verb (see
+    ``_main_action``); it makes an event only with a verb of action (no copula) and a named actor,
+    in its subject or, where the subject is a common noun ("A judge has dismissed a bid by Acme"),
+    in its object or agent."""
+    root = sent.doc[:].root
+    found = _main_action(root) if pos(root) in ("VERB", "AUX") else None
+    if found is None:
         return None
-    named = any(e.label_ in ACTOR_ENTITY_LABELS and subj.left_edge.i <= e.start and e.end <= subj.i + 1 for e in doc.ents) or any(
-        e.start <= subj.i < e.end and e.label_ in ACTOR_ENTITY_LABELS for e in doc.ents
-    )
-    if not named:
-        return None
+    verb, subj, passive = found
     obj, obj_words = _object(verb)
     partner = _partner(verb)
-    passive = subj.dep_ == "nsubjpass"
+    agent = _agent(verb) if passive else None
     target = obj if partner is None else partner
-    is_named = target is not None and any(e.start <= target.i < e.end for e in doc.ents)
-    actor1 = None if passive else _with_conjuncts(subj)
+    named = _names_actor(subj, whole=False) or (passive and _names_actor(agent))
+    if not (named or (_agentive(subj) and (_names_actor(target) or _names_actor(agent)))):
+        return None
+    is_named = target is not None and any(e.start <= target.i < e.end for e in sent.doc.ents)
+    actor1 = _with_conjuncts(agent) if passive else _with_conjuncts(subj)
     actor2 = _entity_or_phrase(subj) if passive else (_entity_or_phrase(target) if is_named or partner is not None else None)
     own = next((t for t in times if datable(t)), None)
     return _event(
@@ -240,11 +355,12 @@ def events_in(sent: Sentence, times: list[TimeExpr], claims: list[Claim]) -> lis
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         passive = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is None and passive is None and verb.dep_ == "xcomp":  # "Acme is set to close": Acme closes
+            subj = next((c for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         obj, obj_words = _object(verb)
         partner = _partner(verb)
         if passive is not None:
-            agent = next((g for c in verb.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
-            actor1, actor2 = _with_conjuncts(agent), _entity_or_phrase(passive)
+            actor1, actor2 = _with_conjuncts(_agent(verb)), _entity_or_phrase(passive)
         else:
             target = obj if partner is None else partner
             # a named object is the second actor; a common noun object is part of the action ("shake hands")

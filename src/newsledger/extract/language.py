@@ -54,6 +54,37 @@ PRONOUNS = {"he", "she", "they", "him", "her", "it", "we", "i"}
 
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+# heads of a noun phrase that name no one in particular: a text that speaks for someone, an
+# unnamed body, a person described (who speaks, in ``ledger.speakers``; who acts, in ``events``)
+DOCUMENT_HEADS = {
+    "statement", "statements", "report", "reports", "data", "study", "studies", "survey", "document", "documents", "letter",
+    "filing", "analysis", "poll", "polls", "memo", "release", "paper", "assessment", "figures", "records", "estimate",
+    "estimates", "footage", "video", "images", "imagery", "remarks", "comments", "announcement", "message", "post",
+    "tweet", "website", "order", "ruling", "indictment", "complaint", "lawsuit", "notice", "bulletin", "broadcast",
+    "transcript", "readout", "communique", "communiqué", "decree", "article", "editorial", "book", "research",
+}  # fmt: skip
+BODY_HEADS = {
+    "government", "ministry", "administration", "agency", "army", "military", "police", "company", "firm", "court",
+    "committee", "council", "department", "office", "embassy", "party", "union", "commission", "board", "bank",
+    "intelligence", "campaign", "team", "club", "group", "organisation", "organization", "authorities", "parliament",
+    "congress", "senate", "cabinet", "regime", "forces", "command", "service", "media", "newspaper", "network",
+    "jury", "authority", "panel", "tribunal", "assembly", "federation", "association", "institute", "university", "school",
+    "hospital", "league", "coalition", "opposition", "airline",
+}  # fmt: skip
+HUMAN_HEADS = {
+    "official", "officials", "expert", "experts", "source", "sources", "people", "person", "resident", "residents",
+    "witness", "witnesses", "critic", "critics", "observer", "observers", "diplomat", "diplomats", "spokesman",
+    "spokeswoman", "spokesperson", "investigators", "lawmaker", "lawmakers", "leader", "leaders", "minister", "ministers",
+    "president", "secretary", "chief", "director", "officer", "officers", "commander", "soldier", "soldiers", "troops",
+    "civilian", "civilians", "activist", "activists", "member", "members", "representative", "representatives", "aide",
+    "aides", "adviser", "advisers", "advisor", "advisors", "executive", "executives", "lawyer", "lawyers", "attorney",
+    "attorneys", "prosecutor", "prosecutors", "judge", "doctor", "doctors", "student", "students", "staff", "man", "men",
+    "woman", "women", "family", "families", "fan", "fans", "colleague", "colleagues", "friend", "friends", "ally",
+    "allies", "insider", "insiders", "envoy", "envoys", "chairman", "chairwoman", "governor", "mayor", "senator",
+    "senators", "ambassador", "general", "colonel", "captain", "coach", "manager", "owner", "victim", "victims",
+    "scientist", "scientists", "economist", "economists", "analyst", "analysts", "researcher", "researchers", "who",
+}  # fmt: skip
+HUMAN_SUFFIX = re.compile(r"(?:er|or|ist|ian)s?$")  # speaker, investor, economist, politician
 PLACE_LABELS = {"GPE", "LOC", "FAC"}  # where something happens
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # who acts or holds something
 

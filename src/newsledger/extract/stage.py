@@ -133,8 +133,12 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             # a sentence inside a quotation of several is its speaker's words, cue or none
             within = any(y - x > MIN_QUOTE for x, y in cut)
             announcing = announces(text)
-            # an article's first sentence, for its lead event: parsed only where it names an actor
-            opening = i == 0 and "~c" not in aid and any(lab in ACTOR_ENTITY_LABELS for *_, lab in by_sentence.get(i, []))
+            # an article's opening sentences, for its lead event: parsed only where they name an actor
+            opening = (
+                i < OPENING_SENTENCES
+                and "~c" not in aid
+                and any(lab in ACTOR_ENTITY_LABELS for *_, lab in by_sentence.get(i, []))
+            )
             if dated or announced or announcing or within or opening or needs_parse(text):
                 pending.append((idx, i, a, text, by_sentence.get(i, []), cut))
             announced = announcing
@@ -143,6 +147,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     for t in facts.times:
         times_at.setdefault((t.span.article_id, t.span.sentence_start), []).append(t)
     previous: str | None = None
+    opened: set[int] = set()  # articles whose lead event is found
     lead: Quote | None = None
     last: tuple[int, int] = (-1, -1)
     # a Title Case headline is parsed in sentence case, its parse then laid on its own words
@@ -167,10 +172,14 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                 claim.measure = before.measure
         facts.claims.extend(claims)
         found = events_in(sent, times_at.get((aid, base), []), claims)
-        if i == 0 and not found and "~c" not in aid:
-            anchor = anchors[idx]
-            first = lead_event(sent, anchor.isoformat() if anchor else None, claims, times_at.get((aid, base), []))
-            found = [first] if first is not None else []
+        if i < OPENING_SENTENCES and idx not in opened and "~c" not in aid:
+            # the article's lead event: the first of its opening sentences that reports one
+            if not found:
+                anchor = anchors[idx]
+                first = lead_event(sent, anchor.isoformat() if anchor else None, claims, times_at.get((aid, base), []))
+                found = [first] if first is not None else []
+            if found:
+                opened.add(idx)
         facts.events.extend(found)
         last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid else None
         if (
@@ -186,6 +195,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     return facts
 
 
+OPENING_SENTENCES = 3  # a lead event is looked for in an article's first sentences (a feature may open with a scene)
 NAME_LABELS = {"PERSON", "GPE", "NORP", "LOC"}  # names a Title Case headline keeps (the model runs an ORG on: "U.S. Pushes")
 
 # a sentence's opening phrase, whose people are not its subject ("During his meeting with Lavrov, Kim ...")

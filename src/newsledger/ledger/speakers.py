@@ -28,35 +28,6 @@ from typing import Any
 from newsledger.extract import language
 from newsledger.extract.entities import Entity
 
-DOCUMENT_HEADS = {
-    "statement", "statements", "report", "reports", "data", "study", "studies", "survey", "document", "documents", "letter",
-    "filing", "analysis", "poll", "polls", "memo", "release", "paper", "assessment", "figures", "records", "estimate",
-    "estimates", "footage", "video", "images", "imagery", "remarks", "comments", "announcement", "message", "post",
-    "tweet", "website", "order", "ruling", "indictment", "complaint", "lawsuit", "notice", "bulletin", "broadcast",
-    "transcript", "readout", "communique", "communiqué", "decree", "article", "editorial", "book", "research",
-}  # fmt: skip
-BODY_HEADS = {
-    "government", "ministry", "administration", "agency", "army", "military", "police", "company", "firm", "court",
-    "committee", "council", "department", "office", "embassy", "party", "union", "commission", "board", "bank",
-    "intelligence", "campaign", "team", "club", "group", "organisation", "organization", "authorities", "parliament",
-    "congress", "senate", "cabinet", "regime", "forces", "command", "service", "media", "newspaper", "network",
-    "jury", "authority", "panel", "tribunal", "assembly", "federation", "association", "institute", "university", "school",
-    "hospital", "league", "coalition", "opposition", "airline",
-}  # fmt: skip
-HUMAN_HEADS = {
-    "official", "officials", "expert", "experts", "source", "sources", "people", "person", "resident", "residents",
-    "witness", "witnesses", "critic", "critics", "observer", "observers", "diplomat", "diplomats", "spokesman",
-    "spokeswoman", "spokesperson", "investigators", "lawmaker", "lawmakers", "leader", "leaders", "minister", "ministers",
-    "president", "secretary", "chief", "director", "officer", "officers", "commander", "soldier", "soldiers", "troops",
-    "civilian", "civilians", "activist", "activists", "member", "members", "representative", "representatives", "aide",
-    "aides", "adviser", "advisers", "advisor", "advisors", "executive", "executives", "lawyer", "lawyers", "attorney",
-    "attorneys", "prosecutor", "prosecutors", "judge", "doctor", "doctors", "student", "students", "staff", "man", "men",
-    "woman", "women", "family", "families", "fan", "fans", "colleague", "colleagues", "friend", "friends", "ally",
-    "allies", "insider", "insiders", "envoy", "envoys", "chairman", "chairwoman", "governor", "mayor", "senator",
-    "senators", "ambassador", "general", "colonel", "captain", "coach", "manager", "owner", "victim", "victims",
-    "scientist", "scientists", "economist", "economists", "analyst", "analysts", "researcher", "researchers", "who",
-}  # fmt: skip
-HUMAN_SUFFIX = re.compile(r"(?:er|or|ist|ian)s?$")  # speaker, investor, economist, politician
 QUANTIFIERS = {"many", "some", "most", "several", "all", "few", "one", "two", "three", "none", "each", "both", "half"}
 PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on", "by", "about", "to", "over", "under", "who", "that", "which"}
 PRONOUNS = language.PRONOUNS | {"them", "his", "its", "their"}  # a speaker written as a pronoun
@@ -104,11 +75,11 @@ def _role(words: str, name_start: int, name_end: int) -> str | None:
 
 def _kind_of_head(head: str) -> str | None:
     low = head.lower()
-    if low in DOCUMENT_HEADS:
+    if low in language.DOCUMENT_HEADS:
         return "document"
-    if low in BODY_HEADS:
+    if low in language.BODY_HEADS:
         return "body"
-    if low in HUMAN_HEADS or (HUMAN_SUFFIX.search(low) and len(low) > 4):
+    if low in language.HUMAN_HEADS or (language.HUMAN_SUFFIX.search(low) and len(low) > 4):
         return "anonymous"
     return None
 
