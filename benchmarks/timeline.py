@@ -55,7 +55,7 @@ def timeml_corpus(timex: Path, out: Path) -> int:
 
 
 def build(inputs: list[Path], out: Path) -> None:
-    cmd = [sys.executable, "-m", "newsledger", "build", *map(str, inputs), "--out", str(out)]
+    cmd = [sys.executable, "-m", "newsledger.cli", "build", *map(str, inputs), "--quiet", "--out", str(out)]
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 

@@ -70,6 +70,19 @@ def test_a_json_lines_record_with_a_title_is_one_article_with_its_date_and_outle
     assert art2.published == "2013-05-03"
 
 
+def test_a_json_lines_record_without_a_title_is_still_one_article(tmp_path):
+    # short paragraphs that share no name or pronoun read like a page of teasers when they come as a plain file
+    body = (
+        "We are off to see an old harbour town.\n\nUNESCO listed it for its beauty.\n\n"
+        "Fishing boats still unload at dawn.\n\nThe answer comes in a few minutes."
+    )
+    f = tmp_path / "records.jsonl"
+    f.write_text(json.dumps({"id": "r1", "text": body, "published": "1998-01-08"}))
+    (doc,) = read_input(str(f), name="records.jsonl")
+    (art,) = clean_document(doc)
+    assert art.role == "main" and art.text.count("\n\n") == 3 and art.published == "1998-01-08"
+
+
 def test_a_date_merely_mentioned_is_a_floor_not_a_publication_date():
     text = "Obituary\n\nThe poet was born on April 22, 1923, in a small town.\n\nShe wrote nine books and taught for decades."
     (art,) = clean_document(Document(id="d", source="obit.txt", format="text", content=text))

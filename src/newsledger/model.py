@@ -40,6 +40,7 @@ class Document:
     published: str | None = None  # given by the input itself (JSON Lines)
     warnings: list[str] = field(default_factory=list)
     outlet: str | None = None  # given by the input itself (JSON Lines: "outlet", "site_name", "publisher", "source")
+    record: bool = False  # one record of a structured input (JSON Lines): one article by construction
 
 
 @dataclass
@@ -130,6 +131,8 @@ class Claim:
     part_of: str | None = None  # id of the claim this one is a part of ("600 deaths" in "4,700 casualties")
     from_value: float | None = None  # the value it moved from ("fell from $200,000 to $70,000": 200000)
     subject: str | None = None  # what the figure is a value of ("Revenue rose to $7.36 billion": "Revenue")
+    canonical_unit: str | None = None  # the unit it is compared in ("metre" for miles, "GBP" for pounds; extract.units)
+    to_canonical: float | None = None  # the factor from ``unit`` to it (1609.344 for a mile)
 
 
 @dataclass

@@ -59,7 +59,7 @@ def clean_document(doc: Document) -> list[Article]:
         page = flatten_html(doc.content)
         sitename = site_name(doc.content, doc.url)
         return [_article(doc, s, i, page, sitename=sitename) for i, s in enumerate(split_stories(page))]
-    elif doc.title:  # a record that names its title is one article by construction: never split
+    elif doc.title or doc.record:  # a record (or a text given its title) is one article by construction: never split
         return [_article(doc, Story(title=doc.title, paragraphs=_paragraphs(doc.content)), 0, "")]
     else:
         page = doc.content

@@ -23,6 +23,7 @@ from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
 from newsledger.extract.timex import find_timexes
+from newsledger.extract.units import canonical
 from newsledger.model import Article, Claim, Facts, Mention, Quote, TimeExpr, content_id
 from newsledger.model import Span as Where
 
@@ -166,6 +167,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
         claims, previous = figures_in(sent, previous)
         for claim in claims:
             claim.time_value = _time_value(claim, times_at)
+            claim.canonical_unit, claim.to_canonical = canonical(claim.unit)
             # "that number came down to $70,000": the measure of the last figure in the same unit
             before = next((c for c in reversed(facts.claims[-5:]) if c.span.article_id == aid and c.unit == claim.unit), None)
             if claim.measure is None and before is not None and _BACK_REF.search(pending_text):

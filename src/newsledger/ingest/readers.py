@@ -234,6 +234,7 @@ def _read_jsonl(spec: str, data: bytes) -> Iterator[Document | ReadError]:
             published=published,
             outlet=outlet,
             warnings=warnings,
+            record=True,
         )
 
 

@@ -29,12 +29,15 @@ from typing import Any
 
 from newsledger.extract.entities import key_of
 from newsledger.extract.numbers import CURRENCIES, CURRENCY_WORDS
+from newsledger.extract.units import CURRENCY_CODES as _NAMED_CODES
+from newsledger.extract.units import currency_code
 from newsledger.model import content_id
 from newsledger.shuffle import GroupMap, group_in_memory
 
 MAX_COMPARED = 300
 VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
 MEASURED_UNITS = {*CURRENCIES.values(), *CURRENCY_WORDS.values(), "percentage"}
+CURRENCY_CODES = {c for c in (currency_code(u) for u in MEASURED_UNITS) if c} | set(_NAMED_CODES.values())
 SKIP_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "percentage-point"}
 NATIONALITY_SUFFIX = re.compile(r"(?:ian|ean|an|ese|ish|i|n)$")
 
@@ -68,6 +71,11 @@ def _actor_key(actor: str | None, places: set[str]) -> str | None:
     return match or k
 
 
+def _factor(c: dict[str, Any]) -> float:
+    """The factor to the claim's canonical unit, where its group mixes written units."""
+    return c.get("to_canonical") or 1.0
+
+
 def _interval(c: dict[str, Any]) -> tuple[float, float]:
     lo = c["low"] if c["low"] is not None else (-math.inf if c["value"] is None or c["high"] is not None else c["value"])
     hi = c["high"] if c["high"] is not None else (math.inf if c["value"] is None or c["low"] is not None else c["value"])
@@ -75,7 +83,7 @@ def _interval(c: dict[str, Any]) -> tuple[float, float]:
         lo, hi = c["low"], c["high"]
     if c["approximate"]:
         lo, hi = lo * 0.9 if lo > 0 else lo, hi * 1.1 if hi > 0 else hi
-    return lo, hi
+    return lo * _factor(c), hi * _factor(c)
 
 
 def _when(c: dict[str, Any]) -> str | None:
@@ -100,13 +108,14 @@ def group_figures(claims: list[dict[str, Any]], places: set[str], group_map: Gro
         return k
 
     def unit_key(c: dict[str, Any]) -> str:
+        unit = c.get("canonical_unit") or c["unit"]  # "13 km" and "8 miles" are compared in metres
         if c["text"].lower().split()[-1] in VAGUE_WORDS:
-            return f"{c['unit']}|#{c['id']}"  # "hundreds of miles" is a manner of speaking, not a figure to compare
-        if c["unit"] in MEASURED_UNITS:
+            return f"{unit}|#{c['id']}"  # "hundreds of miles" is a manner of speaking, not a figure to compare
+        if c["unit"] in MEASURED_UNITS or c.get("canonical_unit") in CURRENCY_CODES:
             thing = (c["measure"] or "").lower().split()
             # money or a share of nothing named stands alone: "$3 million" alone says not what of
-            return f"{c['unit']}|{thing[-1]}" if thing else f"{c['unit']}|#{c['id']}"
-        return c["unit"]
+            return f"{unit}|{thing[-1]}" if thing else f"{unit}|#{c['id']}"
+        return unit
 
     for c in usable:
         whole = by_id.get(c.get("part_of") or "")
@@ -182,20 +191,18 @@ def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> Fi
     claims = sorted(claims, key=lambda c: (_when(c) or "9999", c["article_id"], c["start"]))
     measures = Counter((c["measure"] or c["unit"]).lower() for c in claims if not c.get("part_of"))
     label = (measures.most_common(1)[0][0] if measures else claims[0]["unit"]) + (f" ({actor.title()})" if actor else "")
-    g = FigureGroup(
-        content_id(key, actor or "", claims[0]["id"]), label, claims[0]["unit"], actor, claims, claims[0].get("story_id")
-    )
     wholes = [c for c in claims if not c.get("part_of")] or claims
-    lows = [
-        c["low"] if c["low"] is not None else c["value"]
-        for c in wholes
-        if (c["low"] if c["low"] is not None else c["value"]) is not None
-    ]
-    highs = [
-        c["high"] if c["high"] is not None else c["value"]
-        for c in wholes
-        if (c["high"] if c["high"] is not None else c["value"]) is not None
-    ]
+    # one written unit: the spread in it; several ("13 km", "8 miles"): in the unit they are compared in
+    mixed = len({c["unit"] for c in wholes}) > 1 and all(c.get("canonical_unit") for c in wholes)
+    unit = claims[0]["canonical_unit"] if mixed else claims[0]["unit"]
+    g = FigureGroup(content_id(key, actor or "", claims[0]["id"]), label, unit, actor, claims, claims[0].get("story_id"))
+
+    def ends(c: dict[str, Any], end: str) -> float | None:
+        x = c[end] if c[end] is not None else c["value"]
+        return None if x is None else x * _factor(c) if mixed else x
+
+    lows = [x for x in (ends(c, "low") for c in wholes) if x is not None]
+    highs = [x for x in (ends(c, "high") for c in wholes) if x is not None]
     g.low, g.high = (min(lows) if lows else None), (max(highs) if highs else None)
     ids = {c["id"] for c in claims}
     if len(claims) > MAX_COMPARED:

@@ -53,7 +53,7 @@ def fact_tables(facts: Facts) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 DB_NAME = "ledger.sqlite"
 
 _SCHEMA = """
@@ -104,7 +104,7 @@ CREATE TABLE IF NOT EXISTS claims (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     text TEXT NOT NULL, value REAL, low REAL, high REAL, approximate INTEGER NOT NULL, change TEXT, unit TEXT,
     measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT, time_value TEXT, actor TEXT, part_of TEXT,
-    from_value REAL, subject TEXT
+    from_value REAL, subject TEXT, canonical_unit TEXT, to_canonical REAL
 );
 CREATE TABLE IF NOT EXISTS times (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,

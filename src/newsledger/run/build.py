@@ -371,6 +371,8 @@ FIGURE_COLUMNS = [
     "part_of",
     "from_value",
     "subject",
+    "canonical_unit",
+    "to_canonical",
     "published",
     "sentence",
     "start",
