@@ -77,6 +77,25 @@ def test_pages_as_json_link_stories_figures_speakers_and_sentences(ledger):
     assert csv.text.splitlines()[0].startswith("kind,ref,article_id")
 
 
+def test_the_home_page_pages_through_every_story(ledger, monkeypatch):
+    from newsledger.explore import pages
+
+    monkeypatch.setattr(pages, "CAP", 1)
+    first, second, third, html = _get(
+        ledger, "/-/newsledger/index.json", "/-/newsledger/index.json?page=2", "/-/newsledger/index.json?page=3",
+        "/-/newsledger/?page=2",
+    )  # fmt: skip
+    one, two, three = first.json(), second.json(), third.json()
+    assert one["more"] and not two["more"] and three["stories"] == []
+    assert {one["stories"][0]["id"], two["stories"][0]["id"]} == {r["id"] for r in _stories(ledger)}
+    assert 'rel="prev" href="?page=1"' in html.text and 'rel="next"' not in html.text
+
+
+def _stories(out: Path) -> list[dict]:
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        return [{"id": r[0]} for r in db.execute("SELECT id FROM stories")]
+
+
 def test_hostile_text_is_shown_as_text_and_pages_allow_no_script(ledger):
     home, search = _get(ledger, "/-/newsledger/", "/-/newsledger/search?q=pwned")
     csp = home.headers["content-security-policy"]

@@ -57,15 +57,18 @@ class Query:
 # --- home ---------------------------------------------------------------------------------
 
 
-async def home(q: Query) -> dict[str, Any]:
+async def home(q: Query, page: int = 1) -> dict[str, Any]:
+    """The stories, largest and latest first, ``CAP`` to a page."""
     stories = await q.rows(
         "SELECT s.id, s.title, s.first_published, s.last_published, s.outlets, s.articles,"
         " (SELECT COUNT(*) FROM figure_groups g WHERE g.story_id = s.id AND g.claims > 1) AS figure_groups,"
         " (SELECT COUNT(*) FROM figure_groups g WHERE g.story_id = s.id AND g.conflicts > 0) AS conflicted,"
         " (SELECT COUNT(*) FROM timeline t WHERE t.story_id = s.id AND NOT t.background) AS events"
-        " FROM stories s ORDER BY s.articles DESC, coalesce(s.last_published, '') DESC, s.id LIMIT ?",
-        (CAP,),
+        " FROM stories s ORDER BY s.articles DESC, coalesce(s.last_published, '') DESC, s.id LIMIT ? OFFSET ?",
+        (CAP + 1, (page - 1) * CAP),
     )
+    more = len(stories) > CAP
+    stories = stories[:CAP]
     for s in stories:
         s["outlets"] = json.loads(s["outlets"])
     totals = await q.one(
@@ -73,7 +76,14 @@ async def home(q: Query) -> dict[str, Any]:
         " (SELECT COUNT(*) FROM quotes) AS quotes, (SELECT COUNT(*) FROM claims) AS figures,"
         " (SELECT COUNT(*) FROM timeline) AS events"
     )
-    return {"totals": totals, "stories": stories, "shown": len(stories)}
+    return {
+        "totals": totals,
+        "stories": stories,
+        "shown": len(stories),
+        "page": page,
+        "more": more,
+        "first": (page - 1) * CAP + 1,
+    }
 
 
 # --- search -------------------------------------------------------------------------------

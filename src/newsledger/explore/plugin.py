@@ -73,6 +73,12 @@ async def _search(datasette: Any, request: Any) -> Response:
     return _respond(request, request.url_vars.get("fmt"), data, "search.html", "results")
 
 
+async def _home(datasette: Any, request: Any) -> Response:
+    arg = request.args.get("page") or "1"
+    data = await P.home(_query(datasette), max(1, int(arg)) if arg.isdigit() and len(arg) < 9 else 1)
+    return _respond(request, request.url_vars.get("fmt"), data, "home.html", "stories")
+
+
 async def _css(request: Any) -> Response:
     return Response(P.CSS_PATH.read_text(), content_type="text/css; charset=utf-8", headers={"Cache-Control": "max-age=300"})
 
@@ -84,7 +90,7 @@ FMT = r"(?P<fmt>\.json|\.csv)?"
 @hookimpl
 def register_routes() -> list[tuple[str, Any]]:
     return [
-        (rf"^{PREFIX}/?(?:index)?{FMT}$", _page(P.home, "home.html", "stories")),
+        (rf"^{PREFIX}/?(?:index)?{FMT}$", _home),
         (rf"^{PREFIX}/search{FMT}$", _search),
         (rf"^{PREFIX}/story/{KEY}{FMT}$", _page(P.story, "story.html")),
         (rf"^{PREFIX}/entity/{KEY}{FMT}$", _page(P.entity, "entity.html")),

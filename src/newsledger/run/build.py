@@ -7,6 +7,7 @@ rest. Exports are rewritten from the ledger at the end, so they always describe 
 
 from __future__ import annotations
 
+import resource
 import shutil
 import sys
 from collections import Counter
@@ -339,13 +340,21 @@ def build(
     result.outputs["report"] = out_dir / "report.json"
     report = report_json(result)
     write_json(result.outputs["report"], report)
-    # how this run went (not part of the ledger: it differs from run to run and engine to engine)
-    result.outputs["run"] = out_dir / "run.json"
-    peaks = sorted(result.worker_peak_mb.values(), reverse=True)
-    write_json(result.outputs["run"], {"stage_processes": len(peaks), "peak_rss_mb_per_process": [round(p) for p in peaks]})
     result.outputs["brief"] = out_dir / "brief.html"
     page = render_brief(result.articles, result.groups, result.events, quotes, result.entities, mentions, report, result.stories)
     write_text(result.outputs["brief"], page)
+    # how this run went (not part of the ledger: it differs from run to run and engine to engine)
+    result.outputs["run"] = out_dir / "run.json"
+    peaks = sorted(result.worker_peak_mb.values(), reverse=True)
+    driver = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    write_json(
+        result.outputs["run"],
+        {
+            "stage_processes": len(peaks),
+            "peak_rss_mb_per_process": [round(p) for p in peaks],
+            "driver_peak_rss_mb": round(driver),
+        },
+    )
     return result
 
 
