@@ -10,8 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
-from itertools import combinations
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlparse
 
@@ -338,23 +337,15 @@ def _sources_html(articles: list[Article]) -> str:
     )
 
 
-def _entities_html(entities: list[Entity], mentions: Iterable[Any]) -> str:
+def _entities_html(entities: list[Entity], pairs: list[tuple[str, str, int]]) -> str:
     top = [e for e in entities if e.label in ("PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT")][:25]
     ent_rows = "".join(
         f"<tr><td><b>{E(e.name)}</b></td><td>{E(e.label)}</td><td>{e.mentions}</td><td>{len(e.articles)}</td><td>{E(', '.join(e.aliases[:6]))}</td></tr>"
         for e in top
     )
-    pairs: Counter[tuple[str, str]] = Counter()
     names = {e.id: e.name for e in entities}
-    per_sentence: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for m in mentions:
-        if m.entity_id in names:
-            per_sentence[(m.article_id, m.sentence)].add(m.entity_id)
-    for ids in per_sentence.values():
-        for a, b in combinations(sorted(ids), 2):
-            pairs[(a, b)] += 1
     pair_rows = "".join(
-        f"<tr><td>{E(names[a])}</td><td>{E(names[b])}</td><td>{n}</td></tr>" for (a, b), n in pairs.most_common(15)
+        f"<tr><td>{E(names[a])}</td><td>{E(names[b])}</td><td>{n}</td></tr>" for a, b, n in pairs if a in names and b in names
     )
     return (
         f'<section id="entities"><h2>Who and where</h2><div class="tablewrap"><table><tr><th>entity</th><th>type</th><th>mentions</th>'
@@ -415,12 +406,13 @@ def render_brief(
     events: list[TimelineEvent],
     quotes: list[dict[str, Any]],
     entities: list[Entity],
-    mentions: Iterable[Any],
+    pairs: list[tuple[str, str, int]],
     report: dict[str, Any],
     stories: list[Story] | None = None,
 ) -> str:
     """The whole brief: an overview, an index of the stories, one section per story (its timeline,
-    figures, quotes and sources), who appears with whom, and every article in full."""
+    figures, quotes and sources), who appears with whom (``pairs``: entity ids and the sentences
+    naming both, most first), and every article in full."""
     by_id = {a.id: a for a in articles}
     cite = _Cites()
     resolve = resolver(entities)
@@ -464,7 +456,7 @@ def render_brief(
     for st in order:
         p = per[st.id]
         body.append(_story_html(st, p["articles"], by_id, p["groups"], p["events"], p["quotes"], resolve, cite))
-    body.append(_entities_html(entities, mentions))
+    body.append(_entities_html(entities, pairs))
     arts = "".join(_article_html(a, cite.anchors) for a in articles)
     body.append(f'<section id="articles"><h2>Articles in full</h2>{arts}</section>')
     nav = "".join(f'<a href="#{k}">{t}</a>' for k, t in (("overview", "Overview"), ("stories", "Stories"),

@@ -6,12 +6,10 @@ import csv
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict
 from pathlib import Path
 from typing import Any, TextIO
 
-from newsledger.extract.entities import Entity
-from newsledger.model import Article, Mention
+from newsledger.model import Article
 
 ARTICLE_FIELDS = [
     "id",
@@ -39,14 +37,6 @@ ARTICLE_FIELDS = [
 def article_record(art: Article) -> dict[str, Any]:
     d = art.to_dict()
     return {k: d[k] for k in ARTICLE_FIELDS}
-
-
-def mention_record(m: Mention, entities: dict[str, Entity]) -> dict[str, Any]:
-    d = asdict(m)
-    ent = entities.get(m.entity_id or "")
-    d["entity"] = ent.name if ent else None
-    d["entity_label"] = ent.label if ent else None
-    return d
 
 
 @contextmanager
@@ -88,8 +78,13 @@ def write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> Non
             )
 
 
+PARQUET_BATCH = 5000  # rows read from the ledger and written as one row group: memory stays flat
+ARROW_TYPES = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64", "BLOB": "binary"}
+
+
 def write_parquet_tables(db_path: Path, out_dir: Path) -> list[Path]:
-    """Every table of the ledger as a Parquet file, for tools that read columns."""
+    """Every table of the ledger as a Parquet file, for tools that read columns: streamed in
+    batches of ``PARQUET_BATCH`` rows, each column typed as the ledger declares it."""
     import sqlite3
 
     import pyarrow as pa
@@ -103,12 +98,16 @@ def write_parquet_tables(db_path: Path, out_dir: Path) -> list[Path]:
         " AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name"
     ).fetchall()  # the full-text index is the ledger's own, not a table to export
     for (table,) in tables:
-        cur = db.execute(f'SELECT * FROM "{table}"')
-        cols = [d[0] for d in cur.description]
-        rows = cur.fetchall()
-        data = {c: [r[i] for r in rows] for i, c in enumerate(cols)}
+        declared = [
+            (row[1], ARROW_TYPES.get(str(row[2]).upper(), "string")) for row in db.execute(f'PRAGMA table_info("{table}")')
+        ]
+        schema = pa.schema([(name, getattr(pa, kind)()) for name, kind in declared])
         path = out_dir / f"{table}.parquet"
-        pq.write_table(pa.table(data), path)
+        cur = db.execute(f'SELECT * FROM "{table}"')
+        with pq.ParquetWriter(path, schema) as writer:
+            while batch := cur.fetchmany(PARQUET_BATCH):
+                columns = [pa.array([r[i] for r in batch], type=schema.field(i).type) for i in range(len(declared))]
+                writer.write_table(pa.Table.from_arrays(columns, schema=schema))
         written.append(path)
     db.close()
     return written

@@ -34,7 +34,6 @@ from newsledger.model import Article, Document, InputReport
 from newsledger.present.brief import render_brief
 from newsledger.present.exports import (
     article_record,
-    mention_record,
     write_csv,
     write_json,
     write_jsonl,
@@ -288,12 +287,9 @@ def build(
         mentions = ledger.mentions()
         entities = merge(mentions, group_map, story_of=story_of.get)
         ledger.set_entities(entities, mentions)
-        by_id = {e.id: e for e in entities}
         result.entities = entities
         claims = ledger.rows("claims")
         quotes = ledger.rows("quotes")
-        mention_rows = [mention_record(m, by_id) for m in mentions]
-        _from_article(mention_rows, story_id=story_of)
         result.claims, result.quotes = claims, quotes
         published = {a.id: a.published for a in articles}
         outlet = {a.id: a.outlet for a in articles}
@@ -313,9 +309,12 @@ def build(
         mark_background(result.events, {st.id: st.first_published for st in stories})
         ledger.set_views(quotes, result.groups, result.events)
         result.outputs["ledger"] = ledger.path
+        result.outputs["entities"] = out_dir / "entities.jsonl"
+        write_jsonl(result.outputs["entities"], ledger.mention_rows())  # streamed: no list of every mention
+        pairs = ledger.cooccurrences(15)
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
-    for name, rows in (("claims", claims), ("quotes", quotes), ("entities", mention_rows)):
+    for name, rows in (("claims", claims), ("quotes", quotes)):
         result.outputs[name] = out_dir / f"{name}.jsonl"
         write_jsonl(result.outputs[name], rows)
     group_of = {c["id"]: g.id for g in result.groups for c in g.claims}
@@ -341,7 +340,7 @@ def build(
     report = report_json(result)
     write_json(result.outputs["report"], report)
     result.outputs["brief"] = out_dir / "brief.html"
-    page = render_brief(result.articles, result.groups, result.events, quotes, result.entities, mentions, report, result.stories)
+    page = render_brief(result.articles, result.groups, result.events, quotes, result.entities, pairs, report, result.stories)
     write_text(result.outputs["brief"], page)
     # how this run went (not part of the ledger: it differs from run to run and engine to engine)
     result.outputs["run"] = out_dir / "run.json"
