@@ -871,3 +871,19 @@ def test_wire_yen_and_glued_watts():
     got = _one("Bulbs draw between 3W and 5W.").claims[0]
     assert (got.low, got.high, got.unit) == (3.0, 5.0, "watt")
     assert _figures("The charger delivers 65W.")[0][1:3] == (65.0, "watt")
+
+
+def test_rule_comparative_difference_a_figure_followed_by_a_comparative_is_a_rise_or_fall_by_it():
+    assert _figures("The hybrid costs about 20k less than the diesel version.")[0][1:4] == (20_000.0, None, "down")
+    got = _figures("The depot will hire 900 drivers, 150 fewer than first promised.")
+    assert [(v, u, ch) for _, v, u, ch, _ in got] == [(900.0, "driver", None), (150.0, "driver", "down")]
+    got = _figures("Rents were 6% higher than a year earlier, and deposits 3% lower.")
+    assert [(v, ch) for _, v, _, ch, _ in got] == [(6.0, "up"), (3.0, "down")]
+    assert _figures("More than 400 riders took part.")[0][3] is None  # a comparative before the figure is a bound
+
+
+def test_rule_score_two_numbers_of_a_match_result_are_no_range():
+    assert _figures("Halden sealed a 3-1 win over Ostby.") == []
+    assert [f[0] for f in _figures("The rivals played out a 2-2 draw before 5,000 fans.")] == ["5,000"]
+    assert _figures("The final ended 0-0 in the rain.") == []
+    assert _figures("Between 10-20 boats were damaged.")[0][0] == "Between 10-20"  # no result: still a range

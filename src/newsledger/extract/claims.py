@@ -503,6 +503,18 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             # rule subject_count: "Casualties have exceeded 4,700", "Arrests topped 1,200": the clause's
             # plural subject is what the number counts
             unit, measure, bare = lemma(counting), doc[counting.left_edge.i : counting.i + 1].text, False
+        compared = COMPARATIVE.match(text, max(unit_end, measure_end_of(noun, end)) if noun is not None else unit_end)
+        if (
+            bare
+            and compared
+            and out
+            and out[-1].unit
+            and re.fullmatch(r"[^\d.;:]{0,40},\s*", text[out[-1].span.end - sent.base : start])
+        ):
+            # rule comparative_difference: "1,200 people, 400 fewer than planned": the difference counts what the figure before did
+            unit, measure, bare = out[-1].unit, out[-1].measure, False
+        elif bare and compared:
+            bare = False  # "costs about 30k less": a difference is a figure, whatever it counts
         if bare and out and out[-1].unit and PARALLEL.search(text[out[-1].span.end - sent.base : start]):
             # "435 homes by open sale and 187 by tender": the number the clause before counted
             unit, measure, bare = out[-1].unit, out[-1].measure, False
@@ -511,6 +523,8 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         if unit is None and noun is None and INDEX_WORDS.search(text):
             unit = "point"  # "the FTSE 100 fell 1% to 7,425.81": an index level
         change = _change(doc, text, start, anchor.root if anchor is not None else None)
+        if change is None and compared:
+            change = "down" if compared.group(1).lower() in LESS else "up"  # "4% higher than", "$50 cheaper"
         if change is None and am.percent and (signed := SIGNED.search(text[max(0, start - 1) : start + 2])):
             change = "down" if signed.group(0) in "-−" else "up"  # rule signed_move: "-0.8%", "+0.4%" in a market list
         if change is None and out and out[-1].change and MOVED_TO.fullmatch(text, out[-1].span.end - sent.base, start):
@@ -561,6 +575,15 @@ TIMES = re.compile(r"[\s-]*times\b(?![\s-]+(?:a|an|per|each|every)\s+(?:day|week
 
 
 # between a figure and a bare number that counts the same thing: a short phrase, then "and"/"or"/"while"
+# rule comparative_difference: a comparative right after a figure makes it a difference ("30k less",
+# "4% higher than a year ago", "400 fewer than planned"), a rise or fall by it; before the figure
+# ("more than 10,000") it is a bound, read by the amount finder
+LESS = {"less", "fewer", "lower", "cheaper", "smaller", "shorter", "slower", "lighter", "below"}
+COMPARATIVE = re.compile(
+    r"\s+(less|fewer|lower|cheaper|smaller|shorter|slower|lighter|more|higher|greater|bigger|larger|longer|faster"
+    r"|dearer|heavier|above|below)\b(?!\s+(?:of|and|or)\b)",
+    re.I,
+)
 PARALLEL = re.compile(r"^[^\d.;:]{0,30}\s(?:and|or|while|but|versus|vs\.?)\s+$", re.I)
 
 SHARED_UNIT = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+)?", re.I)

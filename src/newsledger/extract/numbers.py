@@ -234,6 +234,22 @@ def _words_value(text: str) -> float:
     return total + current
 
 
+# rule score: two whole numbers joined by a dash with a result after ("a 2-2 draw", "a 3-1 win") or a
+# verb of result before ("drew 1-1", "ended 0-0") are a match's score, not a range of values
+SCORE_AFTER = re.compile(
+    r"\s*(?:home\s+|away\s+)?(?:win|wins|victory|defeat|defeats|loss|draw|draws|lead|scoreline|thrashing|triumph|success|reverse)\b",
+    re.I,
+)
+SCORE_BEFORE = re.compile(
+    r"\b(?:won|win|wins|lost|lose|loses|beat|beaten|drew|draw|drawn|led|leads|lead|trail(?:ed|s)?|ended|finished|tied)\s+$", re.I
+)
+
+
+def _score(sentence: str, m: re.Match[str]) -> bool:
+    numbers = re.fullmatch(r"\s*(\d{1,3})\s*[-–]\s*(\d{1,3})\s*", sentence[m.start("a") : m.end("b")])
+    return bool(numbers) and bool(SCORE_AFTER.match(sentence, m.end()) or SCORE_BEFORE.search(before_text(sentence, m)))
+
+
 def before_text(sentence: str, m: re.Match[str], width: int = 30) -> str:
     return sentence[max(0, m.start() - width) : m.start()]
 
@@ -301,6 +317,8 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
             to_level = joiner == "to" and pct_a and not pct_b and not cur_a
             if vb < va and not moved and not to_level and joiner not in ("and", "or"):
                 continue  # "2-1" scores and the like are not ranges
+            if joiner in ("-", "–") and _score(sentence, m):
+                continue
             if (
                 moved
                 or (joiner == "and" and not m.group(0)[lead:].lower().startswith("between"))
