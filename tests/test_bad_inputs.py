@@ -109,15 +109,18 @@ def test_option_values_are_checked(option, tmp_path):
 def test_extract_costs_a_bad_record_only_that_record():
     lines = [
         json.dumps({"id": "a", "text": "Officials said 300 troops arrived.", "published": 2013}),
-        json.dumps({"id": "b", "text": "x" * 1_000_001}),
+        json.dumps({"id": "b", "text": "x" * 1_000_001 + "\nThe port said 70 ships were waiting."}),  # past spaCy's limit
         json.dumps({"id": "c", "text": "The port said 40 ships were waiting."}),
     ]
     data = ("\n".join(lines) + "\n").encode() + b'{"id": "d", "text": "caf\xe9 owners said 12 shops closed."}\n'
     res = CliRunner().invoke(main, ["extract", "-"], input=data)
     assert res.exit_code == 0, res.output
     out = [json.loads(line) for line in res.stdout.splitlines()]
-    assert [r["id"] for r in out] == ["a", "c", "d"]
-    assert "b: extraction failed" in res.stderr and "'published' is not a date string" in res.stderr
+    assert [r["id"] for r in out] == ["a", "b", "c", "d"]
+    assert "'published' is not a date string" in res.stderr
+    # a text over spaCy's million characters is read in pieces: its facts keep their place in the whole text
+    (figure,) = [c for c in out[1]["quantities"] if c["value"] == 70]
+    assert figure["start"] == 1_000_001 + len("\nThe port said ")
 
 
 def test_a_second_build_into_the_same_folder_refuses_while_the_first_runs(tmp_path):
@@ -182,3 +185,41 @@ def test_an_archive_with_no_html_response_says_so(tmp_path):
     report = json.loads((out / "report.json").read_text())
     (warc,) = [r for r in report["input_reports"] if r["source"].endswith(".warc.gz")]
     assert warc["status"] == "skipped" and "no HTML response" in warc["reason"]
+
+
+def test_a_long_text_read_in_pieces_gives_what_one_read_gives(monkeypatch):
+    from newsledger.extract import stage
+
+    text = "".join(f"Marta Bellini visited Varenna on day {i}.\nThe Kestrel ferry carried {i + 10} cars.\n" for i in range(12))
+    whole = stage.extract_texts([("a" * 16, "s", text)])
+    monkeypatch.setattr(stage, "LIGHT_CHUNK", 150)
+    assert len(stage._pieces(text)) > 5 and "".join(p for _, p in stage._pieces(text)) == text
+    assert all(p.endswith("\n") for _, p in stage._pieces(text)[:-1])  # cut after a line break
+    pieces = stage.extract_texts([("a" * 16, "s", text)])
+    assert [(m.start, m.end, m.label) for m in pieces.mentions] == [(m.start, m.end, m.label) for m in whole.mentions]
+    assert [(c.span.start, c.value) for c in pieces.claims] == [(c.span.start, c.value) for c in whole.claims]
+
+
+def test_an_article_of_endless_sentences_is_parsed_up_to_a_budget_and_says_so(monkeypatch):
+    from newsledger.extract import stage
+
+    monkeypatch.setattr(stage, "MAX_PARSED_SENTENCES", 5)
+    text = "".join(f"Pier {i} received {i + 3} boats.\n" for i in range(12))
+    facts = stage.extract_texts([("a" * 16, "s", text)])
+    assert facts.parsed == 5 and facts.sentences == 12
+    assert facts.claims and max(c.span.start for c in facts.claims) < text.index("Pier 5 ")  # the rest unparsed
+    (note,) = facts.errors
+    assert "7 sentence(s) past the first 5 parsed were not parsed" in note and note.startswith("a" * 16)
+
+
+def test_a_text_with_no_full_stops_keeps_each_fact_with_a_window_of_context_not_the_whole():
+    from newsledger.extract import stage
+
+    filler = " ".join(["the ferry crossed the bay"] * 800)  # about 20,000 characters, no full stop
+    text = f"{filler} while Marta Bellini waited in Varenna on Monday {filler}"
+    facts = stage.extract_texts([("a" * 16, "s", text, "2016-09-14")])
+    (bellini,) = [m for m in facts.mentions if m.text == "Marta Bellini"]
+    assert "Marta Bellini" in bellini.sentence and len(bellini.sentence) <= 2 * stage.CONTEXT_CHARS + 20
+    (monday,) = [t for t in facts.times if t.text == "Monday"]
+    where = monday.span
+    assert where.sentence[where.start - where.sentence_start : where.end - where.sentence_start] == "Monday"

@@ -210,7 +210,10 @@ ADDRESSING_VERBS = {"tell", "ask", "inform", "remind", "assure", "brief", "urge"
 _NAME_TO_VERB = re.compile(r"(?:\s*,[^,;:()]{3,80},)?\s*(?:\w+ly\s+)?")  # an apposition, an adverb, no more
 
 
-def speaker_of(verb: Token) -> Token | None:
+MAX_HOPS = 4  # verbs a participle's speaker is looked for up through ("X said, adding ..., noting ...")
+
+
+def speaker_of(verb: Token, hops: int = 0) -> Token | None:
     doc = verb.doc
     closing = ("”", '"', "''", "’")
     after_quote = verb.i > 0 and (
@@ -287,7 +290,9 @@ def speaker_of(verb: Token) -> Token | None:
     if verb.dep_ in ("ccomp", "conj", "advcl", "xcomp") and verb.head is not verb:
         # "X mocked the complaint, saying ...": a participle speaks for the subject of its verb
         participle = verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp")
-        return speaker_of(verb.head) if participle or lemma(verb.head) in SPEECH_VERBS else None
+        if hops >= MAX_HOPS:
+            return None  # a chain of verbs this long is no sentence of news: each verb would walk it again
+        return speaker_of(verb.head, hops + 1) if participle or lemma(verb.head) in SPEECH_VERBS else None
     return None
 
 

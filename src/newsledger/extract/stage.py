@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-
-from spacy.tokens import Doc, Span
 
 from newsledger import nlp
 from newsledger.extract.casing import restore, sentence_case
@@ -46,13 +45,84 @@ def _end_of(text: str, quoted: list[tuple[int, int]], cut: int) -> int:
     return end + len(text[end:]) - len(text[end:].lstrip())
 
 
-def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
+@dataclass
+class Light:
+    """What the light pass (sentences, tags, entities) gives of one text: where its sentences start
+    and its entities as (start, end, label, text), in character offsets of the whole text."""
+
+    sent_starts: list[int]
+    ents: list[tuple[int, int, str, str]]
+
+
+LIGHT_CHUNK = 20_000  # characters the light pass reads at once: a longer text is read in pieces cut at a line break
+BATCH_CHARS = 120_000  # characters in one batch of the light pass
+
+
+def _pieces(text: str) -> list[tuple[int, str]]:
+    """A text as (offset, piece) of at most about ``LIGHT_CHUNK`` characters, cut after a line
+    break (else a space) so that no sentence or name of news is cut; spaCy's memory grows with the
+    length of one document, far faster than with the number of documents."""
+    out, start = [], 0
+    while len(text) - start > LIGHT_CHUNK:
+        end = start + LIGHT_CHUNK
+        cut = text.rfind("\n", start + LIGHT_CHUNK // 2, end)
+        cut = cut if cut >= 0 else text.rfind(" ", start, end)
+        cut = cut + 1 if cut > start else end
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
+
+
+LONG_RUN = re.compile(r"\S{200,}")
+
+
+def _tame(text: str) -> str:
+    """A text as the model may read it: a run of 200 or more characters with no space (a line of
+    commas, a pasted blob) broken by a space every 50 characters, which keeps every offset (spaCy's
+    tokenizer takes time with the square of a token's length)."""
+    return LONG_RUN.sub(lambda m: re.sub(r"(\S{49})\S", r"\1 ", m.group(0)), text)
+
+
+def light_pass(texts: Iterable[str], batch_size: int = 64) -> Iterator[Light]:
+    """The light pass over each text, read in pieces (``_pieces``), in input order; pieces go to
+    the model in batches of at most ``batch_size`` pieces and ``BATCH_CHARS`` characters (its memory
+    grows with the words of a batch: a batch of long texts is a smaller batch)."""
+    model = nlp.load_light()
+    pending: list[tuple[int, int, str]] = []  # text index, offset, piece
+
+    def batches() -> Iterator[list[tuple[int, int, str]]]:
+        size = 0
+        for k, text in enumerate(texts):
+            for offset, piece in _pieces(text):
+                if pending and (len(pending) >= batch_size or size + len(piece) > BATCH_CHARS):
+                    yield pending
+                    pending.clear()
+                    size = 0
+                pending.append((k, offset, piece))
+                size += len(piece)
+        if pending:
+            yield pending
+
+    current, light = -1, Light([], [])
+    for batch in batches():
+        for (k, offset, _), doc in zip(batch, model.pipe([_tame(p) for *_, p in batch], batch_size=len(batch)), strict=True):
+            if k != current:
+                if current >= 0:
+                    yield light
+                current, light = k, Light([], [])
+            light.sent_starts.extend(offset + s.start_char for s in doc.sents)
+            light.ents.extend((offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in doc.ents)
+    if current >= 0:
+        yield light
+
+
+def sentence_spans(light: Light, text: str) -> list[tuple[int, int]]:
     """Sentence character spans: the model's, also cut at paragraph breaks and after a
-    quotation that closes a sentence, with an opening quotation mark moved to the sentence it opens. ``text`` is
-    ``doc.text``, passed in because spaCy rebuilds that string on every access."""
-    cuts = {s.start_char for s in doc.sents} | {m.end() for m in _QUOTE_CUT.finditer(text)} | {len(text)}
+    quotation that closes a sentence, with an opening quotation mark moved to the sentence it opens."""
+    cuts = set(light.sent_starts) | {m.end() for m in _QUOTE_CUT.finditer(text)} | {len(text)}
     # a speaker's label ("HOLLIS: Well, ...") belongs to what it introduces
-    places = [(e.start_char, e.end_char) for e in doc.ents if e.label_ in ("GPE", "LOC")]
+    places = [(a, b) for a, b, label, _ in light.ents if label in ("GPE", "LOC")]
     cuts -= {
         m.end()
         for m in re.finditer(r"(?:^|\n)[\"“]?[A-Z][A-Z.'’ -]{1,40}:\s+(?=\S)", text)
@@ -85,6 +155,19 @@ def sentence_spans(doc: Doc, text: str) -> list[tuple[int, int]]:
     return spans
 
 
+CONTEXT_CHARS = 300  # of a "sentence" too long to be one, a fact keeps this much on each side as its sentence
+
+
+def _context(body: str, a: int, b: int, start: int, end: int) -> tuple[str, int]:
+    """The sentence a fact at ``start``-``end`` is shown in, and where it starts: the sentence
+    ``a``-``b`` itself, or, where that is longer than ``MAX_PARSE_CHARS`` (a list, a dump, text with
+    no full stops), the ``CONTEXT_CHARS`` around the fact, so that no fact stores the whole of it."""
+    if b - a <= MAX_PARSE_CHARS:
+        return body[a:b], a
+    lo, hi = max(a, start - CONTEXT_CHARS), min(b, end + CONTEXT_CHARS)
+    return body[lo:hi], lo
+
+
 def anchor_date(published: str | None) -> date | None:
     """The reference date for relative time expressions: the publication day, when known to the day."""
     if published and len(published) == 10:
@@ -105,27 +188,29 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     pending: list[tuple[int, int, int, str, list[tuple[int, int, str]], list[tuple[int, int]]]] = []
     persons: list[People] = []
     quotations: list[list[tuple[int, int]]] = []  # each article's quotations (article offsets)
-    light = nlp.load_light().pipe((t for _, _, t in triples), batch_size=batch_size)
+    light = light_pass((t for _, _, t in triples), batch_size=batch_size)
     for idx, ((aid, source, body), doc) in enumerate(zip(triples, light, strict=True)):
         spans = sentence_spans(doc, body)
         starts = [a for a, _ in spans]
         by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-        for ent in doc.ents:
-            k = max(0, bisect.bisect_right(starts, ent.start_char) - 1)
+        for start_char, end_char, label, ent_text in doc.ents:
+            k = max(0, bisect.bisect_right(starts, start_char) - 1)
             a, b = spans[k] if spans else (0, len(body))
-            by_sentence.setdefault(k, []).append((ent.start_char - a, ent.end_char - a, ent.label_))
-            if ent.label_ in ENTITY_LABELS:
-                facts.mentions.append(Mention(aid, source, ent.text, ent.label_, ent.start_char, ent.end_char, body[a:b]))
-        persons.append(People(body, starts, [e for e in doc.ents if e.label_ == "PERSON"]))
+            by_sentence.setdefault(k, []).append((start_char - a, end_char - a, label))
+            if label in ENTITY_LABELS:
+                context, _ = _context(body, a, b, start_char, end_char)
+                facts.mentions.append(Mention(aid, source, ent_text, label, start_char, end_char, context))
+        persons.append(People(body, starts, [e for e in doc.ents if e[2] == "PERSON"]))
         quoted = quotation_spans(body)
         quotations.append(quoted)
         announced = False  # the sentence before ends "... added:": this one is parsed as its words
+        parsed_here, unparsed = 0, 0
         for i, (a, b) in enumerate(spans):
             facts.sentences += 1
             text = body[a:b]
             dated = False
             for tx in find_timexes(text, anchors[idx]):
-                where = Where(aid, source, a + tx.start, a + tx.end, text, a)
+                where = Where(aid, source, a + tx.start, a + tx.end, *_context(body, a, b, a + tx.start, a + tx.end))
                 facts.times.append(
                     TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision)
                 )
@@ -140,9 +225,20 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
                 and "~c" not in aid
                 and any(lab in ACTOR_ENTITY_LABELS for *_, lab in by_sentence.get(i, []))
             )
-            if dated or announced or announcing or within or opening or needs_parse(text):
-                pending.append((idx, i, a, text, by_sentence.get(i, []), cut))
+            if len(text) > MAX_PARSE_CHARS:
+                pass  # no sentence of news is this long (a list, a table, garbage): its names are kept, it is not parsed
+            elif dated or announced or announcing or within or opening or needs_parse(text):
+                if parsed_here < MAX_PARSED_SENTENCES:
+                    pending.append((idx, i, a, text, by_sentence.get(i, []), cut))
+                    parsed_here += 1
+                else:
+                    unparsed += 1
             announced = announcing
+        if unparsed:
+            facts.errors.append(
+                f"{aid} ({source}): {unparsed} sentence(s) past the first {MAX_PARSED_SENTENCES} parsed were not parsed"
+                " (an article this long is a listing or a dump); their names and dates are kept"
+            )
     facts.parsed = len(pending)
     times_at: dict[tuple[str, int], list[TimeExpr]] = {}
     for t in facts.times:
@@ -197,6 +293,8 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
     return facts
 
 
+MAX_PARSED_SENTENCES = 2000  # sentences parsed in one article at most (a long feature has about 300)
+MAX_PARSE_CHARS = 3000  # a "sentence" longer than this is not parsed (parsing and reading it grow faster than its length)
 OPENING_SENTENCES = 3  # a lead event is looked for in an article's first sentences (a feature may open with a scene)
 NAME_LABELS = {"PERSON", "GPE", "NORP", "LOC"}  # names a Title Case headline keeps (the model runs an ORG on: "U.S. Pushes")
 
@@ -212,9 +310,9 @@ class People:
     mentions, and every other place the article writes one of their names or surnames (a mention
     the model tagged otherwise or missed: a name means the same person throughout an article)."""
 
-    def __init__(self, body: str, sentence_starts: list[int], people: list[Span]) -> None:
+    def __init__(self, body: str, sentence_starts: list[int], people: list[tuple[int, int, str, str]]) -> None:
         self.body, self.starts = body, sentence_starts
-        self.people = [(e.start_char, e.end_char, e.text) for e in people]
+        self.people = [(a, b, name) for a, b, _, name in people]
 
     @cached_property
     def _mentions(self) -> tuple[list[int], list[str]]:

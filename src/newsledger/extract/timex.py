@@ -635,13 +635,14 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     if not _TRIGGER.search(text):
         return []
     found: list[Timex] = []
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # kept sorted; they never overlap, so a bisection finds a clash
     candidates = [(m, kind, fn) for rx, kind, fn in RULES for m in rx.finditer(text)]
     candidates.sort(key=lambda c: (-(c[0].end() - c[0].start()), c[0].start()))
     sentence_of = _sentence_finder(text)
     for m, kind, fn in candidates:
         start, end, words = m.start(), m.end(), m.group(0)
-        if any(start < b and a < end for a, b in taken):
+        i = bisect.bisect_left(taken, (end,))
+        if i > 0 and taken[i - 1][1] > start:
             continue
         value = fn(m, anchor, sentence_of(start))
         if (
@@ -657,7 +658,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
             continue  # "three-quarters of its food": a share, not a time
         if fn is _month_only and not _month_in_context(text, start, end, m):
             continue
-        taken.append((start, end))
+        bisect.insort(taken, (start, end))
         lead = re.match(r"the\s+(?!year-)(?=[\w.]+-\w)", words, re.I)  # "the 14-day strike": "the" is the noun's
         if lead:
             start, words = start + lead.end(), words[lead.end() :]

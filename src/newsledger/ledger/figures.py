@@ -29,15 +29,12 @@ from typing import Any
 
 from newsledger.extract.entities import key_of
 from newsledger.extract.numbers import CURRENCIES, CURRENCY_WORDS
-from newsledger.extract.units import CURRENCY_CODES as _NAMED_CODES
-from newsledger.extract.units import currency_code
 from newsledger.model import content_id
 from newsledger.shuffle import GroupMap, group_in_memory
 
 MAX_COMPARED = 300
 VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billions"}
 MEASURED_UNITS = {*CURRENCIES.values(), *CURRENCY_WORDS.values(), "percentage"}
-CURRENCY_CODES = {c for c in (currency_code(u) for u in MEASURED_UNITS) if c} | set(_NAMED_CODES.values())
 SKIP_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "percentage-point"}
 NATIONALITY_SUFFIX = re.compile(r"(?:ian|ean|an|ese|ish|i|n)$")
 
@@ -111,7 +108,7 @@ def group_figures(claims: list[dict[str, Any]], places: set[str], group_map: Gro
         unit = c.get("canonical_unit") or c["unit"]  # "13 km" and "8 miles" are compared in metres
         if c["text"].lower().split()[-1] in VAGUE_WORDS:
             return f"{unit}|#{c['id']}"  # "hundreds of miles" is a manner of speaking, not a figure to compare
-        if c["unit"] in MEASURED_UNITS or c.get("canonical_unit") in CURRENCY_CODES:
+        if c["unit"] in MEASURED_UNITS or (c.get("canonical_unit") or "").isupper():  # an ISO 4217 code: money
             thing = (c["measure"] or "").lower().split()
             # money or a share of nothing named stands alone: "$3 million" alone says not what of
             return f"{unit}|{thing[-1]}" if thing else f"{unit}|#{c['id']}"
