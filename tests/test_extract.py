@@ -12,8 +12,8 @@ from newsledger.extract.numbers import find_amounts
 from newsledger.extract.stage import extract_texts
 
 
-def _one(text: str):
-    return extract_texts([("a1", "test", text)])
+def _one(text: str, published: str | None = None):
+    return extract_texts([("a1", "test", text, published)])
 
 
 @pytest.mark.parametrize(
@@ -887,3 +887,20 @@ def test_rule_score_two_numbers_of_a_match_result_are_no_range():
     assert [f[0] for f in _figures("The rivals played out a 2-2 draw before 5,000 fans.")] == ["5,000"]
     assert _figures("The final ended 0-0 in the rain.") == []
     assert _figures("Between 10-20 boats were damaged.")[0][0] == "Between 10-20"  # no result: still a range
+
+
+def test_every_figure_and_time_names_the_rule_that_read_it():
+    rules = {c.text: c.rule for c in _one("Casualties have exceeded 4,700 after the fund paid $5m to 40 families.").claims}
+    assert rules == {"4,700": "subject_count", "$5m": "currency", "40": "counted_noun"}
+    rules = {c.text: c.rule for c in _one("The tram costs about 20k less and the average wait reached 35 last week.").claims}
+    assert rules == {"about 20k": "comparative_difference", "35": "value_context"}
+    times = {t.text: t.rule for t in _one("The ferry left on Monday, three days after March 4, 2021.", "2021-03-10").times}
+    assert times["Monday"] == "weekday" and times["March 4, 2021"] == "explicit_date"
+
+
+def test_rule_to_preposition_money_to_a_number_of_things_is_two_figures_not_a_range():
+    got = _figures("The charity paid $2m to 60 families after the flood.")
+    assert [(t, v, u) for t, v, u, *_ in got] == [("$2m", 2_000_000.0, "dollar"), ("60", 60.0, "family")]
+    got = _figures("The council gave $40 to 250 households each month.")
+    assert [(t, v) for t, v, *_ in got] == [("$40", 40.0), ("250", 250.0)]
+    assert _figures("Tickets cost $5 to $8 each.")[0][0] == "$5 to $8"  # money to money is a range

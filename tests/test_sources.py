@@ -2,11 +2,14 @@
 speakers as identities; events typed and written as the text writes them."""
 
 import json
+from collections import Counter
 
 import pytest
+from click.testing import CliRunner
 
 from newsledger.clean.articles import clean_document
 from newsledger.clean.outlets import find_outlet, from_text, from_url
+from newsledger.cli import main
 from newsledger.extract.entities import Entity
 from newsledger.ingest.readers import read_input, shown_name
 from newsledger.ledger.speakers import identify
@@ -251,3 +254,26 @@ def test_verbs_of_state_or_wish_report_no_event():
     )
     assert not {"x0", "x1", "x2"} & by.keys()
     assert by["x3"].action == "has bought two new ships"
+
+
+def test_every_event_names_the_rule_that_made_it():
+    by = _leads(
+        "The Varenna ferry company is to close its northern terminal.",
+        "The Norwegian coast guard said it had towed a burning trawler into Torvik.",
+        "Marta Bellini has resigned as mayor of Varenna.",
+        "Marta Bellini met the harbour workers in Kestrel on 4 May 2016.",
+    )
+    assert [by[k].rule for k in ("x0", "x1", "x2", "x3")] == ["lead:be_to", "lead:reported_act", "lead:main_verb", "dated"]
+
+
+def test_the_run_counts_the_facts_each_rule_made(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "Ferry Fares Rise\n\nThe Kestrel ferry company raised fares by 5% on Monday, and 40 crews went on strike.\n"
+    )
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert res.exit_code == 0, res.output
+    counted = json.loads((tmp_path / "o" / "run.json").read_text())["rules"]
+    claims = [json.loads(line) for line in (tmp_path / "o" / "claims.jsonl").open()]
+    assert counted["claims"] == dict(Counter(c["rule"] for c in claims)) and counted["claims"]["percent"] == 1
+    assert sum(counted["times"].values()) >= 1 and sum(counted["events"].values()) >= 1

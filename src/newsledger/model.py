@@ -133,6 +133,7 @@ class Claim:
     subject: str | None = None  # what the figure is a value of ("Revenue rose to $7.36 billion": "Revenue")
     canonical_unit: str | None = None  # the unit it is compared in ("metre" for miles, "GBP" for pounds; extract.units)
     to_canonical: float | None = None  # the factor from ``unit`` to it (1609.344 for a mile)
+    rule: str | None = None  # the rule of the figure grammar that made it a figure ("currency", "subject_count")
 
 
 @dataclass
@@ -176,6 +177,7 @@ class TimeExpr:
     type: str  # DATE, TIME, DURATION, SET
     value: str | None  # null when it is relative and the article's date is unknown
     precision: str | None
+    rule: str | None = None  # the time grammar's rule that read it ("weekday", "month_year")
 
 
 @dataclass
@@ -202,6 +204,7 @@ class Event(EventFields):
 
     id: str
     span: Span  # the date expression's place in the sentence
+    rule: str = "dated"  # what made it: "dated" (a date in the sentence) or "lead:<rule>" (an article's lead)
 
 
 @dataclass

@@ -449,6 +449,10 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         if am.word_number and not counted_by_word and (noun is None or (am.value == 1 and not a_one)):
             continue  # "nine" alone, "the same one": not a figure; "one man" is (the ledger does not compare it)
         unit = am.currency or ("percentage" if am.percent else am.unit) or ("count" if times else None)
+        # the rule that made it a figure, in the order the grammar tries them (``Claim.rule``)
+        rule = (
+            "currency" if am.currency else "percent" if am.percent else "glued_unit" if am.unit else "multiple" if times else None
+        )
         measure = None
         counted = False  # the unit is the counted noun ("troop"), not a unit of measure
         described = False  # a figure with its unit written before a noun ("a $3,500 mortgage")
@@ -459,9 +463,9 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         degrees = DEGREES.match(text, end) if unit is None else None
         if degrees:
             unit = "fahrenheit" if degrees.group("scale")[0] in "Ff" else "celsius"
-            unit_end = degrees.end()
+            unit_end, rule = degrees.end(), "degrees"
         elif currency_word in CURRENCY_WORDS.values() or currency_word in GLUED_UNITS.values():
-            unit = currency_word  # "1.5 billion shekels", "7.5 million Danish crowns", "352 μm", "35 GWh"
+            unit, rule = currency_word, "written_unit"  # "1.5 billion shekels", "7.5 million Danish crowns", "352 μm", "35 GWh"
             unit_end = WRITTEN_UNIT.match(text, end).end()  # type: ignore[union-attr]
             if text.startswith(")", unit_end):
                 unit_end += 1  # "8 miles (13 kilometers) of new tunnels": the "of" after the brackets
@@ -470,7 +474,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             between = text[end : noun.idx + len(noun.text)].strip()
             written_unit = None if re.search(r"\d", between) else _unit_name(between)  # "8 million 250ml bottles": bottles
             if unit is None and written_unit:
-                unit = written_unit
+                unit, rule = written_unit, "written_unit"
                 of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
                 objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
                 measure = doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
@@ -485,8 +489,10 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                 )
                 counted = unit is None
                 unit = unit or lemma(noun)
+                rule = rule or "counted_noun"
         elif unit is None:
             unit = currency_word or _age(doc, text, start, end, am.value)
+            rule = "written_unit" if currency_word else "age" if unit else None
         rate = RATE.match(text[measure_end_of(noun, end) if not am.currency else end :])
         if rate and unit and unit not in ("percentage",) and " per " not in unit:
             per = rate.group(1).lower()
@@ -503,6 +509,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             # rule subject_count: "Casualties have exceeded 4,700", "Arrests topped 1,200": the clause's
             # plural subject is what the number counts
             unit, measure, bare = lemma(counting), doc[counting.left_edge.i : counting.i + 1].text, False
+            rule = "subject_count"
         compared = COMPARATIVE.match(text, max(unit_end, measure_end_of(noun, end)) if noun is not None else unit_end)
         if (
             bare
@@ -512,16 +519,18 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
             and re.fullmatch(r"[^\d.;:]{0,40},\s*", text[out[-1].span.end - sent.base : start])
         ):
             # rule comparative_difference: "1,200 people, 400 fewer than planned": the difference counts what the figure before did
-            unit, measure, bare = out[-1].unit, out[-1].measure, False
+            unit, measure, bare, rule = out[-1].unit, out[-1].measure, False, "comparative_difference"
         elif bare and compared:
-            bare = False  # "costs about 30k less": a difference is a figure, whatever it counts
+            bare, rule = False, "comparative_difference"  # "costs about 30k less": a difference is a figure, whatever it counts
         if bare and out and out[-1].unit and PARALLEL.search(text[out[-1].span.end - sent.base : start]):
             # "435 homes by open sale and 187 by tender": the number the clause before counted
-            unit, measure, bare = out[-1].unit, out[-1].measure, False
+            unit, measure, bare, rule = out[-1].unit, out[-1].measure, False, "parallel"
         if bare and not VALUE_CONTEXT.search(text[max(0, start - 25) : start]) and not SHARED_UNIT.match(text, end):
             continue  # a bare number is a figure only where something is said to be, reach or move to it
+        if bare:
+            rule = "value_context"  # "reached 40", "rose to 3.65", "12 of the 40"
         if unit is None and noun is None and INDEX_WORDS.search(text):
-            unit = "point"  # "the FTSE 100 fell 1% to 7,425.81": an index level
+            unit, rule = "point", "index_level"  # "the FTSE 100 fell 1% to 7,425.81": an index level
         change = _change(doc, text, start, anchor.root if anchor is not None else None)
         if change is None and compared:
             change = "down" if compared.group(1).lower() in LESS else "up"  # "4% higher than", "$50 cheaper"
@@ -539,6 +548,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
                 id=content_id(sent.article_id, str(sent.base + start), am.text),
                 span=sent.where(start, end),
                 text=am.text,
+                rule=rule or "counted_noun",
                 value=am.value,
                 low=am.low,
                 high=am.high,
@@ -581,7 +591,7 @@ TIMES = re.compile(r"[\s-]*times\b(?![\s-]+(?:a|an|per|each|every)\s+(?:day|week
 LESS = {"less", "fewer", "lower", "cheaper", "smaller", "shorter", "slower", "lighter", "below"}
 COMPARATIVE = re.compile(
     r"\s+(less|fewer|lower|cheaper|smaller|shorter|slower|lighter|more|higher|greater|bigger|larger|longer|faster"
-    r"|dearer|heavier|above|below)\b(?!\s+(?:of|and|or)\b)",
+    r"|dearer|heavier|above|below)\b",
     re.I,
 )
 PARALLEL = re.compile(r"^[^\d.;:]{0,30}\s(?:and|or|while|but|versus|vs\.?)\s+$", re.I)

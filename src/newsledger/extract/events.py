@@ -207,7 +207,7 @@ def _partner(verb: Token) -> Token | None:
 
 def _event(
     sent: Sentence, verb: Token, partner: Token | None, obj_words: str, actors: tuple[str | None, str | None],
-    claims: list[Claim], *, key: str, span: Where, date: str, precision: str, evidence: str,
+    claims: list[Claim], *, key: str, span: Where, date: str, precision: str, evidence: str, rule: str = "dated",
 ) -> Event:  # fmt: skip
     """The event record: the action written and as lemmas, its type, the place named after "in",
     "at" or "near", and the toll a figure of deaths in the sentence gives."""
@@ -228,6 +228,7 @@ def _event(
         location=places[0].text if places else None,
         fatalities=dead[0].value if dead else None,
         date_evidence=evidence,
+        rule=rule,
     )
 
 
@@ -282,7 +283,7 @@ def _acts(verb: Token, subj: Token | None) -> bool:
     return subj is not None and pos(verb) == "VERB" and lemma(verb) not in COPULAS and lemma(verb) not in STATIVE
 
 
-def _main_action(root: Token) -> tuple[Token, Token, bool] | None:
+def _main_action(root: Token) -> tuple[Token, Token, bool, str] | None:
     """The verb a sentence reports, its subject, and whether the subject is acted on. Rule
     ``reported_act``: "X said it had captured Y" reports the capture, with X as actor where the
     reported clause's subject is a pronoun, and with the clause's own subject where that names
@@ -297,9 +298,9 @@ def _main_action(root: Token) -> tuple[Token, Token, bool] | None:
             actor = subj if inner is None or _pronoun(inner) else inner
             verb, passive = _be_to(clause, inner)
             if _acts(verb, actor):
-                return verb, actor, passive  # type: ignore[return-value]
+                return verb, actor, passive, "reported_act"  # type: ignore[return-value]
     verb, passive = _be_to(root, subj)
-    return (verb, subj, passive) if _acts(verb, subj) else None  # type: ignore[return-value]
+    return (verb, subj, passive, "be_to" if verb is not root else "main_verb") if _acts(verb, subj) else None  # type: ignore[return-value]
 
 
 def _agentive(tok: Token) -> bool:
@@ -320,7 +321,7 @@ def lead_event(sent: Sentence, published: str | None, claims: list[Claim], times
     found = _main_action(root) if pos(root) in ("VERB", "AUX") else None
     if found is None:
         return None
-    verb, subj, passive = found
+    verb, subj, passive, rule = found
     obj, obj_words = _object(verb)
     partner = _partner(verb)
     agent = _agent(verb) if passive else None
@@ -333,7 +334,7 @@ def lead_event(sent: Sentence, published: str | None, claims: list[Claim], times
     actor2 = _entity_or_phrase(subj) if passive else (_entity_or_phrase(target) if is_named or partner is not None else None)
     own = next((t for t in times if datable(t)), None)
     return _event(
-        sent, verb, partner, obj_words, (actor1, actor2), claims,
+        sent, verb, partner, obj_words, (actor1, actor2), claims, rule=f"lead:{rule}",
         key="lead", span=sent.where(verb.idx, verb.idx + len(verb.text)),
         date=(own.value or "") if own else published or "",
         precision=(own.precision or "day") if own else "day" if published else "none",

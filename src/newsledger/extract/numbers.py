@@ -245,6 +245,9 @@ SCORE_BEFORE = re.compile(
 )
 
 
+COUNTED_AFTER = re.compile(r"\s+(?!(?:million|billion|trillion|thousand|bn|m|per|a|an|the|of)\b)[a-z]+s\b")
+
+
 def _score(sentence: str, m: re.Match[str]) -> bool:
     numbers = re.fullmatch(r"\s*(\d{1,3})\s*[-–]\s*(\d{1,3})\s*", sentence[m.start("a") : m.end("b")])
     return bool(numbers) and bool(SCORE_AFTER.match(sentence, m.end()) or SCORE_BEFORE.search(before_text(sentence, m)))
@@ -315,7 +318,12 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
             # rule move_to_level: "rose 8.15% to 3.65", "fell 3 percent to 41": a change in percent, then
             # the level it reached, written without one: two figures, whatever their order
             to_level = joiner == "to" and pct_a and not pct_b and not cur_a
-            if vb < va and not moved and not to_level and joiner not in ("and", "or"):
+            # rule to_preposition: "paid $5m to 40 families", "gave $50 to 100 families": "to" before a
+            # smaller number, or between money and a number of things, is a preposition: two figures
+            to_things = joiner == "to" and cur_a and not cur_b and bool(COUNTED_AFTER.match(sentence, m.end()))
+            if joiner == "to" and (vb < va or to_things) and not moved and not to_level:
+                moved = True
+            elif vb < va and not moved and not to_level and joiner not in ("and", "or"):
                 continue  # "2-1" scores and the like are not ranges
             if joiner in ("-", "–") and _score(sentence, m):
                 continue

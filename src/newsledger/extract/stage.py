@@ -212,7 +212,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             for tx in find_timexes(text, anchors[idx]):
                 where = Where(aid, source, a + tx.start, a + tx.end, *_context(body, a, b, a + tx.start, a + tx.end))
                 facts.times.append(
-                    TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision)
+                    TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision, tx.rule)
                 )
                 dated = dated or (tx.value is not None and tx.precision in EVENT_PRECISIONS)
             cut = [(max(x, a) - a, min(y, b) - a) for x, y in quoted if x < b and a < y]

@@ -65,6 +65,7 @@ class Timex:
     type: str  # DATE, TIME, DURATION, SET
     value: str | None
     precision: str | None  # day, week, month, quarter, year, decade, century, time, duration, ref
+    rule: str | None = None  # the name of the rule (its reading function) that found it
 
 
 def _precision(value: str | None, kind: str) -> str | None:
@@ -517,7 +518,14 @@ def _year_earlier(m: re.Match[str], anchor: date | None, sentence: str) -> str |
 
 
 def _ref(value: str) -> ValueFn:
-    return lambda _m, _a, _s: value
+    def reference(_m: re.Match[str], _a: date | None, _s: str) -> str | None:  # "now", "the past": a fixed value
+        return value
+
+    return reference
+
+
+def _the_year(m: re.Match[str], _a: date | None, _s: str) -> str | None:
+    return m.group("year") or "2000"  # "the year 2000", "the year two thousand"
 
 
 def _iso(m: re.Match[str], _a: date | None, _s: str) -> str | None:
@@ -549,7 +557,7 @@ RULES: list[Rule] = [
         _quarter,
     ),
     (_rx(r"the\s+(?P<qyear>(?:19|20)\d{2})\s+(?:quarter|period)"), "DATE", _quarter_of_year),
-    (_rx(r"the\s+year\s+(?:(?P<year>(?:19|20)\d{2})|two[\s-]thousand)"), "DATE", lambda m, _a, _s: m.group("year") or "2000"),
+    (_rx(r"the\s+year\s+(?:(?P<year>(?:19|20)\d{2})|two[\s-]thousand)"), "DATE", _the_year),
     (_rx(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR), "DATE", _season),
     (_rx(rf"{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year"), "DATE", _month_of_year),
     (_rx(rf"(?:(?P<rel>last|this|next)\s+)?(?:{_MOD})?{_MON}"), "DATE", _month_only),
@@ -662,7 +670,7 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
         lead = re.match(r"the\s+(?!year-)(?=[\w.]+-\w)", words, re.I)  # "the 14-day strike": "the" is the noun's
         if lead:
             start, words = start + lead.end(), words[lead.end() :]
-        found.append(Timex(start, end, words, kind, value, _precision(value, kind)))
+        found.append(Timex(start, end, words, kind, value, _precision(value, kind), fn.__name__.lstrip("_")))
     return sorted(found, key=lambda t: t.start)
 
 

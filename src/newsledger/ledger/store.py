@@ -104,12 +104,12 @@ CREATE TABLE IF NOT EXISTS claims (
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     text TEXT NOT NULL, value REAL, low REAL, high REAL, approximate INTEGER NOT NULL, change TEXT, unit TEXT,
     measure TEXT, about TEXT NOT NULL, attribution TEXT, time TEXT, time_value TEXT, actor TEXT, part_of TEXT,
-    from_value REAL, subject TEXT, canonical_unit TEXT, to_canonical REAL
+    from_value REAL, subject TEXT, canonical_unit TEXT, to_canonical REAL, rule TEXT
 );
 CREATE TABLE IF NOT EXISTS times (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
-    text TEXT NOT NULL, type TEXT NOT NULL, value TEXT, precision TEXT
+    text TEXT NOT NULL, type TEXT NOT NULL, value TEXT, precision TEXT, rule TEXT
 );
 CREATE TABLE IF NOT EXISTS quotes (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
@@ -130,7 +130,8 @@ CREATE TABLE IF NOT EXISTS events (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     event_date TEXT NOT NULL, time_precision TEXT NOT NULL, actor1 TEXT, actor2 TEXT, action TEXT NOT NULL,
-    action_lemma TEXT NOT NULL, event_type TEXT NOT NULL, location TEXT, fatalities REAL, date_evidence TEXT NOT NULL
+    action_lemma TEXT NOT NULL, event_type TEXT NOT NULL, location TEXT, fatalities REAL, date_evidence TEXT NOT NULL,
+    rule TEXT
 );
 CREATE TABLE IF NOT EXISTS inputs (
     source TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT, documents INTEGER NOT NULL,
@@ -287,6 +288,14 @@ class Ledger:
                 (limit,),
             )
         ]
+
+    def rule_counts(self) -> dict[str, dict[str, int]]:
+        """How many facts each named rule made, per fact table (and per speaker rule)."""
+        out: dict[str, dict[str, int]] = {}
+        for table in ("claims", "times", "events", "speakers"):
+            rows = self.db.execute(f"SELECT coalesce(rule, ''), COUNT(*) FROM {table} GROUP BY 1 ORDER BY 2 DESC, 1")
+            out[table] = dict(rows.fetchall())
+        return out
 
     def mention_rows(self) -> Iterator[dict[str, Any]]:
         """Every mention as an export row (its sentence, its entity's name and label, its story),

@@ -312,6 +312,7 @@ def build(
         result.outputs["entities"] = out_dir / "entities.jsonl"
         write_jsonl(result.outputs["entities"], ledger.mention_rows())  # streamed: no list of every mention
         pairs = ledger.cooccurrences(15)
+        rules = ledger.rule_counts()
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
     for name, rows in (("claims", claims), ("quotes", quotes)):
@@ -352,6 +353,7 @@ def build(
             "stage_processes": len(peaks),
             "peak_rss_mb_per_process": [round(p) for p in peaks],
             "driver_peak_rss_mb": round(driver),
+            "rules": rules,  # facts per named rule, per fact table: which rules carry the ledger
         },
     )
     return result
@@ -381,6 +383,7 @@ FIGURE_COLUMNS = [
     "subject",
     "canonical_unit",
     "to_canonical",
+    "rule",
     "published",
     "sentence",
     "start",
