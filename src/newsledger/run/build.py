@@ -42,6 +42,7 @@ from newsledger.present.exports import (
 )
 from newsledger.run.executors import Executor, InProcess, measured
 from newsledger.run.shards import completed, extract_to_shard, read_shard
+from newsledger.shuffle import GroupMap
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -197,132 +198,164 @@ def build(
     result = BuildResult(out_dir=out_dir)
     names = list(_named_inputs(inputs, glob))
     with build_lock(out_dir), Ledger(out_dir) as ledger:
-        reports: dict[str, InputReport] = {}
-        seen_docs = 0
-        pending: list[Document] = []
-
-        def flush() -> None:
-            for cleaned_chunk in _run(executor, _clean_chunk, list(_chunks(pending)), result.worker_peak_mb):
-                for doc, cleaned, sigs in cleaned_chunk:
-                    rep = reports[doc_input[doc.source]]
-                    if isinstance(cleaned, str):
-                        _warn(f"{doc.source}: {cleaned}")
-                        rep.errors.append(f"{doc.source}: {cleaned}")
-                        continue
-                    ledger.add(doc, cleaned)
-                    ledger.set_signatures(sigs)
-                    rep.articles += len(cleaned)
-                    if not cleaned:
-                        _warn(f"{doc.source}: {NO_ARTICLE}")
-                        rep.warnings.append(f"{doc.source}: {NO_ARTICLE}")
-            pending.clear()
-
-        doc_input: dict[str, str] = {}
-        bar = tqdm(names, desc="reading", unit="input", disable=None if progress is None else not progress, file=sys.stderr)
-        for name, shown in bar:
-            if limit and seen_docs >= limit:
-                reports[shown] = InputReport(source=shown, status="skipped", reason=f"--limit {limit} reached")
-                continue
-            if isinstance(name, ReadError):
-                _warn(str(name))
-                reports[shown] = InputReport(source=shown, status="skipped", reason=name.reason)
-                continue
-            rep = reports[shown] = InputReport(source=shown, status="read")
-            for item in read_input(name, max_bytes=max_bytes, name=shown):
-                if limit and seen_docs >= limit:
-                    break
-                if isinstance(item, ReadError):
-                    _warn(str(item))
-                    rep.errors.append(str(item))
-                    continue
-                rep.documents += 1
-                seen_docs += 1
-                rep.warnings.extend(f"{item.source}: {w}" for w in item.warnings)
-                if ledger.has_document(item):
-                    found = ledger.articles_of(item)
-                    rep.articles += found
-                    if not found:
-                        rep.warnings.append(f"{item.source}: {NO_ARTICLE}")
-                else:
-                    doc_input[item.source] = shown
-                    pending.append(item)
-                    if len(pending) >= getattr(executor, "flush_every", CHUNK * 8):
-                        flush()
-        flush()
-        for rep in reports.values():
-            if rep.status != "skipped" and rep.documents == 0:
-                rep.status = "skipped"
-                rep.reason = rep.errors[0].split(": ", 1)[-1] if rep.errors else "no documents in input"
-            elif rep.status != "skipped" and rep.errors:
-                rep.status = "partial"
-                rep.reason = f"{len(rep.errors)} problem(s) inside the input; the rest was read"
-            elif rep.status != "skipped" and rep.articles == 0:
-                rep.status = "skipped"
-                rep.reason = NO_ARTICLE
-            result.reports.append(rep)
-            ledger.record_input(rep)
-        articles = list(ledger.articles())
-        group_map = executor.group_map
-        ledger.set_signatures(mark_duplicates(articles, signatures=ledger.signatures(), group_map=group_map))
-        ledger.set_duplicates(articles)
-        result.articles = articles
-        shard_dir = out_dir / "shards"
-        recovered = _load_finished_shards(ledger, shard_dir)  # written by workers of a build killed midway
-        result.extraction_errors.extend(recovered)
-        done = ledger.extracted_ids()
-        todo = [a for a in articles if not a.duplicate_of and a.id not in done]
-        # workers write each batch's facts as a Parquet shard; the driver loads it into the ledger
-        for info in _run(executor, partial(extract_to_shard, shard_dir), list(_chunks(todo)), result.worker_peak_mb):
-            ledger.add_facts(read_shard(shard_dir, info.key), info.article_ids)
-            for error in info.errors:
-                _warn(error)
-            result.extraction_errors.extend(info.errors)
-        stories = ledger.stories()
-        placed, df_added, n_docs = place_new(ledger.story_inputs(), stories, *ledger.term_df())
-        ledger.set_stories(stories, placed, df_added, n_docs)
-        story_of = ledger.story_of()
-        for a in articles:
-            a.story_id = story_of.get(a.id)
-        result.stories = stories
-        mentions = ledger.mentions()
-        entities = merge(mentions, group_map, story_of=story_of.get)
-        ledger.set_entities(entities, mentions)
-        result.entities = entities
-        claims = ledger.rows("claims")
-        quotes = ledger.rows("quotes")
-        result.claims, result.quotes = claims, quotes
-        published = {a.id: a.published for a in articles}
-        outlet = {a.id: a.outlet for a in articles}
-        _from_article(claims, published=published, story_id=story_of, outlet=outlet)
-        _from_article(quotes, story_id=story_of)
-        places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
-        result.groups = group_figures(claims, places, group_map)
-        resolve = resolver(entities)
-        speakers_of(quotes, mentions, entities, resolve)
-        event_rows = ledger.rows("events")
-        _from_article(event_rows, story_id=story_of, published=published, outlet=outlet)
-        for row in event_rows:  # actors by their entity's name: "Kim" is "Kim Jong Un"
-            for key in ("actor1", "actor2"):
-                if row[key]:
-                    row[key] = " and ".join(dict.fromkeys(resolve(n.strip()) or n for n in row[key].split(" and ")))
-        result.events = merge_events(event_rows, group_map)
-        mark_background(result.events, {st.id: st.first_published for st in stories})
-        ledger.set_views(quotes, result.groups, result.events)
+        reports = _read_inputs(names, ledger, executor, result, max_bytes=max_bytes, progress=progress, limit=limit)
+        _settle_reports(reports, ledger, result)
+        _extract(ledger, executor, result, out_dir / "shards")
+        _cross_article(ledger, executor.group_map, result)
         result.outputs["ledger"] = ledger.path
         result.outputs["entities"] = out_dir / "entities.jsonl"
         write_jsonl(result.outputs["entities"], ledger.mention_rows())  # streamed: no list of every mention
         pairs = ledger.cooccurrences(15)
         rules = ledger.rule_counts()
+    _export(result, out_dir, pairs)
+    _write_run(result, out_dir, rules)
+    return result
+
+
+def _read_inputs(
+    names: list[tuple[str | ReadError, str]], ledger: Ledger, executor: Executor, result: BuildResult,
+    *, max_bytes: int, progress: bool | None, limit: int,
+) -> dict[str, InputReport]:  # fmt: skip
+    """Read every input as a stream of documents, clean new ones in chunks on the executor and
+    store each with its articles; an input's report counts what it gave and what went wrong."""
+    reports: dict[str, InputReport] = {}
+    seen_docs = 0
+    pending: list[Document] = []
+    doc_input: dict[str, str] = {}
+
+    def flush() -> None:
+        for cleaned_chunk in _run(executor, _clean_chunk, list(_chunks(pending)), result.worker_peak_mb):
+            for doc, cleaned, sigs in cleaned_chunk:
+                rep = reports[doc_input[doc.source]]
+                if isinstance(cleaned, str):
+                    _warn(f"{doc.source}: {cleaned}")
+                    rep.errors.append(f"{doc.source}: {cleaned}")
+                    continue
+                ledger.add(doc, cleaned)
+                ledger.set_signatures(sigs)
+                rep.articles += len(cleaned)
+                if not cleaned:
+                    _warn(f"{doc.source}: {NO_ARTICLE}")
+                    rep.warnings.append(f"{doc.source}: {NO_ARTICLE}")
+        pending.clear()
+
+    bar = tqdm(names, desc="reading", unit="input", disable=None if progress is None else not progress, file=sys.stderr)
+    for name, shown in bar:
+        if limit and seen_docs >= limit:
+            reports[shown] = InputReport(source=shown, status="skipped", reason=f"--limit {limit} reached")
+            continue
+        if isinstance(name, ReadError):
+            _warn(str(name))
+            reports[shown] = InputReport(source=shown, status="skipped", reason=name.reason)
+            continue
+        rep = reports[shown] = InputReport(source=shown, status="read")
+        for item in read_input(name, max_bytes=max_bytes, name=shown):
+            if limit and seen_docs >= limit:
+                break
+            if isinstance(item, ReadError):
+                _warn(str(item))
+                rep.errors.append(str(item))
+                continue
+            rep.documents += 1
+            seen_docs += 1
+            rep.warnings.extend(f"{item.source}: {w}" for w in item.warnings)
+            if ledger.has_document(item):
+                found = ledger.articles_of(item)
+                rep.articles += found
+                if not found:
+                    rep.warnings.append(f"{item.source}: {NO_ARTICLE}")
+            else:
+                doc_input[item.source] = shown
+                pending.append(item)
+                if len(pending) >= getattr(executor, "flush_every", CHUNK * 8):
+                    flush()
+    flush()
+    return reports
+
+
+def _settle_reports(reports: dict[str, InputReport], ledger: Ledger, result: BuildResult) -> None:
+    """Each input's final status (read, partial or skipped, with the reason), recorded in the ledger."""
+    for rep in reports.values():
+        if rep.status != "skipped" and rep.documents == 0:
+            rep.status = "skipped"
+            rep.reason = rep.errors[0].split(": ", 1)[-1] if rep.errors else "no documents in input"
+        elif rep.status != "skipped" and rep.errors:
+            rep.status = "partial"
+            rep.reason = f"{len(rep.errors)} problem(s) inside the input; the rest was read"
+        elif rep.status != "skipped" and rep.articles == 0:
+            rep.status = "skipped"
+            rep.reason = NO_ARTICLE
+        result.reports.append(rep)
+        ledger.record_input(rep)
+
+
+def _extract(ledger: Ledger, executor: Executor, result: BuildResult, shard_dir: Path) -> None:
+    """Mark duplicates over the whole ledger, then extract the facts of every original article
+    not yet extracted: workers write each batch's facts as a Parquet shard, the driver loads it."""
+    articles = list(ledger.articles())
+    ledger.set_signatures(mark_duplicates(articles, signatures=ledger.signatures(), group_map=executor.group_map))
+    ledger.set_duplicates(articles)
+    result.articles = articles
+    recovered = _load_finished_shards(ledger, shard_dir)  # written by workers of a build killed midway
+    result.extraction_errors.extend(recovered)
+    done = ledger.extracted_ids()
+    todo = [a for a in articles if not a.duplicate_of and a.id not in done]
+    for info in _run(executor, partial(extract_to_shard, shard_dir), list(_chunks(todo)), result.worker_peak_mb):
+        ledger.add_facts(read_shard(shard_dir, info.key), info.article_ids)
+        for error in info.errors:
+            _warn(error)
+        result.extraction_errors.extend(info.errors)
+
+
+def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> None:
+    """The steps that read across articles, each a keyed shuffle: stories, entities, figure
+    groups (inside a story), speakers, the timeline; their tables written in one transaction."""
+    articles = result.articles
+    stories = ledger.stories()
+    placed, df_added, n_docs = place_new(ledger.story_inputs(), stories, *ledger.term_df())
+    ledger.set_stories(stories, placed, df_added, n_docs)
+    story_of = ledger.story_of()
+    for a in articles:
+        a.story_id = story_of.get(a.id)
+    result.stories = stories
+    mentions = ledger.mentions()
+    entities = merge(mentions, group_map, story_of=story_of.get)
+    ledger.set_entities(entities, mentions)
+    result.entities = entities
+    claims, quotes = ledger.rows("claims"), ledger.rows("quotes")
+    result.claims, result.quotes = claims, quotes
+    published = {a.id: a.published for a in articles}
+    outlet = {a.id: a.outlet for a in articles}
+    _from_article(claims, published=published, story_id=story_of, outlet=outlet)
+    _from_article(quotes, story_id=story_of)
+    places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
+    result.groups = group_figures(claims, places, group_map)
+    resolve = resolver(entities)
+    speakers_of(quotes, mentions, entities, resolve)
+    event_rows = ledger.rows("events")
+    _from_article(event_rows, story_id=story_of, published=published, outlet=outlet)
+    for row in event_rows:  # actors by their entity's name: "Kim" is "Kim Jong Un"
+        for key in ("actor1", "actor2"):
+            if row[key]:
+                row[key] = " and ".join(dict.fromkeys(resolve(n.strip()) or n for n in row[key].split(" and ")))
+    result.events = merge_events(event_rows, group_map)
+    mark_background(result.events, {st.id: st.first_published for st in stories})
+    ledger.set_views(quotes, result.groups, result.events)
+
+
+def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]]) -> None:
+    """The exports (JSON Lines, CSV, Parquet), the report and the brief, each written whole under a
+    temporary name and renamed into place."""
     result.outputs["articles"] = out_dir / "articles.jsonl"
-    write_jsonl(result.outputs["articles"], (article_record(a) for a in articles))
-    for name, rows in (("claims", claims), ("quotes", quotes)):
+    write_jsonl(result.outputs["articles"], (article_record(a) for a in result.articles))
+    for name, rows in (("claims", result.claims), ("quotes", result.quotes)):
         result.outputs[name] = out_dir / f"{name}.jsonl"
         write_jsonl(result.outputs[name], rows)
     group_of = {c["id"]: g.id for g in result.groups for c in g.claims}
     result.outputs["figures"] = out_dir / "figures.csv"
     write_csv(
         result.outputs["figures"],
-        [{**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in claims if is_figure(c)],
+        [{**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in result.claims if is_figure(c)],
         FIGURE_COLUMNS,
     )
     result.outputs["figure_groups"] = out_dir / "figure_groups.jsonl"
@@ -341,9 +374,14 @@ def build(
     report = report_json(result)
     write_json(result.outputs["report"], report)
     result.outputs["brief"] = out_dir / "brief.html"
-    page = render_brief(result.articles, result.groups, result.events, quotes, result.entities, pairs, report, result.stories)
+    page = render_brief(
+        result.articles, result.groups, result.events, result.quotes, result.entities, pairs, report, result.stories
+    )
     write_text(result.outputs["brief"], page)
-    # how this run went (not part of the ledger: it differs from run to run and engine to engine)
+
+
+def _write_run(result: BuildResult, out_dir: Path, rules: dict[str, dict[str, int]]) -> None:
+    """How this run went (not part of the ledger: it differs from run to run and engine to engine)."""
     result.outputs["run"] = out_dir / "run.json"
     peaks = sorted(result.worker_peak_mb.values(), reverse=True)
     driver = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
@@ -356,7 +394,6 @@ def build(
             "rules": rules,  # facts per named rule, per fact table: which rules carry the ledger
         },
     )
-    return result
 
 
 FIGURE_COLUMNS = [
