@@ -223,3 +223,40 @@ def test_a_text_with_no_full_stops_keeps_each_fact_with_a_window_of_context_not_
     (monday,) = [t for t in facts.times if t.text == "Monday"]
     where = monday.span
     assert where.sentence[where.start - where.sentence_start : where.end - where.sentence_start] == "Monday"
+
+
+def test_an_input_over_its_time_budget_is_stopped_and_reported_and_the_others_kept(tmp_path, monkeypatch):
+    import time
+
+    from newsledger import budget
+    from newsledger.extract import stage
+    from newsledger.run import build as build_module
+
+    real_clean, real_times = build_module.clean_document, stage.find_timexes
+
+    def slow_clean(doc):
+        if "stall the cleaner" in doc.content:
+            time.sleep(5)
+        return real_clean(doc)
+
+    def slow_times(text, anchor=None):
+        if "stall the parser" in text:
+            time.sleep(5)
+        return real_times(text, anchor)
+
+    monkeypatch.setattr(build_module, "clean_document", slow_clean)
+    monkeypatch.setattr(stage, "find_timexes", slow_times)
+    monkeypatch.setattr(budget, "CLEAN_SECONDS", 0.5)
+    monkeypatch.setattr(budget, "EXTRACT_SECONDS", 0.5)
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text("Ferry Resumes\n\nThe Kestrel ferry resumed service with 40 crew on Monday.\n")
+    (src / "b.txt").write_text("Odd Page\n\nThese words stall the cleaner for a long time.\n")
+    (src / "c.txt").write_text("Port Reopens\n\nThe port reopened, and these words stall the parser for a while.\n")
+    started = time.monotonic()
+    result = build_module.build([str(src)], tmp_path / "out", progress=False)
+    assert time.monotonic() - started < 30
+    report = {r.source.split("/")[-1]: r for r in result.reports}
+    assert report["b.txt"].articles == 0 and any("cleaning took longer than 0.5 s" in e for e in report["b.txt"].errors)
+    assert any("extraction took longer than 0.5 s" in e for e in result.extraction_errors)
+    assert {c["value"] for c in result.claims} == {40.0}  # the good article's figure is kept

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
 
-from newsledger import nlp
+from newsledger import budget, nlp
 from newsledger.extract.casing import restore, sentence_case
 from newsledger.extract.claims import figures_in
 from newsledger.extract.events import ACTOR_ENTITY_LABELS, EVENT_PRECISIONS, events_in, lead_event
@@ -402,12 +402,14 @@ def extract_articles(articles: Iterable[Article]) -> Facts:
 
     articles = list(articles)
     try:
-        return extract_texts(texts(articles))
+        with budget.time_budget(budget.EXTRACT_SECONDS * (1 + len(articles) / 24), "extraction"):
+            return extract_texts(texts(articles))
     except Exception:  # one bad article must not cost the batch: retry one by one, report the culprit
         facts = Facts()
         for a in articles:
             try:
-                facts.extend(extract_texts(texts([a])))
+                with budget.time_budget(budget.EXTRACT_SECONDS, "extraction"):
+                    facts.extend(extract_texts(texts([a])))
             except Exception as exc:
                 facts.errors.append(f"{a.id} ({a.source}): extraction failed ({type(exc).__name__}: {exc})")
         return facts

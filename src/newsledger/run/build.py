@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from tqdm import tqdm
 
+from newsledger import budget
 from newsledger.clean.articles import clean_document
 from newsledger.clean.dedup import mark_duplicates, signature
 from newsledger.extract.entities import Entity, key_of, merge, resolver
@@ -75,7 +76,8 @@ class BuildResult:
 def _clean_safely(doc: Document) -> tuple[Document, list[Article] | str]:
     """Clean one document; a failure becomes a reason, never an exception that stops the build."""
     try:
-        return doc, clean_document(doc)
+        with budget.time_budget(budget.CLEAN_SECONDS, "cleaning"):
+            return doc, clean_document(doc)
     except Exception as exc:
         return doc, f"cleaning failed ({type(exc).__name__}: {exc})"
 
