@@ -234,6 +234,21 @@ def test_an_undated_report_takes_the_date_of_the_same_event_in_its_story_else_st
     ]
 
 
+def test_undated_events_follow_the_dated_ones_in_the_order_they_were_first_reported():
+    rows = [
+        {**_row("r1", "a" * 16, "", "The mayor has opened a new bridge.", "mayor", "open bridge", "other", "undated"),
+         "published": None},
+        {**_row("r2", "b" * 16, "", "Zara Holt has quit the council.", "Zara Holt", "quit", "other", "undated"),
+         "published": "2014-02-01"},
+        {**_row("r3", "c" * 16, "", "Acme has shut its Ostby plant.", "Acme", "shut plant", "other", "undated"),
+         "published": "2014-01-15"},
+        {**_row("r4", "d" * 16, "2014-03-02", "Police arrested Tom Vale on Sunday.", "Police", "arrest", "legal"),
+         "published": "2014-03-03"},
+    ]  # fmt: skip
+    order = [e.mentions[0]["id"] for e in merge_events(rows)]
+    assert order == ["r4", "r3", "r2", "r1"]  # dated first; then first reported; an undated report of unknown date last
+
+
 def test_an_event_says_where_its_reports_differ():
     from newsledger.ledger.timeline import differences
 

@@ -102,7 +102,10 @@ def _merge_story(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, Timeli
     for e in events:
         if e.event_date and any(not m["event_date"] for m in e.mentions) and not e.date_evidence.startswith("story:"):
             e.date_evidence = f"story:{e.date_evidence}"  # some reports had no date: the story's other reports gave it
-    events.sort(key=lambda e: (not e.event_date, e.event_date, _content_order(e.mentions[0])))
+    # dated events by date; undated ones after them, by when they were first reported (then content)
+    events.sort(
+        key=lambda e: (not e.event_date, e.event_date or first_report(e.mentions)[0] or "~", _content_order(e.mentions[0]))
+    )
     return [(e.event_date or "~", e.story_id or "", i, e) for i, e in enumerate(events)]
 
 
