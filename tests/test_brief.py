@@ -264,3 +264,22 @@ def event_record_of(e):
     from newsledger.ledger.timeline import event_record
 
     return event_record(e)
+
+
+def test_a_brief_of_many_stories_shows_the_largest_and_points_to_the_explorer(tmp_path, monkeypatch):
+    from newsledger.present import brief
+
+    monkeypatch.setattr(brief, "BRIEF_STORIES", 1)
+    src = tmp_path / "in"
+    src.mkdir()
+    strike = "Dock workers at the port of Halden walked out on Monday, the union said, halting about 40 ships."
+    (src / "s1.txt").write_text(f"Dock Strike Spreads\n\n{strike}\n")
+    (src / "s2.txt").write_text(f"Halden Port Strike Grows\n\n{strike} The Halden port authority said 12,000 containers waited.\n")
+    (src / "b.txt").write_text("Bakery Wins Prize\n\nA family bakery in Ostby won the national bread prize for its rye loaf.\n")
+    res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--quiet"])
+    assert res.exit_code == 0, res.output
+    page = (tmp_path / "out" / "brief.html").read_text()
+    stories = [json.loads(line) for line in (tmp_path / "out" / "stories.jsonl").open()]
+    assert len(stories) == 2
+    assert page.count('<section class="story"') == 1 and "largest of 2 stories" in page and "newsledger serve" in page
+    assert "Halden" in page and "rye loaf" not in page  # the smaller story's article is not printed in full

@@ -400,6 +400,9 @@ def _story_index(stories: list[tuple[Story, int, int, int]]) -> str:
     )
 
 
+BRIEF_STORIES = 60  # stories a brief shows in full (largest first); the explorer holds the rest
+
+
 def render_brief(
     articles: list[Article],
     groups: list[FigureGroup],
@@ -412,7 +415,8 @@ def render_brief(
 ) -> str:
     """The whole brief: an overview, an index of the stories, one section per story (its timeline,
     figures, quotes and sources), who appears with whom (``pairs``: entity ids and the sentences
-    naming both, most first), and every article in full."""
+    naming both, most first), and every article of those stories in full; past ``BRIEF_STORIES``
+    stories, the largest, and a pointer to the explorer for the rest."""
     by_id = {a.id: a for a in articles}
     cite = _Cites()
     resolve = resolver(entities)
@@ -437,6 +441,10 @@ def render_brief(
         per[story_of(q["article_id"])]["quotes"].append(q)
     shown_groups = {st.id: [g for g in per[st.id]["groups"] if len(g.claims) > 1 or g.sources > 1] for st in stories}
     order = sorted(stories, key=lambda st: (-st.articles, -len(shown_groups[st.id]), st.first_published or "~", st.id))
+    # a brief is a page to read and send: past BRIEF_STORIES stories it shows the largest, and says where the rest are
+    left_out = order[BRIEF_STORIES:]
+    order = order[:BRIEF_STORIES]
+    shown = {st.id for st in order}
     body: list[str] = []
     body.append(
         '<section id="overview"><h2>Overview</h2><div class="stats">'
@@ -453,11 +461,17 @@ def render_brief(
         body.append(
             _story_index([(st, len(shown_groups[st.id]), len(per[st.id]["events"]), len(per[st.id]["quotes"])) for st in order])
         )
+    if left_out:
+        body.append(
+            f'<p class="muted">This brief shows the {len(order)} largest of {len(stories)} stories; the other '
+            f"{len(left_out)} ({sum(len(per[st.id]['articles']) for st in left_out)} articles) are in the ledger: "
+            "browse and search every one with <code>newsledger serve</code> on this folder.</p>"
+        )
     for st in order:
         p = per[st.id]
         body.append(_story_html(st, p["articles"], by_id, p["groups"], p["events"], p["quotes"], resolve, cite))
     body.append(_entities_html(entities, pairs))
-    arts = "".join(_article_html(a, cite.anchors) for a in articles)
+    arts = "".join(_article_html(a, cite.anchors) for a in articles if story_of(a.id) in shown)
     body.append(f'<section id="articles"><h2>Articles in full</h2>{arts}</section>')
     nav = "".join(f'<a href="#{k}">{t}</a>' for k, t in (("overview", "Overview"), ("stories", "Stories"),
                                                           ("entities", "Who &amp; where"), ("articles", "Articles")))  # fmt: skip
