@@ -274,7 +274,9 @@ def test_a_brief_of_many_stories_shows_the_largest_and_points_to_the_explorer(tm
     src.mkdir()
     strike = "Dock workers at the port of Halden walked out on Monday, the union said, halting about 40 ships."
     (src / "s1.txt").write_text(f"Dock Strike Spreads\n\n{strike}\n")
-    (src / "s2.txt").write_text(f"Halden Port Strike Grows\n\n{strike} The Halden port authority said 12,000 containers waited.\n")
+    (src / "s2.txt").write_text(
+        f"Halden Port Strike Grows\n\n{strike} The Halden port authority said 12,000 containers waited.\n"
+    )
     (src / "b.txt").write_text("Bakery Wins Prize\n\nA family bakery in Ostby won the national bread prize for its rye loaf.\n")
     res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "out"), "--quiet"])
     assert res.exit_code == 0, res.output

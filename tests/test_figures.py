@@ -1,0 +1,328 @@
+"""Figures: the amount finder (extract/numbers.py) and the figure grammar (extract/claims.py), by named rule."""
+
+import pytest
+
+from newsledger import nlp
+from newsledger.extract.numbers import find_amounts
+from newsledger.extract.stage import extract_texts
+
+
+def _one(text: str, published: str | None = None):
+    return extract_texts([("a1", "test", text, published)])
+
+
+def _figures(text):
+    return [(c.text, c.value, c.unit, c.change, c.subject) for c in _one(text).claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "low", "high", "approx"),
+    [
+        (
+            "The army sent an estimated 4,000 to 5,000 soldiers to the border.",
+            "an estimated 4,000 to 5,000",
+            None,
+            4000,
+            5000,
+            True,
+        ),
+        ("More than 12,000 people fled the city.", "More than 12,000", 12000, 12000, None, False),
+        ("The plan costs up to $3.2 billion.", "up to $3.2 billion", 3.2e9, None, 3.2e9, False),
+        ("Nearly 40% of voters stayed home.", "Nearly 40%", 40, None, 40, True),
+        ("Tens of thousands of residents lost power.", "Tens of thousands", None, 10000, 100000, True),
+        ("Some three hundred and fifty sailors were rescued.", "Some three hundred and fifty", 350, 350, 350, True),
+        ("The region lost 4 hundred million dollars.", "4 hundred million", 4e8, 4e8, 4e8, False),
+    ],
+)
+def test_amounts_values_ranges_and_bounds(sentence, text, value, low, high, approx):
+    (am,) = find_amounts(sentence)
+    assert (am.text, am.value, am.low, am.high, am.approximate) == (text, value, low, high, approx)
+
+
+def test_dates_times_years_and_names_are_not_figures():
+    assert find_amounts("The pact was signed on June 19, 2024 at 10:30 in Pyongyang during the G-20 summit in 2019.") == []
+    assert find_amounts("Trading resumed at 9.45pm after the Kick Six replay, as COVID -19 cases rose from 2009 levels.") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("Almost a third of the ships were turned back.", 1 / 3, None),
+        ("Two-thirds of the voters backed the plan.", 2 / 3, None),
+        ("The convoy carried a 2.4-litre engine block.", 2.4, "litre"),
+        ("The 58-year-old commander was dismissed.", 58, "year of age"),
+        ("Exports grew sixfold last year.", 6, "count"),
+        ("The city rolled out 5G coverage.", 5, "generation wireless"),
+        ("Investors lost S $1.2mil in the scheme.", 1.2e6, None),
+    ],
+)
+def test_fractions_hyphen_units_and_glued_scales(sentence, value, unit):
+    (am,) = find_amounts(sentence)
+    assert am.value == pytest.approx(value) and am.unit == unit
+
+
+def test_a_figure_that_moved_keeps_the_value_it_moved_from():
+    (claim,) = _one("The price of wheat fell from $310 a tonne in May to $275 in June.").claims
+    assert (claim.from_value, claim.value, claim.change) == (310, 275, "down")
+    assert claim.unit == "dollar per tonne" and claim.text.startswith("$310") and claim.text.endswith("$275")
+    # no verb of change near it, but a "from ... to" that goes down is a move, never a range
+    (claim,) = _one("Output across the region has been forecast to slow from 4.8 to 4.7 percent.").claims
+    assert (claim.from_value, claim.value, claim.unit, claim.change) == (4.8, 4.7, "percentage", "down")
+    seven, eight = _one("All models gained a 7- or 8-inch touchscreen.").claims  # the unit written once
+    assert [(c.value, c.unit) for c in (seven, eight)] == [(7, "inch"), (8, "inch")]
+    (orbits,) = [c for c in _one("The probe circled the Red Planet more than 3200 times.").claims if c.value == 3200]
+    assert orbits.low == 3200  # after a bound, a capitalised word before is not a model name ("Boeing 777")
+    (claim,) = _one("Mileage rose from 20 miles per gallon in 2008 to 29 mpg in 2020.").claims
+    assert (claim.from_value, claim.value, claim.unit) == (20, 29, "mile per gallon")  # "2008 to 29" is no range
+    assert not _one("The season ran from 2018-19 to 2020-21.").claims
+    was, now = _one("Mileage rose from about 14-18 mpg to 24 for sport utility vehicles.").claims
+    assert (was.low, was.high, now.value, now.unit, now.change) == (14, 18, 24, "mile per gallon", "up")  # from a range
+    (few,) = _one("Several hundred protesters gathered outside.").claims
+    assert (few.low, few.high, few.approximate) == (200, 1000, True)  # not "hundred" alone
+    (claim,) = _one("The clinic cut its error rate to .001 per cent.").claims  # a decimal written without its zero
+    assert (claim.value, claim.unit) == (0.001, "percentage")
+
+
+def test_units_written_after_the_number_and_ages():
+    claims = _one("The fund raised 280 million shekels, and the grid held 49.8 Hz.").claims
+    assert [(c.value, c.unit) for c in claims] == [(2.8e8, "shekel"), (49.8, "hertz")]
+    (age,) = _one("Rescuers found Maria Lopez, 71, alive in the rubble.").claims
+    assert (age.value, age.unit) == (71, "year of age")
+    (temp,) = _one("Temperatures fell to minus 40 degrees Fahrenheit overnight.").claims
+    assert (temp.value, temp.unit) == (-40, "fahrenheit")
+    assert [(c.value, c.unit) for c in _one("Water boils at 100 C, and the air force bought 40 F-16 jets.").claims] == [
+        (100, "celsius"),
+        (40, "jet"),
+    ]
+    bottles = _one("The plant will make eight million 250ml bottles of sanitiser.").claims
+    assert [(c.value, c.unit) for c in bottles] == [(8e6, "bottle"), (250, "millilitre")]
+    heat = _one("It was 41 deg C in the shade, and the V8 Torque Edition makes 650 pound-feet.").claims
+    assert [(c.value, c.unit, c.subject) for c in heat] == [(41, "celsius", None), (650, "pound-foot", "V8 Torque Edition")]
+    # "£" as ASCII transliteration writes it: money only with a scale word ("PS5" is a games console)
+    pay = _one("He took a PS2.5m bonus and bought a PS5 for his son.").claims
+    assert [(c.value, c.unit) for c in pay] == [(2.5e6, "pound sterling")]
+    (km,) = [c for c in _one("It will serve 8 miles (13 kilometers) of new tunnels.").claims if c.value == 13]
+    assert km.subject == "new tunnels"  # the "of" after the brackets
+
+
+def test_figure_lists_multiples_shared_units_and_adjectival_counts():
+    pair = _one("The state paid $3.5 million and the city $1 million for the repairs.").claims
+    assert [(c.value, c.unit) for c in pair] == [(3.5e6, "dollar"), (1e6, "dollar")]  # two figures, not a backwards range
+    (rent,) = _one("They have a $3500 a month mortgage.").claims
+    assert (rent.value, rent.unit) == (3500, "dollar per month")  # "a $": the article, not Australian dollars
+    raised = _one("He has raised 280 million of the 1.5 billion shekels he needs.").claims
+    assert [(c.value, c.unit) for c in raised] == [(2.8e8, "shekel"), (1.5e9, "shekel")]
+    (pe,) = _one("The stock trades at 6.5 times earnings.").claims
+    assert (pe.value, pe.unit, pe.subject) == (6.5, "count", "earnings")
+    doc, bps = _one("Investigators read the 12 page report, which found a 60 basis point improvement.").claims
+    assert (doc.unit, bps.unit, bps.measure) == ("page", "point", "basis point")
+    officers, fans = _one("About 5,000 police officers met 1,307,000 Americans.").claims
+    assert (officers.unit, fans.unit) == ("officer", "american")  # a plural head is what is counted
+    (neck,) = _one("The neck is 25.5″ long.").claims
+    assert (neck.value, neck.unit) == (25.5, "inch")
+
+
+def test_subject_is_what_the_figure_is_a_value_of():
+    (rev,) = _one("Quarterly revenue rose 12% after the merger.").claims
+    assert rev.subject == "Quarterly revenue"
+    (share,) = _one("Nearly 24 per cent of adults said they did not trust banks.").claims
+    assert share.subject == "adults"
+    (users,) = _one("The platform, which has more than 300 million users, was fined.").claims
+    assert users.subject == "platform" and users.unit == "user"
+    (stores,) = _one("Walmart is expanding quickly, and it now has 300 stores in Mexico.").claims
+    assert stores.subject == "Walmart"  # "it" stands for the organisation named before
+    fallers = _one("The biggest fallers were Unite Group, down 68p at 1112p, and Burlington by 2.6%.").claims
+    assert [c.subject for c in fallers] == ["Unite Group", "Unite Group", "Burlington"]  # a market report's list
+    (held,) = _one(
+        "The bank will start charging a fee in December for customers with more than 7.5 million Danish crowns."
+    ).claims
+    assert held.subject == "customers"  # a figure in a noun's "with" phrase is that noun's
+    litres, _ = _one("The car has a 2.4-litre 4-cylinder engine.").claims
+    assert litres.subject == "engine"  # "-cylinder", written onto a number, is no part of the name
+    (raised,) = _one("Ben-Moshe has raised 280 million shekels.").claims
+    assert raised.subject == "Ben-Moshe"
+    (deal,) = _one("Some of the best deals include $550 off a laptop.").claims
+    assert deal.subject == "best deals"  # the whole a quantifier takes a part of, not "Some"
+    _, deep = _one("The rubble spread for some two miles, as feared, but most settled in a canal, only 12 feet deep.").claims
+    assert deep.subject == "rubble"  # "most" of the subject of the clause it is joined to
+    (reach,) = _one("The new model will have a range of 400 kilometres.").claims
+    assert reach.subject == "range of new model"  # a vehicle's range; "a range of 10 to 20" names nothing
+    (reach,) = _one("It will have a range of 400 kilometres.").claims
+    assert reach.subject == "range"  # a pronoun holds nothing to name
+    (height,) = _one("The helicopter was flying at an altitude of 300 feet when it was hit.").claims
+    assert height.subject == "altitude of helicopter"  # a measure that says nothing alone: whose it is
+    _, close = _one("The main index edged down 0.3% to a close of 7,425.81 points.").claims
+    assert close.subject == "close of main index"
+    (fee,) = _one("Viewers slammed the company for hiking subscription fees by up to £24 a year.").claims
+    assert fee.subject == "subscription fees"  # what a verb with no subject of its own moved
+    (rate,) = _one("The Japanese yen also saw further strengthening to trade at 132.86 against the dollar.").claims
+    assert rate.subject == "Japanese yen"  # through a clause with no subject to the verb that has one
+    (saved,) = _one("If patients paid the same as those in the public system it would save $500 million").claims
+    assert saved.subject != "public system"  # a noun before the clause's own pronoun subject is another clause's
+    # a figure with its unit written before a noun describes that noun, not the clause's subject
+    cap, stake = _one("The firm offered a plan with a 60GB data cap and lenders took a 51 per cent stake.").claims
+    assert (cap.subject, stake.subject) == ("data cap", "stake")  # the unit's own words are no part of it
+    (rent,) = _one("They pay a $1,200 a month mortgage.").claims
+    assert (rent.unit, rent.subject) == ("dollar per month", "mortgage")  # past a rate to the noun
+    (students,) = _one("There are 28,000 students enrolled at Leiden University.").claims
+    assert students.subject == "Leiden University"  # where an existential "there are" counts
+    (cases,) = _one("There were 300 cases in March.").claims
+    assert cases.subject is None  # a time is no place
+    (crude,) = _one("Brent crude peaked at over $76 US a barrel in October.").claims
+    assert crude.subject == "Brent crude"  # "US" after the amount is the currency's, not a noun it describes
+    _, ports = _one("More than 74,000 metric tons of fuel were shipped from two ports.").claims
+    assert ports.subject == "fuel"  # a measured subject: what it measures, not "metric tons"
+    fallers = _one("At noon: Dow +0.2% S&P 500 +0.3% Nasdaq +0.8%.").claims
+    assert [c.subject for c in fallers] == ["Dow", "S&P 500", "Nasdaq"]  # a market list with signs
+    (age,) = _one("Rimasauskas, a 50 year-old man from Lithuania, pled guilty.").claims
+    assert age.subject != "year-old"  # the unit's own word describes nothing
+
+
+def test_figure_with_unit_measure_and_attribution():
+    facts = _one("The rebels lost about 1,200 fighters in March, Western intelligence officials told reporters.")
+    (claim,) = facts.claims
+    assert claim.value == 1200 and claim.approximate
+    assert claim.unit == "fighter" and claim.measure == "fighters"
+    assert claim.attribution == "Western intelligence officials"
+    assert claim.time == "March"
+    assert claim.span.sentence.startswith("The rebels lost") and claim.span.start == claim.span.sentence.index("about")
+
+
+def test_vague_plural_counts_the_noun_after_of():
+    (claim,) = _one("Tens of thousands of civilians fled the city, aid groups said.").claims
+    assert (claim.low, claim.high, claim.unit, claim.measure) == (10000, 100000, "civilian", "civilians")
+    assert claim.attribution == "aid groups"
+
+
+def test_money_and_according_to():
+    (claim,) = _one("Each missile costs $400,000, according to the Center for Arms Control.").claims
+    assert claim.unit == "dollar" and claim.value == 400000
+    assert claim.attribution == "Center for Arms Control"
+
+
+def test_that_figure_takes_the_measure_of_the_last_figure_in_its_unit():
+    text = (
+        "In 2021, the ministry paid an average of $900 for one such radio, a procurement official said. "
+        "In 2024, that figure came down to about $400, the official added."
+    )
+    money = [c for c in _one(text).claims if c.unit == "dollar"]
+    assert [(c.value, c.measure) for c in money] == [(900, "radio"), (400, "radio")]
+
+
+def test_singular_nouns_keep_their_form_as_lemma():
+    from newsledger.extract.language import lemma
+
+    doc = nlp.load_parser()("The business crisis hit the bus fleets and the gas analysis.")
+    lemmas = {t.text: lemma(t) for t in doc}
+    assert [lemmas[w] for w in ("business", "crisis", "bus", "gas", "analysis", "fleets")] == [
+        "business", "crisis", "bus", "gas", "analysis", "fleet"
+    ]  # fmt: skip
+
+
+def test_a_number_after_a_name_can_be_a_size_or_an_age_and_from_up_to_is_a_range():
+    (size, _) = _one("The Zenbook Pro 16 inch costs exactly $2000.").claims
+    assert (size.value, size.unit) == (16, "inch")  # a unit after it: no model number
+    (age, _) = _one("John Miller 44 has spent the last 200 days in orbit.").claims
+    assert (age.value, age.unit) == (44, "year of age")
+    assert [c.value for c in _one("The Boeing 777 landed safely.").claims] == []  # a model number stays a name
+    (sizes,) = _one("Flats will come in sizes starting from 450 sq ft up to 900 sq ft.").claims
+    assert (sizes.low, sizes.high, sizes.value, sizes.change) == (450, 900, None, None)
+
+
+def test_a_bare_number_joined_to_a_figure_counts_the_same_thing():
+    _, sold, tendered = _one("The three blocks will offer 435 homes by open sale and 187 by tender.").claims
+    assert (sold.value, sold.unit, tendered.value, tendered.unit) == (435, "home", 187, "home")
+
+
+def test_a_figure_is_a_rise_or_fall_only_where_the_word_of_change_governs_it():
+    assert _one("Prices may ease off, because the harvest of 40 farms came in early.").claims[0].change is None
+    assert _one("Officials pointed to growing trade between the two countries.").claims[0].change is None
+    (toll,) = _one("The death toll rose sharply over the week to 19.").claims
+    assert toll.change == "up"  # the clause's own verb, words apart
+    (price,) = _one("In 2025, the price came down to about $70,000.").claims
+    assert price.change == "down"
+    rise, level = _one("Shares of the retailer were up 9.4 per cent to $84.").claims
+    assert (rise.change, level.change) == ("up", "up")  # the level the move reached
+
+
+def test_rule_move_to_level_a_percent_change_then_the_level_reached():
+    assert _figures("Orvane rose 8.15% to 3.65.")[:2] == [
+        ("8.15%", 8.15, "percentage", "up", "Orvane"),
+        ("3.65", 3.65, None, "up", "Orvane"),
+    ]
+    got = _figures("Shares of Pellmark slid 12 per cent to 4.10 in early trading.")
+    assert [(t, v, ch) for t, v, _, ch, _ in got] == [("12 per cent", 12.0, "down"), ("4.10", 4.1, "down")]
+
+
+def test_rule_market_list_and_signed_move():
+    got = _figures("In early trade: Toplex -0.8% Vardi 500 -1.2% Kestrel +0.4%.")
+    assert [(v, ch, subj) for _, v, _, ch, subj in got] == [
+        (-0.8, "down", "Toplex"),
+        (-1.2, "down", "Vardi 500"),
+        (0.4, "up", "Kestrel"),
+    ]
+    got = _figures("Across the region, Halden Index -2.1%, Ostby 40 +0.7%.")
+    assert [(v, ch) for _, v, _, ch, _ in got] == [(-2.1, "down"), (0.7, "up")]
+
+
+def test_a_negative_figure_after_a_lowercase_word_is_a_figure_and_a_code_after_a_name_is_not():
+    assert _figures("The temperature fell to -5 degrees overnight.")[0][:3] == ("-5", -5.0, "degree")
+    assert _figures("Overnight lows of -12 degrees were recorded.")[0][1] == -12.0
+    assert _figures("The Varno -19 virus spread.") == []
+
+
+def test_rule_dotted_abbreviation_and_cased_symbols():
+    assert _figures("The car's top speed is about 80 m.p.h.")[0][1:3] == (80.0, "mile per hour")
+    assert _figures("Trains reach 300 k.p.h. on the new line.")[0][1:3] == (300.0, "kilometre per hour")
+    assert _figures("The deal was worth $5m.")[0][1:3] == (5_000_000.0, "dollar")
+    assert _figures("The engine makes 400 Nm of torque.")[0][2] == "newton metre"
+    assert _figures("The chip uses a 5 nm process.")[0][2] == "nanometre"
+    assert _figures("The plant produces 600 MW of power.")[0][2] == "megawatt"
+
+
+def test_rule_subject_count_a_plural_subject_is_what_a_bare_number_counts():
+    assert _figures("Casualties have exceeded 4,700, including around 600 deaths.")[0][:3] == ("4,700", 4700.0, "casualty")
+    assert _figures("Arrests topped 1,200 by the weekend.")[0][:3] == ("1,200", 1200.0, "arrest")
+    assert _figures("Deaths rose above 300 on Monday.")[0][1:3] == (300.0, "death")
+    assert _figures("Prices rose 5 on Monday.") == []  # a rise by 5 counts no prices
+
+
+def test_wire_yen_and_glued_watts():
+    assert _figures("Toyota shares closed at Y=2,450.")[0][1:3] == (2450.0, "japanese yen")
+    assert _figures("Its stock slipped 1 percent to Y=3,100 in Tokyo.")[1][1:3] == (3100.0, "japanese yen")
+    got = _one("Bulbs draw between 3W and 5W.").claims[0]
+    assert (got.low, got.high, got.unit) == (3.0, 5.0, "watt")
+    assert _figures("The charger delivers 65W.")[0][1:3] == (65.0, "watt")
+
+
+def test_rule_comparative_difference_a_figure_followed_by_a_comparative_is_a_rise_or_fall_by_it():
+    assert _figures("The hybrid costs about 20k less than the diesel version.")[0][1:4] == (20_000.0, None, "down")
+    got = _figures("The depot will hire 900 drivers, 150 fewer than first promised.")
+    assert [(v, u, ch) for _, v, u, ch, _ in got] == [(900.0, "driver", None), (150.0, "driver", "down")]
+    got = _figures("Rents were 6% higher than a year earlier, and deposits 3% lower.")
+    assert [(v, ch) for _, v, _, ch, _ in got] == [(6.0, "up"), (3.0, "down")]
+    assert _figures("More than 400 riders took part.")[0][3] is None  # a comparative before the figure is a bound
+
+
+def test_rule_score_two_numbers_of_a_match_result_are_no_range():
+    assert _figures("Halden sealed a 3-1 win over Ostby.") == []
+    assert [f[0] for f in _figures("The rivals played out a 2-2 draw before 5,000 fans.")] == ["5,000"]
+    assert _figures("The final ended 0-0 in the rain.") == []
+    assert _figures("Between 10-20 boats were damaged.")[0][0] == "Between 10-20"  # no result: still a range
+
+
+def test_every_figure_and_time_names_the_rule_that_read_it():
+    rules = {c.text: c.rule for c in _one("Casualties have exceeded 4,700 after the fund paid $5m to 40 families.").claims}
+    assert rules == {"4,700": "subject_count", "$5m": "currency", "40": "counted_noun"}
+    rules = {c.text: c.rule for c in _one("The tram costs about 20k less and the average wait reached 35 last week.").claims}
+    assert rules == {"about 20k": "comparative_difference", "35": "value_context"}
+    times = {t.text: t.rule for t in _one("The ferry left on Monday, three days after March 4, 2021.", "2021-03-10").times}
+    assert times["Monday"] == "weekday" and times["March 4, 2021"] == "explicit_date"
+
+
+def test_rule_to_preposition_money_to_a_number_of_things_is_two_figures_not_a_range():
+    got = _figures("The charity paid $2m to 60 families after the flood.")
+    assert [(t, v, u) for t, v, u, *_ in got] == [("$2m", 2_000_000.0, "dollar"), ("60", 60.0, "family")]
+    got = _figures("The council gave $40 to 250 households each month.")
+    assert [(t, v) for t, v, *_ in got] == [("$40", 40.0), ("250", 250.0)]
+    assert _figures("Tickets cost $5 to $8 each.")[0][0] == "$5 to $8"  # money to money is a range
