@@ -61,3 +61,18 @@ def test_figures_written_in_different_units_are_compared_in_one():
     pence = [_claim(1, "a", 1.2, "pound sterling"), _claim(2, "b", 120, "penny")]  # £1.20 and 120p agree
     (g_money,) = group_figures([{**c, "measure": "ticket"} for c in pence], places=set())
     assert g_money.unit == "GBP" and not g_money.relations
+
+
+def test_a_name_of_two_units_is_read_by_the_trained_chooser():
+    from newsledger.extract.stage import extract_texts
+
+    def unit_of(text: str) -> str:
+        return extract_texts([("u1", "s", text)]).claims[0].unit
+
+    assert unit_of("The club paid 4 million pounds for the striker.") == "pound sterling"
+    assert unit_of("The bank lent the family 20,000 pounds to buy the house.") == "pound sterling"
+    assert unit_of("The newborn calf weighed 90 pounds at birth.") == "pound-mass"
+    assert unit_of("The box of apples weighs 40 pounds.") == "pound-mass"
+    assert unit_of("In Beijing the jacket sells for ¥800 at Chinese department stores.") == "chinese yuan"
+    assert unit_of("In Osaka a bowl of ramen costs ¥900 at most Japanese noodle bars.") == "japanese yen"
+    assert unit_of("The charity raised £5,000 at the fair.") == "pound sterling"  # a sign says it: no choice
