@@ -6,6 +6,7 @@ import io
 import json
 import os
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -132,6 +133,15 @@ def test_missing_path_is_reported():
 def server():
     class Handler(http.server.BaseHTTPRequestHandler):
         def do_GET(self):
+            if self.path == "/slow":  # a server that answers a byte at a time
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.end_headers()
+                for ch in PAGE.encode()[:200]:
+                    self.wfile.write(bytes([ch]))
+                    self.wfile.flush()
+                    time.sleep(0.05)
+                return
             if self.path == "/2024/07/01/story.html":
                 body = PAGE.encode()
                 self.send_response(200)
@@ -153,6 +163,15 @@ def server():
 def test_url_is_fetched_from_local_server(server):
     (doc,) = list(read_input(f"{server}/2024/07/01/story.html"))
     assert doc.format == "html" and doc.url.endswith("/2024/07/01/story.html") and doc.fetched
+
+
+def test_a_server_that_answers_a_byte_at_a_time_is_given_up_on_after_the_deadline(server):
+    from newsledger.ingest.readers import _read_url
+
+    started = time.monotonic()
+    (slow,) = list(_read_url(f"{server}/slow", 1_000_000, timeout=5, deadline=1.0))
+    assert isinstance(slow, ReadError) and "too slow" in slow.reason and "1 s" in slow.reason
+    assert time.monotonic() - started < 4
 
 
 def test_http_error_and_unreachable_url_are_reported(server):

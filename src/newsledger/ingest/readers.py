@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import fnmatch
 import gzip
+import http.client
 import io
 import json
 import os
 import re
 import stat
+import time
 import urllib.error
 import urllib.request
 import zlib
@@ -327,13 +329,40 @@ def _warc_document(spec: str, record: object, max_bytes: int) -> Document | Read
     )
 
 
-def _read_url(url: str, max_bytes: int, timeout: float) -> Iterator[Document | ReadError]:
+URL_DEADLINE = 60.0  # seconds a whole page may take to arrive (``timeout`` bounds each wait for a byte)
+
+
+class _TooSlow(Exception):
+    pass
+
+
+def _read_within(resp: http.client.HTTPResponse, max_bytes: int, deadline: float) -> bytes:
+    """The response body up to ``max_bytes`` + 1 bytes, read in pieces until ``deadline`` (a
+    monotonic time): a server that answers a byte at a time cannot hold the build."""
+    chunks: list[bytes] = []
+    size = 0
+    while size <= max_bytes:
+        if time.monotonic() > deadline:
+            raise _TooSlow
+        chunk = resp.read1(65536)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _read_url(url: str, max_bytes: int, timeout: float, deadline: float | None = None) -> Iterator[Document | ReadError]:
+    total = URL_DEADLINE if deadline is None else deadline
     try:
         request = urllib.request.Request(url, headers={"User-Agent": "newsledger/0.1 (+offline news ledger)"})
         with urllib.request.urlopen(request, timeout=timeout) as resp:
-            data = resp.read(max_bytes + 1)
+            data = _read_within(resp, max_bytes, time.monotonic() + total)
             ctype = resp.headers.get("Content-Type", "") or ""
             final_url = resp.geturl()
+    except _TooSlow:
+        yield ReadError(url, f"too slow: the page had not arrived after {total:g} s")
+        return
     except urllib.error.HTTPError as exc:
         yield ReadError(url, f"HTTP error {exc.code} {exc.reason}")
         return
