@@ -89,6 +89,17 @@ def report(rows: list[tuple[str, dict[str, float], float]]) -> None:
         print(f"{name:<34} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>7.3f} {rate:>8.1f}")
 
 
+def report_halves(keys: list[str], golds: list[str], systems: dict[str, list[str]]) -> None:
+    """Each system's precision / recall / F1 on the *tune* and *check* halves (``half`` of each item's key)."""
+    for part in ("tune", "check"):
+        keep = [i for i, k in enumerate(keys) if half(k) == part]
+        for name, outputs in systems.items():
+            s = score((golds[i], outputs[i]) for i in keep)
+            print(
+                f"{name + ' (' + part + ', ' + str(len(keep)) + ')':<44} {s['precision']:>9.3f} {s['recall']:>7.3f} {s['f1']:>7.3f}"
+            )
+
+
 def timed(fn: Callable[[], list[str]]) -> tuple[list[str], float]:
     import time
 

@@ -12,7 +12,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import trafilatura
 
-from common import bench_dir, load_extraction, main_story, report, score, timed
+from common import bench_dir, load_extraction, main_story, report, report_halves, score, timed
 from newsledger.clean.articles import clean_document
 from newsledger.model import Document
 
@@ -34,6 +34,7 @@ def main() -> None:
     rows.append(("newsledger", score(zip(golds, mine, strict=True)), len(items) / t1))
     print(f"{len(items)} pages from {path}")
     report(rows)
+    report_halves([k for k, *_ in items], golds, {"trafilatura.extract (default)": base, "newsledger": mine})
 
 
 if __name__ == "__main__":

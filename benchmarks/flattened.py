@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import bench_dir, load_extraction, main_story, report, score, timed
+from common import bench_dir, load_extraction, main_story, report, report_halves, score, timed
 from newsledger.clean.html import flatten_html
 from newsledger.clean.text import split_stories
 
@@ -34,6 +34,8 @@ def main() -> None:
     rows.append(("newsledger text cleaner", score(zip(golds, mine, strict=True)), len(items) / t))
     print(f"{len(items)} pages from {path}, flattened")
     report(rows)
+    keys = [k for k, *_ in items]
+    report_halves(keys, golds, {"whole-page text (reference)": pages, "newsledger text cleaner": mine})
 
 
 if __name__ == "__main__":
