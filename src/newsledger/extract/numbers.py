@@ -11,6 +11,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newsledger.extract import lexicon
+from newsledger.extract.lexicon import alternatives
+
 SCALES = {
     "hundred": 1e2,
     "thousand": 1e3,
@@ -103,7 +106,7 @@ GLUED_UNITS = {"″": "inch", "′": "foot", "pc": "percentage", "p": "penny", "
                "sq m": "square metre", "°c": "celsius", "°f": "fahrenheit", "degf": "fahrenheit", "degc": "celsius",
                "deg c": "celsius", "deg f": "fahrenheit", "pound-feet": "pound-foot", "pound-foot": "pound-foot",
                "lb-ft": "pound-foot"}  # fmt: skip
-MONTHS = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+MONTHS = rf"(?:{alternatives(lexicon.MONTHS)})"
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 WORD_NUMBERS = "|".join(sorted((re.escape(w) for w in WORDS), key=len, reverse=True))  # longest first
