@@ -139,6 +139,19 @@ def test_a_second_build_into_the_same_folder_refuses_while_the_first_runs(tmp_pa
     assert res.exit_code == 0, res.output  # the lock is free again
 
 
+def test_a_ledger_of_another_schema_version_is_refused_with_the_way_out(tmp_path):
+    import sqlite3
+
+    (tmp_path / "good.txt").write_text(GOOD)
+    out = tmp_path / "out"
+    assert CliRunner().invoke(main, ["build", str(tmp_path / "good.txt"), "--out", str(out), "--quiet"]).exit_code == 0
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "good.txt"), "--out", str(out), "--quiet"])
+    assert res.exit_code == 1 and "schema version 1, written by an older newsledger" in res.output
+    assert "ledger.sqlite.v1" in res.output and "Traceback" not in res.output
+
+
 def test_a_damaged_ledger_is_named_with_the_way_out(tmp_path):
     (tmp_path / "good.txt").write_text(GOOD)
     out = tmp_path / "out"

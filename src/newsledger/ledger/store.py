@@ -190,7 +190,12 @@ class Ledger:
         if row is None:
             self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
         elif int(row[0]) != SCHEMA_VERSION:
-            raise RuntimeError(f"{self.path}: ledger schema version {row[0]}, this newsledger writes {SCHEMA_VERSION}")
+            self.db.close()
+            raise LedgerError(
+                f"{self.path}: a ledger of schema version {row[0]}, written by "
+                f"{'an older' if int(row[0]) < SCHEMA_VERSION else 'a newer'} newsledger (this one writes {SCHEMA_VERSION});"
+                f" build into another --out, or move it aside (mv {self.path} {self.path}.v{row[0]}) and build again"
+            )
         self.db.commit()
 
     def __enter__(self) -> Ledger:
