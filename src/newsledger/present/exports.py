@@ -67,8 +67,8 @@ def write_json(path: Path, obj: Any) -> None:
     write_text(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
-def write_csv(path: Path, rows: list[dict[str, Any]], columns: list[str]) -> None:
-    """CSV with a fixed column order; lists are joined with "; "."""
+def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: list[str]) -> None:
+    """CSV with a fixed column order; lists are joined with "; " (``rows`` may be a generator: nothing is held)."""
     with atomic(path, newline="") as fh:
         w = csv.writer(fh)
         w.writerow(columns)

@@ -357,17 +357,16 @@ def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]
     result.outputs["figures"] = out_dir / "figures.csv"
     write_csv(
         result.outputs["figures"],
-        [{**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in result.claims if is_figure(c)],
+        ({**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in result.claims if is_figure(c)),
         FIGURE_COLUMNS,
     )
     result.outputs["figure_groups"] = out_dir / "figure_groups.jsonl"
     write_jsonl(result.outputs["figure_groups"], (group_record(g) for g in result.groups))
     result.outputs["stories"] = out_dir / "stories.jsonl"
     write_jsonl(result.outputs["stories"], (story_record(st) for st in result.stories))
-    events = [event_record(e) for e in result.events]
     result.outputs["events"] = out_dir / "events.jsonl"
-    write_jsonl(result.outputs["events"], events)
-    write_csv(out_dir / "events.csv", events, EVENT_COLUMNS)
+    write_jsonl(result.outputs["events"], (event_record(e) for e in result.events))
+    write_csv(out_dir / "events.csv", (event_record(e) for e in result.events), EVENT_COLUMNS)
     result.outputs["parquet"] = out_dir / "parquet"
     write_parquet_tables(result.outputs["ledger"], result.outputs["parquet"])
     if (out_dir / "shards").is_dir():

@@ -76,12 +76,14 @@ def extract_to_shard(shard_dir: Path, articles: list[Article]) -> ShardInfo:
 
 def read_shard(shard_dir: Path, key: str) -> dict[str, list[dict[str, Any]]]:
     """A shard's rows per table."""
+    import pyarrow as pa
     import pyarrow.parquet as pq
 
     out: dict[str, list[dict[str, Any]]] = {}
     for table in FACT_TABLES:
         path = shard_dir / key / f"{table}.parquet"
         out[table] = pq.read_table(path).to_pylist() if path.exists() else []
+    pa.default_memory_pool().release_unused()  # Arrow's allocator keeps freed pages unless asked: the driver reads every shard
     return out
 
 
