@@ -277,3 +277,14 @@ def test_the_run_counts_the_facts_each_rule_made(tmp_path):
     claims = [json.loads(line) for line in (tmp_path / "o" / "claims.jsonl").open()]
     assert counted["claims"] == dict(Counter(c["rule"] for c in claims)) and counted["claims"]["percent"] == 1
     assert sum(counted["times"].values()) >= 1 and sum(counted["events"].values()) >= 1
+
+
+def test_a_reported_clause_written_before_its_verb_reads_in_lower_case_after_it():
+    by = _leads(
+        "The talks with the union have failed, the Kestrel Ferry Company said.",
+        '"Higher fares will hit commuters hardest," transport minister Marta Bellini has warned.',
+        "Varenna is safe again, Marta Bellini said.",  # a name keeps its capital
+    )
+    assert by["x0"].action == "said the talks with the union have failed"
+    assert by["x1"].action.startswith("has warned higher fares will hit commuters")
+    assert by["x2"].action.startswith("said Varenna is safe")

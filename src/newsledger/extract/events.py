@@ -126,7 +126,16 @@ def _written(verb: Token, partner: Token | None) -> str:
         subj = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         mark = [c for c in clause.children if c.dep_ == "mark" and c.lower_ in ("that", "whether", "if")]
         inner, _ = core(clause)  # with its own "to" ("seeking to form")
-        text += " " + _words(mark) + (" " if mark else "") + _words(([*_up_to_head(subj)] if subj is not None else []) + inner)
+        reported = _words(([*_up_to_head(subj)] if subj is not None else []) + inner)
+        first = next((t for t in clause.doc if not t.is_punct), clause.doc[0])  # past an opening quotation mark
+        if (
+            reported.startswith(first.text)
+            and first.i < verb.i
+            and first.tag_ not in ("NNP", "NNPS")
+            and first.text[:1].isupper()
+        ):
+            reported = first.text[0].lower() + reported[1:]  # "The talks failed, Acme said": "said the talks failed"
+        text += " " + _words(mark) + (" " if mark else "") + reported
     elif not has_object and partner is None:  # "posed during a signing ceremony"
         prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("during", "at", "in", "to", "into")), None)
         obj = next((g for g in prep.children if g.dep_ == "pobj"), None) if prep is not None else None
