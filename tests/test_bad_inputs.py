@@ -273,3 +273,14 @@ def test_an_input_over_its_time_budget_is_stopped_and_reported_and_the_others_ke
     assert report["b.txt"].articles == 0 and any("cleaning took longer than 0.5 s" in e for e in report["b.txt"].errors)
     assert any("extraction took longer than 0.5 s" in e for e in result.extraction_errors)
     assert {c["value"] for c in result.claims} == {40.0}  # the good article's figure is kept
+
+
+def test_html_nested_deeper_than_the_tree_parser_reads_still_gives_its_text(tmp_path):
+    depth = 3000
+    page = "<html><body>" + "<div>" * depth + "<h1>Harbour reopens</h1><p>The Halden harbour reopened on Monday after a"
+    page += " strike that halted 40 ships, the union said.</p>" + "</div>" * depth + "<script>var x=1;</script></body></html>"
+    (tmp_path / "deep.html").write_text(page)
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "deep.html"), "--out", str(tmp_path / "o"), "--quiet"])
+    assert res.exit_code == 0, res.output
+    (art,) = [json.loads(line) for line in (tmp_path / "o" / "articles.jsonl").open()]
+    assert "halted 40 ships" in art["text"] and "var x" not in art["text"]

@@ -8,6 +8,7 @@ never poorer than its copy-pasted text.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 
 import lxml.html
 import trafilatura
@@ -23,8 +24,50 @@ _BLOCK_TAGS = {
 _DROP_TAGS = ("script", "style", "noscript", "template", "svg", "head", "iframe", "canvas")
 
 
+class _Events(HTMLParser):
+    """The page's visible text from the parser's stream of tags: no tree, so no depth limit."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self.hidden = 0  # inside script, style ...
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROP_TAGS:
+            self.hidden += 1
+        elif tag in _BLOCK_TAGS:
+            self.chunks.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROP_TAGS:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag in _BLOCK_TAGS:
+            self.chunks.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden:
+            self.chunks.append(data)
+
+
+def _lines(text: str) -> str:
+    out = [re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in text.split("\n")]
+    return "\n".join(line for line in out if line)
+
+
 def flatten_html(html: str) -> str:
-    """Visible text of a page, one block a line, as a browser's select-all and copy gives it."""
+    """Visible text of a page, one block a line, as a browser's select-all and copy gives it. A
+    page the tree parser cannot hold (nested deeper than libxml2 reads, about 255 levels) is read
+    from the parser's stream of tags instead, so its text is not lost."""
+    text = _flatten_tree(html)
+    if text or not html.strip():
+        return text
+    events = _Events()
+    events.feed(html)
+    events.close()
+    return _lines("".join(events.chunks))
+
+
+def _flatten_tree(html: str) -> str:
     try:
         root = lxml.html.fromstring(html)
     except (lxml.etree.ParserError, ValueError):
@@ -48,10 +91,11 @@ def flatten_html(html: str) -> str:
         if block:
             chunks.append("\n")
 
-    walk(root)
-    text = "".join(chunks)
-    out = [re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in text.split("\n")]
-    return "\n".join(line for line in out if line)
+    try:
+        walk(root)
+    except RecursionError:
+        return ""  # deeper than Python's stack: the caller reads the stream of tags instead
+    return _lines("".join(chunks))
 
 
 PRECISION_KEEP = 0.5
