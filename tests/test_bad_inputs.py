@@ -284,3 +284,71 @@ def test_html_nested_deeper_than_the_tree_parser_reads_still_gives_its_text(tmp_
     assert res.exit_code == 0, res.output
     (art,) = [json.loads(line) for line in (tmp_path / "o" / "articles.jsonl").open()]
     assert "halted 40 ships" in art["text"] and "var x" not in art["text"]
+
+
+def _hostile_corpus(folder, seed: int, n: int = 36) -> list[str]:
+    """A seeded generator of adversarial inputs: random bytes, random and broken Unicode, broken
+    JSON Lines, tag soup, pathological repetitions, each with a plausible name."""
+    import random
+
+    rng = random.Random(seed)
+    alphabet = "aé漢\u200b\ufeff\x00\x1b\n\t \"'“”$%,.-0123456789<>&;:[]{}()" + "\ud7ff"
+    words = ["said", "the", "port", "$", "1,200", "on", "Monday", "“", "”", "percent", "troops", "<p>", "</div>", "\\u0000"]
+    names = []
+    for i in range(n):
+        kind = i % 6
+        if kind == 0:
+            name, data = f"r{i}.txt", bytes(rng.randrange(256) for _ in range(rng.randrange(1, 3000)))
+        elif kind == 1:
+            name, data = (
+                f"u{i}.txt",
+                "".join(rng.choice(alphabet) for _ in range(rng.randrange(1, 4000))).encode("utf-8", "replace"),
+            )
+        elif kind == 2:
+            lines = [json.dumps({"text": " ".join(rng.choice(words) for _ in range(rng.randrange(0, 60))),
+                                 rng.choice(["published", "date", "title", "url"]): rng.choice([None, 3, [], {}, "x", "2024-13-45"])})
+                     for _ in range(rng.randrange(1, 5))]  # fmt: skip
+            lines.insert(rng.randrange(len(lines) + 1), '{"text": ' + rng.choice(['"unterminated', "[[[[", "null", "1e999"]))
+            name, data = f"j{i}.jsonl", "\n".join(lines).encode()
+        elif kind == 3:
+            tags = [
+                "<div>",
+                "</div>",
+                "<p>",
+                "</p>",
+                "<script>",
+                "</script>",
+                "<table><tr><td>",
+                "<!--",
+                "-->",
+                "<h1>",
+                "&amp;",
+                "&#0;",
+            ]
+            soup = "".join(rng.choice(tags) + rng.choice(words) + " " for _ in range(rng.randrange(1, 400)))
+            name, data = f"h{i}.html", soup.encode()
+        elif kind == 4:
+            unit = rng.choice(['said "', "$,", "1-1 ", "“", "Mr. ", "-" * 50, "12,345,678,901,234,567 "])
+            name, data = f"p{i}.txt", ("Headline\n\n" + unit * rng.randrange(100, 3000)).encode()
+        else:
+            name, data = f"e{i}.txt", b""
+        (folder / name).write_bytes(data)
+        names.append(name)
+    return names
+
+
+@pytest.mark.parametrize("seed", [1, 2])
+def test_property_no_adversarial_input_escapes_the_guard_and_every_input_is_reported(tmp_path, seed):
+    src = tmp_path / "in"
+    src.mkdir()
+    names = _hostile_corpus(src, seed)
+    (src / "good.txt").write_text(GOOD)
+    res = CliRunner().invoke(main, ["build", str(src), "--out", str(tmp_path / "o"), "--quiet"])
+    assert res.exit_code == 0, res.output
+    assert res.exception is None and "Traceback" not in res.output
+    report = json.loads((tmp_path / "o" / "report.json").read_text())
+    reported = {r["source"].rsplit("/", 1)[-1]: r for r in report["input_reports"]}
+    assert set(names) | {"good.txt"} <= reported.keys()  # every input accounted for
+    assert all(r["status"] in ("read", "partial", "skipped") for r in reported.values())
+    assert all(r["reason"] for r in reported.values() if r["status"] != "read")  # never skipped without a word why
+    assert reported["good.txt"]["status"] == "read" and reported["good.txt"]["articles"] == 1
