@@ -117,3 +117,60 @@ def test_a_damaged_shard_is_set_aside_and_its_articles_extracted_again(tmp_path)
     for name in EXPORTS:
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
     assert (out / "shards" / f".{shard.name}.damaged").is_dir()
+
+
+def test_a_shard_whose_done_file_is_garbled_is_set_aside_and_its_articles_extracted_again(tmp_path):
+    from newsledger.run.build import build
+
+    src = tmp_path / "in"
+    _corpus(src, 6)
+    reference = tmp_path / "ref"
+    build([str(src)], reference, progress=False)
+    out = tmp_path / "out"
+    build([str(src)], out, progress=False)
+    with sqlite3.connect(out / "ledger.sqlite") as db:
+        for table in ("claims", "quotes", "times", "events", "mentions"):
+            db.execute(f"DELETE FROM {table}")
+        db.execute("UPDATE articles SET extracted=0")
+    (shard,) = (out / "shards").iterdir()
+    (shard / "done.json").write_text('{"key": "abc", "article_ids": [')  # cut off mid-write by a failing disk
+    build([str(src)], out, progress=False)
+    for name in EXPORTS:
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+    assert (out / "shards" / f".{shard.name}.damaged").is_dir()
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        found += [int(c) for c in task.read_text().split()]
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not Path("/proc/self/task").exists(), reason="reads /proc (Linux)")
+def test_pool_workers_end_when_the_build_is_killed(tmp_path):
+    src = tmp_path / "in"
+    _corpus(src, 150)
+    cmd = [sys.executable, "-m", "newsledger.cli", "build", str(src), "--out", str(tmp_path / "o"), "--quiet",
+           "--engine", "processes", "--workers", "2"]  # fmt: skip
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.time() + 120
+    workers: list[int] = []
+    while time.time() < deadline and len(workers) < 2:
+        workers = _children(proc.pid)
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the pool did not start"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 20
+    while time.time() < deadline and any(Path(f"/proc/{w}").exists() and "zombie" not in _state(w) for w in workers):
+        time.sleep(0.1)
+    assert not [w for w in workers if Path(f"/proc/{w}").exists() and "zombie" not in _state(w)]
+
+
+def _state(pid: int) -> str:
+    try:
+        return next(line for line in Path(f"/proc/{pid}/status").read_text().splitlines() if line.startswith("State:")).lower()
+    except (OSError, StopIteration):
+        return "zombie"

@@ -51,6 +51,21 @@ class InProcess:
         pass
 
 
+def _end_with_parent() -> None:
+    """A pool worker ends when the build that started it does, even one killed with SIGKILL (Linux:
+    the kernel sends the worker SIGTERM when its parent dies); elsewhere the pool's own shutdown."""
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, int(signal.SIGTERM))  # PR_SET_PDEATHSIG
+        if os.getppid() == 1:  # the parent died before the call: nothing will send the signal
+            os._exit(0)
+    except (OSError, AttributeError):
+        pass
+
+
 class ProcessPool:
     """Run batches in a pool of local worker processes; order is preserved. Cross-article
     groups are formed in this process (the pool's workers would only pay to receive them)."""
@@ -63,7 +78,7 @@ class ProcessPool:
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         if self._pool is None:
-            self._pool = ProcessPoolExecutor(max_workers=self.workers)
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_end_with_parent)
         return self._pool.map(fn, items)
 
     def close(self) -> None:

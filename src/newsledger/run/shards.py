@@ -94,4 +94,16 @@ def completed(shard_dir: Path) -> Iterator[ShardInfo]:
     for path in sorted(shard_dir.iterdir()):
         done = path / DONE
         if not path.name.startswith(".") and done.exists():
-            yield _read_info(path)
+            try:
+                info = _read_info(path)
+            except (
+                ValueError,
+                KeyError,
+                TypeError,
+                OSError,
+            ):  # a garbled done.json: the shard is set aside, its articles extracted again
+                aside = shard_dir / f".{path.name}.damaged"
+                shutil.rmtree(aside, ignore_errors=True)
+                path.rename(aside)
+                continue
+            yield info
