@@ -98,7 +98,9 @@ def test_shards_a_worker_finished_are_loaded_not_extracted_again(tmp_path, monke
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
 
 
-def test_a_damaged_shard_is_set_aside_and_its_articles_extracted_again(tmp_path):
+def _built_with_facts_dropped(tmp_path: Path) -> tuple[Path, Path, Path, Path]:
+    """A corpus built twice (a reference and a ledger whose facts are then dropped, as if the
+    driver never loaded its one shard): the corpus, the two folders and the shard."""
     from newsledger.run.build import build
 
     src = tmp_path / "in"
@@ -112,7 +114,14 @@ def test_a_damaged_shard_is_set_aside_and_its_articles_extracted_again(tmp_path)
             db.execute(f"DELETE FROM {table}")
         db.execute("UPDATE articles SET extracted=0")
     (shard,) = (out / "shards").iterdir()
+    return src, reference, out, shard
+
+
+def test_a_damaged_shard_is_set_aside_and_its_articles_extracted_again(tmp_path):
+    src, reference, out, shard = _built_with_facts_dropped(tmp_path)
     (shard / "claims.parquet").write_bytes(b"PAR1 not a parquet file")  # a disk that failed under it
+    from newsledger.run.build import build
+
     build([str(src)], out, progress=False)
     for name in EXPORTS:
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
@@ -120,20 +129,10 @@ def test_a_damaged_shard_is_set_aside_and_its_articles_extracted_again(tmp_path)
 
 
 def test_a_shard_whose_done_file_is_garbled_is_set_aside_and_its_articles_extracted_again(tmp_path):
+    src, reference, out, shard = _built_with_facts_dropped(tmp_path)
+    (shard / "done.json").write_text('{"key": "abc", "article_ids": [')  # cut off mid-write by a failing disk
     from newsledger.run.build import build
 
-    src = tmp_path / "in"
-    _corpus(src, 6)
-    reference = tmp_path / "ref"
-    build([str(src)], reference, progress=False)
-    out = tmp_path / "out"
-    build([str(src)], out, progress=False)
-    with sqlite3.connect(out / "ledger.sqlite") as db:
-        for table in ("claims", "quotes", "times", "events", "mentions"):
-            db.execute(f"DELETE FROM {table}")
-        db.execute("UPDATE articles SET extracted=0")
-    (shard,) = (out / "shards").iterdir()
-    (shard / "done.json").write_text('{"key": "abc", "article_ids": [')  # cut off mid-write by a failing disk
     build([str(src)], out, progress=False)
     for name in EXPORTS:
         assert (out / name).read_bytes() == (reference / name).read_bytes(), name
