@@ -54,6 +54,12 @@ class Query:
         return rows[0] if rows else None
 
 
+def of_article(t: str) -> str:
+    """SQL: the fact table ``t``'s row belongs to article ``a`` (its id, or its id and a caption's
+    "~cN"), as a range on ``t.article_id`` that an index serves (``substr(...) = a.id`` is a scan)."""
+    return f"{t}.article_id >= a.id AND {t}.article_id < a.id || '~~'"
+
+
 # --- home ---------------------------------------------------------------------------------
 
 
@@ -108,7 +114,7 @@ async def search(q: Query, args: dict[str, str]) -> dict[str, Any]:
             filters.append(f"{column} {op} :{key}")
             params[key] = args[key]
     if args.get("entity"):
-        filters.append("EXISTS (SELECT 1 FROM mentions m WHERE substr(m.article_id, 1, 16) = a.id AND m.entity_id = :entity)")
+        filters.append(f"EXISTS (SELECT 1 FROM mentions m WHERE {of_article('m')} AND m.entity_id = :entity)")
         params["entity"] = args["entity"]
     results: Rows = []
     if params["match"]:
@@ -165,7 +171,7 @@ async def story(q: Query, story_id: str) -> dict[str, Any] | None:
         g["chart"] = await figure_chart(q, g)
     quotes = await q.rows(
         "SELECT q.id, q.article_id, q.sentence_start, q.kind, q.content, q.cue, coalesce(s.name, q.speaker) AS speaker,"
-        " s.entity_id, s.kind AS speaker_kind, s.role FROM quotes q JOIN articles a ON a.id = substr(q.article_id, 1, 16)"
+        f" s.entity_id, s.kind AS speaker_kind, s.role FROM articles a JOIN quotes q ON {of_article('q')}"
         " LEFT JOIN speakers s ON s.quote_id = q.id WHERE a.story_id = ? ORDER BY speaker, q.article_id, q.start LIMIT ?",
         (story_id, CAP),
     )
@@ -173,7 +179,7 @@ async def story(q: Query, story_id: str) -> dict[str, Any] | None:
         "SELECT e1.name AS a, e1.id AS a_id, e2.name AS b, e2.id AS b_id, COUNT(*) AS sentences FROM mentions m1"
         " JOIN mentions m2 ON m1.article_id = m2.article_id AND m1.sentence = m2.sentence AND m1.entity_id < m2.entity_id"
         " JOIN entities e1 ON e1.id = m1.entity_id JOIN entities e2 ON e2.id = m2.entity_id"
-        " JOIN articles a ON a.id = substr(m1.article_id, 1, 16)"
+        f" JOIN articles a ON {of_article('m1')}"
         " WHERE a.story_id = ? GROUP BY e1.id, e2.id ORDER BY sentences DESC, a, b LIMIT 15",
         (story_id,),
     )

@@ -137,6 +137,15 @@ CREATE TABLE IF NOT EXISTS inputs (
     source TEXT PRIMARY KEY, status TEXT NOT NULL, reason TEXT, documents INTEGER NOT NULL,
     articles INTEGER NOT NULL, errors TEXT NOT NULL, warnings TEXT NOT NULL
 );
+-- what the explorer looks up by story, entity and article (a ledger of 100,000 articles needs them)
+CREATE INDEX IF NOT EXISTS figure_groups_story ON figure_groups(story_id);
+CREATE INDEX IF NOT EXISTS timeline_story ON timeline(story_id);
+CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS claims_actor ON claims(actor);
+CREATE INDEX IF NOT EXISTS claims_attribution ON claims(attribution);
+CREATE INDEX IF NOT EXISTS claims_subject ON claims(subject);
 """
 
 _ARTICLE_COLS = [
@@ -203,6 +212,7 @@ class Ledger:
 
     def __exit__(self, *exc: object) -> None:
         self.db.commit()
+        self.db.execute("PRAGMA optimize")  # statistics for the query planner where tables grew (the explorer's pages)
         self.db.close()
 
     def has_document(self, doc: Document) -> bool:
