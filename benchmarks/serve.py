@@ -29,12 +29,16 @@ def pct(xs: list[float], p: float) -> float:
     return xs[min(len(xs) - 1, int(p * len(xs)))] if xs else float("nan")
 
 
+SLOWEST: list[tuple[float, str]] = []  # every request's time and path, for the slowest to be named
+
+
 async def timed(client: httpx.AsyncClient, paths: list[str]) -> list[float]:
     out = []
     for path in paths:
         t = time.perf_counter()
         r = await client.get(path)
         out.append((time.perf_counter() - t) * 1000)
+        SLOWEST.append((out[-1], path))
         if r.status_code != 200:
             raise SystemExit(f"{path}: HTTP {r.status_code}")
     return out
@@ -80,6 +84,8 @@ def main() -> None:
     print(f"{'kind':<34} {'n':>4} {'p50':>7} {'p95':>7} {'max':>7}")
     for kind, xs in times.items():
         print(f"{kind:<34} {len(xs):4d} {statistics.median(xs):7.1f} {pct(xs, 0.95):7.1f} {max(xs):7.1f}")
+    ours = sorted((x for x in SLOWEST if x[1].startswith("/-/")), reverse=True)[:3]
+    print("slowest of ours: " + "; ".join(f"{path} {ms:.0f} ms" for ms, path in ours))
     print(f"peak memory of this process (app and client): {rss:.0f} MB")
 
 
