@@ -22,6 +22,7 @@ from newsledger.model import EventFields
 from newsledger.present.brief import figure_svg, marked_text, timeline_svg
 
 PAGE_SIZE = 20
+COOCCUR_SAMPLE = 2000  # an entity's latest mentions read for who appears with it (a country has hundreds of thousands)
 CAP = 200  # rows shown on a page for any one list; past it, the page says how many more
 KINDS = ("article", "quote", "figure", "event")
 CSS_PATH = Path(__file__).parent / "static" / "explore.css"
@@ -271,13 +272,15 @@ async def entity(q: Query, entity_id: str) -> dict[str, Any] | None:
         (*names, *names, *names, CAP),
     )
     with_whom = await q.rows(
-        "SELECT e.id, e.name, e.label, COUNT(*) AS sentences FROM mentions m1 JOIN mentions m2"
-        " ON m1.article_id = m2.article_id AND m1.sentence = m2.sentence AND m2.entity_id != m1.entity_id"
-        " JOIN entities e ON e.id = m2.entity_id WHERE m1.entity_id = ? GROUP BY e.id ORDER BY sentences DESC, e.name LIMIT 15",
-        (entity_id,),
+        "SELECT e.id, e.name, e.label, COUNT(*) AS sentences FROM"
+        " (SELECT article_id, sentence FROM mentions WHERE entity_id = ? ORDER BY rowid DESC LIMIT ?) m1 JOIN mentions m2"
+        " ON m1.article_id = m2.article_id AND m1.sentence = m2.sentence AND m2.entity_id != ?"
+        " JOIN entities e ON e.id = m2.entity_id GROUP BY e.id ORDER BY sentences DESC, e.name LIMIT 15",
+        (entity_id, COOCCUR_SAMPLE, entity_id),
     )
+    ent["sampled"] = ent["mentions"] > COOCCUR_SAMPLE  # who appears with it, counted in its latest mentions only
     return {"entity": ent, "roles": roles, "over_time": over_time, "chart": Markup(_bars(over_time)), "quotes": quotes,
-            "figures": figures, "with_whom": with_whom}  # fmt: skip
+            "figures": figures, "with_whom": with_whom, "sample": COOCCUR_SAMPLE}  # fmt: skip
 
 
 def _bars(points: Rows) -> str:
