@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import itertools
 import re
-import warnings
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
-with warnings.catch_warnings():  # quantulum3 warns that its optional sklearn classifier is absent
-    warnings.simplefilter("ignore", UserWarning)
-    from quantulum3 import parser as qparser
 from spacy.tokens import Doc, Span, Token
 
 from newsledger.extract.language import (
@@ -30,6 +26,7 @@ from newsledger.extract.language import (
     pos,
 )
 from newsledger.extract.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, find_amounts
+from newsledger.extract.quantulum import qparser
 from newsledger.model import Claim, content_id
 
 VALUE_CONTEXT = re.compile(

@@ -11,7 +11,6 @@ factor) have none: they are compared as written.
 from __future__ import annotations
 
 import re
-import warnings
 from functools import lru_cache
 
 DATA_UNITS = ("byte", "bit / second")
@@ -50,11 +49,9 @@ def _registry():
 
 @lru_cache(maxsize=1)
 def _quantulum_codes() -> dict[str, str]:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        from quantulum3 import load
+    from newsledger.extract.quantulum import qload
 
-        names = load.units("en").names
+    names = qload.units("en").names
     return {name.lower(): u.currency_code for name, u in names.items() if getattr(u, "currency_code", None)}
 
 
