@@ -119,12 +119,19 @@ async def search(q: Query, args: dict[str, str]) -> dict[str, Any]:
         params["entity"] = args["entity"]
     results: Rows = []
     if params["match"]:
-        where = " AND ".join(["search MATCH :match", *filters])
+        if all(f.startswith("s.") for f in filters):
+            # no filter on the article: rank inside the index first and read one page of rows
+            # (joining every match to its article before ranking costs seconds at 100,000 articles)
+            inner = " AND ".join(["search MATCH :match", *(f.replace("s.", "", 1) for f in filters)])
+            where = f"search MATCH :match AND s.rowid IN (SELECT rowid FROM search WHERE {inner} ORDER BY rank, ref LIMIT :limit OFFSET :offset)"
+            page_by = ""
+        else:
+            where, page_by = " AND ".join(["search MATCH :match", *filters]), " LIMIT :limit OFFSET :offset"
         results = await q.rows(
             "SELECT s.kind, s.ref, s.article_id, s.start, snippet(search, 0, '\u0001', '\u0002', '…', 14) AS snippet,"
             " a.title, a.story_id, coalesce(a.outlet, a.source) AS outlet, a.published"
             f" FROM search s JOIN articles a ON a.id = substr(s.article_id, 1, 16) WHERE {where}"
-            " ORDER BY rank, s.ref LIMIT :limit OFFSET :offset",
+            f" ORDER BY rank, s.ref{page_by}",
             params,
         )
     more = len(results) > PAGE_SIZE
@@ -252,8 +259,8 @@ async def entity(q: Query, entity_id: str) -> dict[str, Any] | None:
         (entity_id,),
     )
     over_time = await q.rows(
-        "SELECT coalesce(a.published, 'undated') AS day, COUNT(*) AS n FROM mentions m JOIN articles a ON a.id = substr(m.article_id, 1, 16)"
-        " WHERE m.entity_id = ? GROUP BY day ORDER BY day",
+        "SELECT coalesce(a.published, 'undated') AS day, SUM(m.n) AS n FROM (SELECT substr(article_id, 1, 16) AS aid,"
+        " COUNT(*) AS n FROM mentions WHERE entity_id = ? GROUP BY aid) m JOIN articles a ON a.id = m.aid GROUP BY day ORDER BY day",
         (entity_id,),
     )
     quotes = await q.rows(
