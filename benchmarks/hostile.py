@@ -13,22 +13,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import DEFAULT_BENCH, bbc_files
-
-
-def _build(inputs: Path, out: Path) -> float:
-    t = time.perf_counter()
-    cmd = [sys.executable, "-m", "newsledger.cli", "build", str(inputs), "--out", str(out), "--quiet"]
-    subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - t
+from common import DEFAULT_BENCH, bbc_files, timed_build
 
 
 def cases(size: int) -> dict[str, str]:
@@ -76,7 +67,7 @@ def main() -> None:
         root = Path(tmp)
         (root / "tiny").mkdir()
         (root / "tiny" / "a.txt").write_text("Ferry Resumes\n\nThe ferry resumed service on Monday, the operator said.\n")
-        start = _build(root / "tiny", root / "o_tiny")
+        start = timed_build(root / "tiny", root / "o_tiny", check=False)[0]
         ordinary, size = root / "ordinary", 0
         ordinary.mkdir()
         for f in bbc_files(bbc):
@@ -85,14 +76,14 @@ def main() -> None:
             data = f.read_bytes()
             (ordinary / f"{f.parent.name}_{f.name}").write_bytes(data)
             size += len(data)
-        base = max(_build(ordinary, root / "o_ord") - start, 1e-6) / (size / 1e6)
+        base = max(timed_build(ordinary, root / "o_ord", check=False)[0] - start, 1e-6) / (size / 1e6)
         print(f"start-up (one tiny article): {start:.1f} s, subtracted below")
         print(f"{'text':<44} {'MB':>6} {'s/MB':>8} {'x ordinary':>11}")
         print(f"{'ordinary: BBC articles (reference)':<44} {size / 1e6:>6.2f} {base:>8.1f} {1:>11.2f}")
         for name, text in cases(args.size).items():
             path = root / ("case.html" if name.startswith("HTML") else "case.txt")
             path.write_text(text, encoding="utf-8")
-            secs = max(_build(path, root / f"o_{abs(hash(name))}") - start, 0.0)
+            secs = max(timed_build(path, root / f"o_{abs(hash(name))}", check=False)[0] - start, 0.0)
             mb = len(text.encode()) / 1e6
             print(f"{name:<44} {mb:>6.2f} {secs / mb:>8.1f} {secs / mb / base:>11.2f}")
             path.unlink()

@@ -22,15 +22,13 @@ from __future__ import annotations
 import argparse
 import json
 import re
-import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import DEFAULT_BENCH, bbc_files
+from common import DEFAULT_BENCH, bbc_files, timed_build
 
 NUMBER = re.compile(r"\b\d+(?:\.\d+)?\b")
 RECRAWL, NEAR = 0.03, 0.03
@@ -73,14 +71,15 @@ def synthetic(bbc: Path, n: int, into: Path, start: int = 0) -> list[Path]:
 
 
 def run_build(corpus: Path, out: Path, engine: str, workers: int, address: str | None) -> tuple[float, dict]:
-    cmd = [sys.executable, "-m", "newsledger.cli", "build", str(corpus), "--out", str(out), "--quiet", "--engine", engine]
-    if engine != "local":
-        cmd += ["--workers", str(workers)]
-    if address:
-        cmd += ["--address", address]
-    t = time.perf_counter()
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - t, json.loads((out / "run.json").read_text())
+    """A build in a child process (``common.timed_build``): its seconds and its run.json."""
+    options = [
+        "--engine",
+        engine,
+        *(["--workers", str(workers)] if engine != "local" else []),
+        *(["--address", address] if address else []),
+    ]
+    secs, _ = timed_build(corpus, out, *options)
+    return secs, json.loads((out / "run.json").read_text())
 
 
 def main() -> None:

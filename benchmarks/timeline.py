@@ -24,7 +24,6 @@ import argparse
 import json
 import random
 import re
-import subprocess
 import sys
 import tempfile
 from collections import Counter
@@ -32,7 +31,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from common import DEFAULT_BENCH
+from common import DEFAULT_BENCH, timed_build
 
 TAG = re.compile(r"<[^>]+>")
 OPENING = 500  # characters: about an article's first three sentences
@@ -52,11 +51,6 @@ def timeml_corpus(timex: Path, out: Path) -> int:
         rows.append({"id": tml.stem, "text": text, "published": dct.group(1) if dct else None})
     out.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     return len(rows)
-
-
-def build(inputs: list[Path], out: Path) -> None:
-    cmd = [sys.executable, "-m", "newsledger.cli", "build", *map(str, inputs), "--quiet", "--out", str(out)]
-    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
 def coverage(ledger: Path, show: int) -> dict[str, float]:
@@ -109,12 +103,12 @@ def main() -> None:
         if timex.exists():
             src = Path(tmp) / "tempeval.jsonl"
             timeml_corpus(timex, src)
-            build([src], Path(tmp) / "tempeval")
+            timed_build(src, Path(tmp) / "tempeval")
             ledgers["TempEval-3 (dated wire)"] = Path(tmp) / "tempeval"
         if args.ledger is not None:
             ledgers["BBC (undated)"] = args.ledger
         elif bbc.exists():
-            build([bbc], Path(tmp) / "bbc")
+            timed_build(bbc, Path(tmp) / "bbc")
             ledgers["BBC (undated)"] = Path(tmp) / "bbc"
         for name, path in ledgers.items():
             print(f"{name}:")

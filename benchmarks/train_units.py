@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from common import DEFAULT_BENCH, half
-from newsledger.extract.unit_choice import AMBIGUOUS, MODEL, words
+from newsledger.extract.unit_choice import AMBIGUOUS, MODEL, best, words
 
 MIN_COUNT = 2  # a word seen fewer times in a family's sentences is no feature
 
@@ -40,14 +40,6 @@ def fit(rows: list[tuple[list[str], str]], units: tuple[str, ...]) -> dict:
     return model
 
 
-def predict(model: dict, feats: list[str]) -> str:
-    vocab = set(model["vocab"])
-    return max(
-        model["prior"],
-        key=lambda u: model["prior"][u] + sum(model["like"][u].get(w, model["unseen"][u]) for w in feats if w in vocab),
-    )
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--bench", type=Path, default=DEFAULT_BENCH)
@@ -60,11 +52,12 @@ def main() -> None:
     data = json.loads(path.read_text(encoding="utf-8"))
     out = {}
     for name, units in AMBIGUOUS.items():
-        rows = [(words(d["text"]), d["unit"]) for d in data if d["unit"] in units]
-        tune = [r for r, d in zip(rows, [d for d in data if d["unit"] in units], strict=True) if half(d["text"]) == "tune"]
-        check = [r for r, d in zip(rows, [d for d in data if d["unit"] in units], strict=True) if half(d["text"]) == "check"]
+        items = [d for d in data if d["unit"] in units]
+        rows = [(words(d["text"]), d["unit"]) for d in items]
+        tune = [r for r, d in zip(rows, items, strict=True) if half(d["text"]) == "tune"]
+        check = [r for r, d in zip(rows, items, strict=True) if half(d["text"]) == "check"]
         model = fit(tune, units)
-        right = sum(predict(model, f) == u for f, u in check)
+        right = sum(best(model, f) == u for f, u in check)
         majority = Counter(u for _, u in tune).most_common(1)[0][0]
         base = sum(u == majority for _, u in check)
         print(f"{name}: {len(rows)} sentences; check accuracy {right / len(check):.3f} ({right}/{len(check)}), "

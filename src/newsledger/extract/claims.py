@@ -27,6 +27,8 @@ from newsledger.extract.language import (
 )
 from newsledger.extract.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, find_amounts
 from newsledger.extract.quantulum import qparser
+from newsledger.extract.unit_choice import AMBIGUOUS, choose
+from newsledger.extract.units import canonical
 from newsledger.model import Claim, content_id
 
 VALUE_CONTEXT = re.compile(
@@ -575,7 +577,11 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         if times and out[-1].subject:
             out[-1].subject = re.sub(r"^times\s+", "", out[-1].subject)  # "1.4 times book value": of book value
     _share_units(out, text, sent.base)
-    return _moves(out, sent), previous
+    claims = _moves(out, sent)
+    for claim in claims:
+        claim.unit = _chosen_unit(claim, text, sent.base)
+        claim.canonical_unit, claim.to_canonical = canonical(claim.unit)
+    return claims, previous
 
 
 TIMES = re.compile(r"[\s-]*times\b(?![\s-]+(?:a|an|per|each|every)\s+(?:day|week|month|year)\b)", re.I)
@@ -702,6 +708,19 @@ def _age(doc: Doc, text: str, start: int, end: int, value: float | None) -> str 
 
 
 UP_TO = re.compile(r"up\s+to\b", re.I)
+
+
+POUND_WORD = re.compile(r"\s*-?\s*pounds?\b", re.I)
+
+
+def _chosen_unit(claim: Claim, sentence: str, base: int) -> str | None:
+    """A unit whose written name means two ("500 pounds": weight or money; "¥20,000": yen or yuan)
+    as the trained chooser reads the sentence (``unit_choice``); any other unit as it is."""
+    if claim.unit in AMBIGUOUS["pound"] and POUND_WORD.match(sentence, claim.span.end - base):
+        return choose("pound", sentence) or claim.unit
+    if claim.unit in AMBIGUOUS["¥"] and "¥" in claim.text:
+        return choose("¥", sentence) or claim.unit
+    return claim.unit
 
 
 def _moves(claims: list[Claim], sent: Sentence) -> list[Claim]:

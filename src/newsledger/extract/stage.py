@@ -22,8 +22,6 @@ from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
 from newsledger.extract.timex import find_timexes
-from newsledger.extract.unit_choice import AMBIGUOUS, choose
-from newsledger.extract.units import canonical
 from newsledger.model import Article, Claim, Facts, Mention, Quote, TimeExpr, content_id
 from newsledger.model import Span as Where
 
@@ -156,19 +154,6 @@ def sentence_spans(light: Light, text: str) -> list[tuple[int, int]]:
     return spans
 
 
-POUND_WORD = re.compile(r"\s*-?\s*pounds?\b", re.I)
-
-
-def _chosen_unit(claim: Claim, sentence: str, base: int) -> str | None:
-    """A unit whose written name means two ("500 pounds": weight or money; "¥20,000": yen or yuan)
-    as the trained chooser reads the sentence (``unit_choice``); any other unit as it is."""
-    if claim.unit in AMBIGUOUS["pound"] and POUND_WORD.match(sentence, claim.span.end - base):
-        return choose("pound", sentence) or claim.unit
-    if claim.unit in AMBIGUOUS["¥"] and "¥" in claim.text:
-        return choose("¥", sentence) or claim.unit
-    return claim.unit
-
-
 CONTEXT_CHARS = 300  # of a "sentence" too long to be one, a fact keeps this much on each side as its sentence
 
 
@@ -277,8 +262,6 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
         claims, previous = figures_in(sent, previous)
         for claim in claims:
             claim.time_value = _time_value(claim, times_at)
-            claim.unit = _chosen_unit(claim, pending_text, base)
-            claim.canonical_unit, claim.to_canonical = canonical(claim.unit)
             # "that number came down to $70,000": the measure of the last figure in the same unit
             before = next((c for c in reversed(facts.claims[-5:]) if c.span.article_id == aid and c.unit == claim.unit), None)
             if claim.measure is None and before is not None and _BACK_REF.search(pending_text):

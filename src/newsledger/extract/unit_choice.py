@@ -9,7 +9,6 @@ writes `data/unit_choice.json`); nothing in it is written by hand.
 from __future__ import annotations
 
 import json
-import math
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -30,16 +29,17 @@ def _model() -> dict:
     return json.loads(MODEL.read_text(encoding="utf-8")) if MODEL.exists() else {}
 
 
+def best(model: dict, feats: list[str]) -> str:
+    """The unit of ``model`` (one ambiguous name's) the words make likeliest: naive Bayes, words
+    outside its vocabulary ignored."""
+    vocab = set(model["vocab"])
+    return max(
+        model["prior"],
+        key=lambda u: model["prior"][u] + sum(model["like"][u].get(w, model["unseen"][u]) for w in feats if w in vocab),
+    )
+
+
 def choose(name: str, sentence: str) -> str | None:
     """The likelier unit for ``name`` in ``sentence`` by the trained model, else None."""
     m = _model().get(name)
-    if not m:
-        return None
-    best, best_score = None, -math.inf
-    feats = words(sentence)
-    for unit, prior in m["prior"].items():
-        like = m["like"][unit]
-        score = prior + sum(like.get(w, m["unseen"][unit]) for w in feats if w in m["vocab"])
-        if score > best_score:
-            best, best_score = unit, score
-    return best
+    return best(m, words(sentence)) if m else None
