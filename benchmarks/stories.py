@@ -31,6 +31,7 @@ from newsledger.extract.entities import key_of
 from newsledger.ledger import stories as S
 from newsledger.ledger.figures import group_figures
 from newsledger.ledger.store import Ledger
+from newsledger.model import article_of
 
 
 def section(source: str) -> str:
@@ -48,9 +49,9 @@ def purity(assign: dict[str, str], sec: dict[str, str]) -> tuple[float, int, int
 
 def mixing(claims: list[dict], sec: dict[str, str], places: set[str]) -> tuple[int, int]:
     groups = group_figures(claims, places)
-    multi = [g for g in groups if len({c["article_id"][:16] for c in g.claims}) > 1]
+    multi = [g for g in groups if len({article_of(c["article_id"]) for c in g.claims}) > 1]
     n = sum(len(g.claims) for g in multi)
-    bad = sum(len(g.claims) for g in multi if len({sec[c["article_id"][:16]] for c in g.claims}) > 1)
+    bad = sum(len(g.claims) for g in multi if len({sec[article_of(c["article_id"])] for c in g.claims}) > 1)
     return bad, n
 
 
@@ -96,7 +97,7 @@ def main() -> None:
         p, n, single, largest = purity(assign, sec)
         print(f"{name:<44} {p:6.3f} {n:7d} {single:6d} {largest:7d}")
     for c in claims:
-        c["story_id"] = story_of.get(c["article_id"][:16])
+        c["story_id"] = story_of.get(article_of(c["article_id"]))
     bad, n = mixing(claims, sec, places)
     pile = [{**c, "story_id": None} for c in claims]
     bad0, n0 = mixing(pile, sec, places)

@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).parent))
 
 from common import DEFAULT_BENCH, timed_build
+from newsledger.model import article_of
 
 TAG = re.compile(r"<[^>]+>")
 OPENING = 500  # characters: about an article's first three sentences
@@ -56,18 +57,18 @@ def timeml_corpus(timex: Path, out: Path) -> int:
 def coverage(ledger: Path, show: int) -> dict[str, float]:
     articles = [json.loads(line) for line in (ledger / "articles.jsonl").open(encoding="utf-8")]
     events = [json.loads(line) for line in (ledger / "events.jsonl").open(encoding="utf-8")]
-    originals = {a["id"][:16]: a for a in articles if not a.get("duplicate_of")}
+    originals = {article_of(a["id"]): a for a in articles if not a.get("duplicate_of")}
     on, dated, written = set(), set(), set()
     for e in events:
         for m in e["sources"]:
-            aid = m["article_id"][:16]
+            aid = article_of(m["article_id"])
             on.add(aid)
             if e["event_date"]:
                 dated.add(aid)
         if e["date_evidence"].startswith(("text:", "story:text:")):
-            written.update(m["article_id"][:16] for m in e["sources"])
+            written.update(article_of(m["article_id"]) for m in e["sources"])
     # an article's lead, roughly: a report told in its first OPENING characters
-    lead = {m["article_id"][:16] for e in events for m in e["sources"] if m["start"] < OPENING}
+    lead = {article_of(m["article_id"]) for e in events for m in e["sources"] if m["start"] < OPENING}
     n = max(len(originals), 1)
     with_date = [a for a in originals if originals[a].get("published")]
     how = Counter(e["date_evidence"].split(":")[0] for e in events)

@@ -163,7 +163,7 @@ def test_timeline_year_labels_never_print_over_one_another():
     import re
     from itertools import pairwise
 
-    from newsledger.ledger.timeline import TimelineEvent
+    from newsledger.model import TimelineEvent
     from newsledger.present.brief import timeline_svg
 
     events = [

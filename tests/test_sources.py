@@ -10,10 +10,9 @@ from click.testing import CliRunner
 from newsledger.clean.articles import clean_document
 from newsledger.clean.outlets import find_outlet, from_text, from_url
 from newsledger.cli import main
-from newsledger.extract.entities import Entity
 from newsledger.ingest.readers import read_input, shown_name
 from newsledger.ledger.speakers import identify
-from newsledger.model import Document
+from newsledger.model import Document, Entity
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from newsledger.cli import main
 from newsledger.ledger import stories as S
+from newsledger.model import article_of
 
 QUAKE_1 = (
     "A magnitude 6.1 earthquake struck the hill town of Varenna before dawn, collapsing houses and a school.",
@@ -122,7 +123,7 @@ def test_a_built_ledger_keeps_comparisons_inside_stories_and_names_inputs_as_giv
         assert str(tmp_path) not in (out / name).read_text(), name
     claims = [json.loads(line) for line in (out / "claims.jsonl").read_text().splitlines()]
     story_of = {a["id"]: a["story_id"] for a in arts.values()}
-    assert all(c["story_id"] == story_of[c["article_id"][:16]] for c in claims)
+    assert all(c["story_id"] == story_of[article_of(c["article_id"])] for c in claims)
     rows = (out / "figures.csv").read_text().splitlines()
     header = rows[0].split(",")
     groups: dict[str, set] = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypedDict
 
 Role = Literal["main", "related", "teaser"]
 Precision = Literal["day", "month", "year"]
@@ -24,6 +24,21 @@ def content_id(*parts: str | bytes, length: int = 16) -> str:
             h.update(b"\0")
         h.update(part.encode("utf-8") if isinstance(part, str) else part)
     return h.hexdigest()[:length]
+
+
+ID_LENGTH = 16  # characters of an article's id (``content_id``)
+CAPTION = "~c"  # a caption's facts carry article_id "<article id>~c<n>" and offsets into that caption
+
+
+def caption_id(article_id: str, n: int) -> str:
+    """The ``article_id`` of the facts read from an article's ``n``-th image caption."""
+    return f"{article_id}{CAPTION}{n}"
+
+
+def article_of(fact_article_id: str) -> str:
+    """The article a fact belongs to: its ``article_id`` itself, or the article whose caption it was
+    read from."""
+    return fact_article_id[:ID_LENGTH]
 
 
 @dataclass
@@ -98,7 +113,7 @@ class InputReport:
 
 
 @dataclass
-class Span:
+class Provenance:
     """Where a fact sits: its article, the character span in the article text, its sentence."""
 
     article_id: str
@@ -114,7 +129,7 @@ class Claim:
     """A figure (quantitative claim) as one article states it."""
 
     id: str
-    span: Span
+    span: Provenance
     text: str  # the figure's words, e.g. "an estimated 14,000 to 15,000"
     value: float | None
     low: float | None
@@ -141,7 +156,7 @@ class Quote:
     """What a speaker said, directly (in quotation marks) or indirectly."""
 
     id: str
-    span: Span
+    span: Provenance
     kind: Literal["direct", "indirect", "attitude"]  # attitude: a stance or plan held ("X opposes ...")
     speaker: str | None
     cue: str | None
@@ -172,7 +187,7 @@ class TimeExpr:
     """A time expression, normalised (TIMEX3 value) against its article's publication date."""
 
     id: str
-    span: Span
+    span: Provenance
     text: str
     type: str  # DATE, TIME, DURATION, SET
     value: str | None  # null when it is relative and the article's date is unknown
@@ -203,7 +218,7 @@ class Event(EventFields):
     """An event as one sentence tells it."""
 
     id: str
-    span: Span  # the date expression's place in the sentence
+    span: Provenance  # the date expression's place in the sentence
     rule: str = "dated"  # what made it: "dated" (a date in the sentence) or "lead:<rule>" (an article's lead)
 
 
@@ -226,3 +241,126 @@ class Facts:
             getattr(self, name).extend(getattr(other, name))
         self.sentences += other.sentences
         self.parsed += other.parsed
+
+
+# --- what the ledger hands on -------------------------------------------------------------
+# After the ledger (SQLite), facts travel as rows: the record's fields with its provenance
+# flattened (``article_id``, ``source``, ``start``, ``end``, ``sentence``, ``sentence_start``), lists
+# as JSON text, and the article's ``story_id`` (and ``published``) added where a step needs them.
+# The types below name those shapes for ``ledger/``, ``present/`` and ``run/``.
+
+
+class FactRow(TypedDict, total=False):
+    """Any fact as a ledger row: its id and provenance (``Provenance`` flattened)."""
+
+    id: str
+    article_id: str
+    source: str
+    start: int
+    end: int
+    sentence: str
+    sentence_start: int
+    story_id: str | None
+    published: str | None
+
+
+class ClaimRow(FactRow, total=False):
+    """A ``Claim`` as a ledger row (``about`` as JSON text)."""
+
+    text: str
+    value: float | None
+    low: float | None
+    high: float | None
+    approximate: int
+    change: str | None
+    unit: str | None
+    measure: str | None
+    about: str
+    attribution: str | None
+    time: str | None
+    time_value: str | None
+    actor: str | None
+    part_of: str | None
+    from_value: float | None
+    subject: str | None
+    canonical_unit: str | None
+    to_canonical: float | None
+    rule: str | None
+
+
+class QuoteRow(FactRow, total=False):
+    """A ``Quote`` as a ledger row."""
+
+    kind: str
+    speaker: str | None
+    cue: str | None
+    content: str
+    speaker_start: int | None
+    speaker_end: int | None
+    cue_start: int | None
+    cue_end: int | None
+
+
+class EventRow(FactRow, total=False):
+    """An ``Event`` as a ledger row (its ``EventFields`` and ``rule``)."""
+
+    event_date: str
+    time_precision: str
+    actor1: str | None
+    actor2: str | None
+    action: str
+    action_lemma: str
+    event_type: str
+    location: str | None
+    fatalities: float | None
+    date_evidence: str
+    rule: str | None
+
+
+# --- what the cross-article steps make ----------------------------------------------------
+
+
+@dataclass
+class Entity:
+    """A person, organisation or place the corpus names, merged over its mentions (``extract.entities.merge``)."""
+
+    id: str
+    name: str
+    label: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: int = 0
+    articles: list[str] = field(default_factory=list)
+
+
+@dataclass
+class FigureGroup:
+    """One quantity as several reports give it: the claims of one story in one unit and measure
+    (``ledger.figures.group_figures``), with how they relate (updates, conflicts, parts)."""
+
+    id: str
+    label: str
+    unit: str
+    actor: str | None
+    claims: list[ClaimRow] = field(default_factory=list)
+    story_id: str | None = None
+    relations: list[dict[str, str]] = field(default_factory=list)
+    low: float | None = None
+    high: float | None = None
+
+    @property
+    def sources(self) -> int:
+        return len({article_of(c["article_id"]) for c in self.claims})
+
+
+@dataclass
+class TimelineEvent(EventFields):
+    """One event on the timeline, with every event row (sentence) that tells it."""
+
+    id: str = ""
+    mentions: list[EventRow] = field(default_factory=list)
+    story_id: str | None = None
+    background: bool = False  # dated long before its story was first reported: history, not what happened
+
+    @property
+    def sources(self) -> int:
+        return len({article_of(m["article_id"]) for m in self.mentions})

@@ -16,9 +16,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from newsledger.ledger.figures import FigureGroup
-from newsledger.ledger.timeline import TimelineEvent
-from newsledger.model import EventFields
+from newsledger.model import EventFields, FigureGroup, TimelineEvent, article_of
 from newsledger.present.brief import figure_svg, marked_text, timeline_svg
 
 PAGE_SIZE = 20
@@ -315,7 +313,7 @@ async def article(q: Query, article_id: str) -> dict[str, Any] | None:
     art = await q.one(
         "SELECT id, story_id, source, outlet, outlet_evidence, role, title, byline, published, published_precision,"
         " published_after, text, url, duplicate_of, captions FROM articles WHERE id = ?",
-        (article_id[:16],),
+        (article_of(article_id),),
     )
     if art is None:
         return None

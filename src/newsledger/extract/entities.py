@@ -14,9 +14,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
-from newsledger.model import Mention, content_id
+from newsledger.model import Entity, Mention, article_of, content_id
 from newsledger.shuffle import GroupMap, group_in_memory
 
 TITLES = {
@@ -46,16 +45,6 @@ def key_of(text: str, label: str) -> str:
         toks = toks[1:]
     key = " ".join(toks)
     return ALIASES.get(key, key)
-
-
-@dataclass
-class Entity:
-    id: str
-    name: str
-    label: str
-    aliases: list[str] = field(default_factory=list)
-    mentions: int = 0
-    articles: list[str] = field(default_factory=list)
 
 
 DOMINANT = 3.0  # a bare surname stands for the one full name mentioned this many times more than any other
@@ -89,7 +78,7 @@ def merge(
         group_map(
             _name_word,
             (
-                (w, (w, k, story(m.article_id[:16]) or ""))
+                (w, (w, k, story(article_of(m.article_id)) or ""))
                 for m, k in zip(ms, keys, strict=True)
                 if m.label == "PERSON" and " " in k
                 for w in set(k.split())
@@ -121,7 +110,7 @@ def merge(
             for w in k.split():
                 latest_any[w] = k
         elif m.label == "PERSON" and k:
-            in_story = _candidate(words[k][0], story(m.article_id[:16]) or "") if k in words else None
+            in_story = _candidate(words[k][0], story(article_of(m.article_id)) or "") if k in words else None
             k = latest_last.get(k) or in_story or latest_any.get(k) or k
         if k:
             eid = content_id(LABEL_GROUP.get(m.label, m.label), k)

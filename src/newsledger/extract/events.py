@@ -11,8 +11,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from newsledger.extract.language import ACTOR_LABELS, BODY_HEADS, HUMAN_HEADS, PLACE_LABELS, Sentence, lemma, pos
-from newsledger.model import Claim, Event, TimeExpr, content_id
-from newsledger.model import Span as Where
+from newsledger.model import Claim, Event, Provenance, TimeExpr, content_id
 
 EVENT_PRECISIONS = {"day", "week", "month"}
 # a small fixed vocabulary of what happened, in the spirit of ACLED's and CAMEO's top levels, read
@@ -216,7 +215,7 @@ def _partner(verb: Token) -> Token | None:
 
 def _event(
     sent: Sentence, verb: Token, partner: Token | None, obj_words: str, actors: tuple[str | None, str | None],
-    claims: list[Claim], *, key: str, span: Where, date: str, precision: str, evidence: str, rule: str = "dated",
+    claims: list[Claim], *, key: str, span: Provenance, date: str, precision: str, evidence: str, rule: str = "dated",
 ) -> Event:  # fmt: skip
     """The event record: the action written and as lemmas, its type, the place named after "in",
     "at" or "near", and the toll a figure of deaths in the sentence gives."""

@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from newsledger.model import Span as Where
+from newsledger.model import Provenance
 
 SPEECH_VERBS = {
     "say", "tell", "add", "state", "claim", "report", "announce", "warn", "note", "estimate", "write", "confirm",
@@ -106,9 +106,9 @@ class Sentence:
     def __post_init__(self) -> None:
         self.text = self.text or self.doc.text
 
-    def where(self, start: int, end: int) -> Where:
+    def where(self, start: int, end: int) -> Provenance:
         """Provenance of a span given in sentence coordinates."""
-        return Where(self.article_id, self.source, self.base + start, self.base + end, self.text, self.base)
+        return Provenance(self.article_id, self.source, self.base + start, self.base + end, self.text, self.base)
 
 
 IRREGULAR = {"said", "told", "wrote", "written", "found", "thought", "shown", "saw", "seen", "felt", "held"}

@@ -22,8 +22,7 @@ from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
 from newsledger.extract.timex import find_timexes
-from newsledger.model import Article, Claim, Facts, Mention, Quote, TimeExpr, content_id
-from newsledger.model import Span as Where
+from newsledger.model import Article, Claim, Facts, Mention, Provenance, Quote, TimeExpr, caption_id, content_id
 
 _BACK_REF = re.compile(r"\b(?:that|this|the) (?:number|figure|price|cost|amount|total|estimate|sum)\b", re.I)
 _QUOTE_CUT = re.compile(r"[.!?](?:''|[”’\"'])\s+(?=[A-Z“‘\"'`])")
@@ -209,7 +208,7 @@ def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, st
             text = body[a:b]
             dated = False
             for tx in find_timexes(text, anchors[idx]):
-                where = Where(aid, source, a + tx.start, a + tx.end, *_context(body, a, b, a + tx.start, a + tx.end))
+                where = Provenance(aid, source, a + tx.start, a + tx.end, *_context(body, a, b, a + tx.start, a + tx.end))
                 facts.times.append(
                     TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision, tx.rule)
                 )
@@ -377,13 +376,6 @@ def _time_value(claim: Claim, times: dict[tuple[str, int], list[TimeExpr]]) -> s
     best = min(dated, key=lambda t: abs(t.span.start - claim.span.start))
     claim.time = best.text
     return best.value
-
-
-CAPTION = "~c"  # a caption's facts carry article_id "<article id>~c<n>" and offsets into that caption
-
-
-def caption_id(article_id: str, n: int) -> str:
-    return f"{article_id}{CAPTION}{n}"
 
 
 def extract_articles(articles: Iterable[Article]) -> Facts:

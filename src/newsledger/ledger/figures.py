@@ -23,13 +23,12 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
 from newsledger.extract.entities import key_of
 from newsledger.extract.numbers import CURRENCIES, CURRENCY_WORDS
-from newsledger.model import content_id
+from newsledger.model import ClaimRow, FigureGroup, article_of, content_id
 from newsledger.shuffle import GroupMap, group_in_memory
 
 MAX_COMPARED = 300
@@ -37,23 +36,6 @@ VAGUE_WORDS = {"dozens", "scores", "hundreds", "thousands", "millions", "billion
 MEASURED_UNITS = {*CURRENCIES.values(), *CURRENCY_WORDS.values(), "percentage"}
 SKIP_UNITS = {"year", "month", "week", "day", "hour", "minute", "second", "time", "percentage-point"}
 NATIONALITY_SUFFIX = re.compile(r"(?:ian|ean|an|ese|ish|i|n)$")
-
-
-@dataclass
-class FigureGroup:
-    id: str
-    label: str
-    unit: str
-    actor: str | None
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    story_id: str | None = None
-    relations: list[dict[str, str]] = field(default_factory=list)
-    low: float | None = None
-    high: float | None = None
-
-    @property
-    def sources(self) -> int:
-        return len({c["article_id"][:16] for c in self.claims})
 
 
 def _actor_key(actor: str | None, places: set[str]) -> str | None:
@@ -68,12 +50,12 @@ def _actor_key(actor: str | None, places: set[str]) -> str | None:
     return match or k
 
 
-def _factor(c: dict[str, Any]) -> float:
+def _factor(c: ClaimRow) -> float:
     """The factor to the claim's canonical unit, where its group mixes written units."""
     return c.get("to_canonical") or 1.0
 
 
-def _interval(c: dict[str, Any]) -> tuple[float, float]:
+def _interval(c: ClaimRow) -> tuple[float, float]:
     lo = c["low"] if c["low"] is not None else (-math.inf if c["value"] is None or c["high"] is not None else c["value"])
     hi = c["high"] if c["high"] is not None else (math.inf if c["value"] is None or c["low"] is not None else c["value"])
     if c["value"] is not None and c["low"] is not None and c["high"] is not None:
@@ -83,14 +65,14 @@ def _interval(c: dict[str, Any]) -> tuple[float, float]:
     return lo * _factor(c), hi * _factor(c)
 
 
-def _when(c: dict[str, Any]) -> str | None:
+def _when(c: ClaimRow) -> str | None:
     tv = c.get("time_value")
     if tv and re.match(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$", tv):
         return tv
     return c.get("published")
 
 
-def group_figures(claims: list[dict[str, Any]], places: set[str], group_map: GroupMap = group_in_memory) -> list[FigureGroup]:
+def group_figures(claims: list[ClaimRow], places: set[str], group_map: GroupMap = group_in_memory) -> list[FigureGroup]:
     """Figure groups from claim rows (with ``published`` of their article), largest first.
 
     A shuffle: each claim is keyed by its unit bucket (units tied by part-of links share one),
@@ -104,7 +86,7 @@ def group_figures(claims: list[dict[str, Any]], places: set[str], group_map: Gro
             k = parent[k]
         return k
 
-    def unit_key(c: dict[str, Any]) -> str:
+    def unit_key(c: ClaimRow) -> str:
         unit = c.get("canonical_unit") or c["unit"]  # "13 km" and "8 miles" are compared in metres
         if c["text"].lower().split()[-1] in VAGUE_WORDS:
             return f"{unit}|#{c['id']}"  # "hundreds of miles" is a manner of speaking, not a figure to compare
@@ -129,26 +111,26 @@ def group_figures(claims: list[dict[str, Any]], places: set[str], group_map: Gro
     return groups
 
 
-def _bucket_groups(members: list[tuple[int, str, dict[str, Any]]], places: set[str]) -> list[tuple[int, int, FigureGroup]]:
+def _bucket_groups(members: list[tuple[int, str, ClaimRow]], places: set[str]) -> list[tuple[int, int, FigureGroup]]:
     """One unit bucket's groups, split by actor and shared entities, each with the bucket's
     first reading position and its own place in the bucket (for a stable order)."""
     members = sorted(members, key=lambda m: m[0])
     first, key = members[0][0], members[0][1]
     claims = [c for *_, c in members]
     actors = Counter(a for a in (_actor_key(m["actor"], places) for m in claims) if a)
-    split: dict[str | None, list[dict[str, Any]]] = defaultdict(list)
+    split: dict[str | None, list[ClaimRow]] = defaultdict(list)
     main_actor = actors.most_common(1)[0][0] if actors else None
     for m in claims:
         split[_actor_key(m["actor"], places) or main_actor].append(m)
     out = []
     for actor, cs in split.items():
-        parts = [cs] if len({c["article_id"][:16] for c in cs}) == 1 else _by_shared_entities(cs, places)
+        parts = [cs] if len({article_of(c["article_id"]) for c in cs}) == 1 else _by_shared_entities(cs, places)
         for part in parts:
             out.append((first, len(out), _make_group(key, actor, part)))
     return out
 
 
-def _by_shared_entities(claims: list[dict[str, Any]], places: set[str]) -> list[list[dict[str, Any]]]:
+def _by_shared_entities(claims: list[ClaimRow], places: set[str]) -> list[list[ClaimRow]]:
     """Counted things ("people", "troops") from different stories are not one figure: claims
     stay together only when their sentences share a named entity (or a part-of link ties them),
     directly or through other claims of the group."""
@@ -178,13 +160,13 @@ def _by_shared_entities(claims: list[dict[str, Any]], places: set[str]) -> list[
                 owner[k] = i
         if c.get("part_of") in index:
             parent[find(i)] = find(index[c["part_of"]])
-    parts: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    parts: dict[int, list[ClaimRow]] = defaultdict(list)
     for i, c in enumerate(claims):
         parts[find(i)].append(c)
     return list(parts.values())
 
 
-def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> FigureGroup:
+def _make_group(key: str, actor: str | None, claims: list[ClaimRow]) -> FigureGroup:
     claims = sorted(claims, key=lambda c: (_when(c) or "9999", c["article_id"], c["start"]))
     measures = Counter((c["measure"] or c["unit"]).lower() for c in claims if not c.get("part_of"))
     label = (measures.most_common(1)[0][0] if measures else claims[0]["unit"]) + (f" ({actor.title()})" if actor else "")
@@ -194,7 +176,7 @@ def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> Fi
     unit = claims[0]["canonical_unit"] if mixed else claims[0]["unit"]
     g = FigureGroup(content_id(key, actor or "", claims[0]["id"]), label, unit, actor, claims, claims[0].get("story_id"))
 
-    def ends(c: dict[str, Any], end: str) -> float | None:
+    def ends(c: ClaimRow, end: str) -> float | None:
         x = c[end] if c[end] is not None else c["value"]
         return None if x is None else x * _factor(c) if mixed else x
 
@@ -215,7 +197,7 @@ def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> Fi
             (alo, ahi), (blo, bhi) = _interval(a), _interval(b)
             overlap = alo <= bhi and blo <= ahi
             wa, wb = _when(a), _when(b)
-            same_voice = a["article_id"][:16] == b["article_id"][:16] and a["attribution"] == b["attribution"]
+            same_voice = article_of(a["article_id"]) == article_of(b["article_id"]) and a["attribution"] == b["attribution"]
             if same_voice and not (wa and wb and wa[:7] != wb[:7]):
                 continue  # one voice saying two things at one time is not a disagreement
             if wa and wb and wa[:7] != wb[:7] and not overlap:
@@ -226,13 +208,13 @@ def _make_group(key: str, actor: str | None, claims: list[dict[str, Any]]) -> Fi
     return g
 
 
-def is_figure(c: dict[str, Any]) -> bool:
+def is_figure(c: ClaimRow) -> bool:
     """Whether a claim is a figure for the ledger: a counted "one" ("one reason", "one of them") is
     how sentences name a thing; claims.jsonl keeps it, the figures table and groups do not."""
     return c["text"].lower() != "one"
 
 
-def fmt_value(c: dict[str, Any]) -> str:
+def fmt_value(c: ClaimRow) -> str:
     """A claim's value as people write it: "14,000–15,000", "more than 10,000", "~$70,000"."""
     money = {"dollar": "$", "euro": "€", "pound sterling": "£"}.get(c["unit"], "")
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from newsledger.extract import language
-from newsledger.extract.entities import Entity
+from newsledger.model import Entity, QuoteRow
 
 QUANTIFIERS = {"many", "some", "most", "several", "all", "few", "one", "two", "three", "none", "each", "both", "half"}
 PREPOSITIONS = {"of", "in", "at", "for", "from", "with", "on", "by", "about", "to", "over", "under", "who", "that", "which"}
@@ -85,7 +85,7 @@ def _kind_of_head(head: str) -> str | None:
 
 
 def identify(
-    quote: dict[str, Any],
+    quote: QuoteRow,
     mentions: list[tuple[int, int, str | None, str]],
     entities: dict[str, Entity],
     resolve: Callable[[str | None], str | None],
@@ -133,7 +133,7 @@ def identify(
 
 
 def speakers_of(
-    quotes: list[dict[str, Any]], mentions: list[Any], entities: list[Entity], resolve: Callable[[str | None], str | None]
+    quotes: list[QuoteRow], mentions: list[Any], entities: list[Entity], resolve: Callable[[str | None], str | None]
 ) -> None:
     """Add ``speaker_kind``, ``speaker_rule``, ``speaker_entity_id``, ``speaker_name``,
     ``speaker_role`` and ``speaker_affiliation`` to every quote row, in place."""

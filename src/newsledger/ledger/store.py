@@ -20,11 +20,24 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from newsledger.extract.entities import Entity
-from newsledger.ledger.figures import FigureGroup, group_record
+from newsledger.ledger.figures import group_record
 from newsledger.ledger.stories import Story, StoryInput, name_key
-from newsledger.ledger.timeline import TimelineEvent, event_record
-from newsledger.model import Article, Claim, Document, Event, Facts, InputReport, Mention, Quote, TimeExpr
+from newsledger.ledger.timeline import event_record
+from newsledger.model import (
+    Article,
+    Claim,
+    Document,
+    Entity,
+    Event,
+    Facts,
+    FigureGroup,
+    InputReport,
+    Mention,
+    Quote,
+    QuoteRow,
+    TimeExpr,
+    TimelineEvent,
+)
 
 
 def fact_row(fact: Claim | Quote | TimeExpr | Event) -> dict[str, Any]:
@@ -422,7 +435,7 @@ class Ledger:
         """Article id -> story id."""
         return dict(self.db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"))
 
-    def set_views(self, quotes: list[dict[str, Any]], groups: list[FigureGroup], events: list[TimelineEvent]) -> None:
+    def set_views(self, quotes: list[QuoteRow], groups: list[FigureGroup], events: list[TimelineEvent]) -> None:
         """The cross-article results as tables (who speaks, figure groups and their relations, the
         merged timeline) and the full-text index, rewritten together in one transaction: a
         reader of the ledger (the explorer, Datasette) sees the old ones or the new, never half."""

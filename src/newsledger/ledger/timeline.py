@@ -8,32 +8,18 @@ of the same type and participants its words date a few days before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, fields
+from dataclasses import fields
 from datetime import date
 from typing import Any
 
 from newsledger.extract.entities import key_of
-from newsledger.model import EventFields, content_id
+from newsledger.model import EventFields, EventRow, TimelineEvent, content_id
 from newsledger.shuffle import GroupMap, group_in_memory
 
 EVENT_FIELDS = [f.name for f in fields(EventFields)]
 
 
-@dataclass
-class TimelineEvent(EventFields):
-    """One event on the timeline, with every event row (sentence) that tells it."""
-
-    id: str = ""
-    mentions: list[dict[str, Any]] = field(default_factory=list)
-    story_id: str | None = None
-    background: bool = False  # dated long before its story was first reported: history, not what happened
-
-    @property
-    def sources(self) -> int:
-        return len({m["article_id"][:16] for m in self.mentions})
-
-
-def _participants(row: dict[str, Any]) -> set[str]:
+def _participants(row: EventRow) -> set[str]:
     out: set[str] = set()
     for field_ in ("actor1", "actor2"):
         for name in (row.get(field_) or "").split(" and "):
@@ -45,7 +31,7 @@ def _participants(row: dict[str, Any]) -> set[str]:
 REPORT_LAG_DAYS = 3  # a lead dated by its article's publication may tell an event this many days older
 
 
-def merge_events(rows: list[dict[str, Any]], group_map: GroupMap = group_in_memory) -> list[TimelineEvent]:
+def merge_events(rows: list[EventRow], group_map: GroupMap = group_in_memory) -> list[TimelineEvent]:
     """The timeline in date order. A shuffle keyed by story: only rows of one story can be one
     event, so each story is merged on its own. Which rows merge, and which row an event is told
     by, is decided by their content (date, sentence, action), never by where the inputs sit."""
@@ -60,7 +46,7 @@ def _days_apart(later: str, earlier: str) -> int | None:
         return None
 
 
-def _same_event(e: TimelineEvent, row: dict[str, Any], people: set[str]) -> bool:
+def _same_event(e: TimelineEvent, row: EventRow, people: set[str]) -> bool:
     """The same date and a shared participant or verb; or a lead dated by its publication and an
     event its words date up to ``REPORT_LAG_DAYS`` before, of the same type, with a shared participant."""
     shared = bool(people & set().union(*(_participants(m) for m in e.mentions)))
@@ -74,13 +60,13 @@ def _same_event(e: TimelineEvent, row: dict[str, Any], people: set[str]) -> bool
     return False
 
 
-def _content_order(r: dict[str, Any]) -> tuple[Any, ...]:
+def _content_order(r: EventRow) -> tuple[Any, ...]:
     """Rows its own words date first, then publication-dated, then undated; then by content."""
     rank = 2 if not r["event_date"] else 1 if r["date_evidence"] == "published" else 0
     return (rank, r["event_date"], r["sentence"], r["action_lemma"], r["start"], r["end"])
 
 
-def _merge_story(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, TimelineEvent]]:
+def _merge_story(rows: list[EventRow]) -> list[tuple[str, str, int, TimelineEvent]]:
     """One story's event rows merged into events (rows its own words date first, so an event
     keeps the most exact date), each with its date, story and place."""
     events: list[TimelineEvent] = []
@@ -109,7 +95,7 @@ def _merge_story(rows: list[dict[str, Any]]) -> list[tuple[str, str, int, Timeli
     return [(e.event_date or "~", e.story_id or "", i, e) for i, e in enumerate(events)]
 
 
-def first_report(rows: list[dict[str, Any]]) -> tuple[str | None, str | None]:
+def first_report(rows: list[EventRow]) -> tuple[str | None, str | None]:
     """When a fact was first reported and by whom: the earliest publication among the rows that
     tell it (each row with ``published`` and ``outlet`` of its article), else unknown."""
     dated = sorted((r["published"], r.get("outlet") or r["source"]) for r in rows if r.get("published"))

@@ -14,11 +14,11 @@ from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlparse
 
-from newsledger.extract.entities import Entity, resolver
-from newsledger.ledger.figures import FigureGroup, fmt_value
+from newsledger.extract.entities import resolver
+from newsledger.ledger.figures import fmt_value
 from newsledger.ledger.stories import Story
-from newsledger.ledger.timeline import TimelineEvent, differences
-from newsledger.model import Article
+from newsledger.ledger.timeline import differences
+from newsledger.model import Article, Entity, FactRow, FigureGroup, QuoteRow, TimelineEvent, article_of
 
 E = html.escape
 
@@ -117,7 +117,7 @@ def figure_svg(group: FigureGroup, articles: dict[str, Article]) -> str:
         parts.append(f'<text x="{x:.0f}" y="{h - 8}" font-size="11" text-anchor="middle" fill="#616e7c">{E(_short(v))}</text>')
     for i, c in enumerate(cs):
         y = 20 + i * row
-        art = articles.get(c["article_id"][:16])
+        art = articles.get(article_of(c["article_id"]))
         who = c["attribution"] or (_outlet(art) if art else c["source"].rsplit("/", 1)[-1])
         when = c.get("time_value") or (art.published if art else c.get("published")) or "undated"
         who = who if len(who) <= 24 else who[:23] + "…"
@@ -208,14 +208,15 @@ class _Cites:
     def __init__(self) -> None:
         self.anchors: dict[str, dict[int, int]] = defaultdict(dict)  # article id -> sentence start -> end
 
-    def __call__(self, row: dict[str, Any], label: str) -> str:
+    def __call__(self, row: FactRow, label: str) -> str:
         self.anchors[row["article_id"]][row["sentence_start"]] = row["sentence_start"] + len(row["sentence"])
         return _link(row["article_id"], row["sentence_start"], label)
 
 
 def _event_html(e: TimelineEvent, by_id: dict[str, Article], cite: _Cites) -> str:
     srcs = ", ".join(
-        cite(m, _outlet(by_id[m["article_id"][:16]]) if m["article_id"][:16] in by_id else m["source"]) for m in e.mentions
+        cite(m, _outlet(by_id[article_of(m["article_id"])]) if article_of(m["article_id"]) in by_id else m["source"])
+        for m in e.mentions
     )
     where = f" — {E(e.location)}" if e.location else ""
     dead = f" · {e.fatalities:g} killed" if e.fatalities is not None else ""
@@ -282,7 +283,7 @@ def _figures_html(groups: list[FigureGroup], by_id: dict[str, Article], cite: _C
             rel_of[r["b"]].append(r["kind"])
             rel_of[r["a"]].append(r["kind"])
         for c in g.claims:
-            art = by_id.get(c["article_id"][:16])
+            art = by_id.get(article_of(c["article_id"]))
             flags = " ".join(f'<span class="badge {k}">{k}</span>' for k in sorted(set(rel_of[c["id"]])))
             rows.append(
                 f"<tr><td><b>{E(fmt_value(c))}</b> {E(c['measure'] or c['unit'])}</td><td>{E(c['attribution'] or 'the article itself')}</td>"
@@ -302,10 +303,10 @@ def _figures_html(groups: list[FigureGroup], by_id: dict[str, Article], cite: _C
 KIND_NOTE = {"document": "a document", "body": "an unnamed body", "anonymous": "not named", "other": "not a person"}
 
 
-def _quotes_html(quotes: list[dict[str, Any]], resolve: Callable[[str | None], str | None], cite: _Cites) -> str:
+def _quotes_html(quotes: list[QuoteRow], resolve: Callable[[str | None], str | None], cite: _Cites) -> str:
     """Quotes grouped by who speaks: one heading per entity (with the roles the articles give
     it), speakers that are no one in particular labelled with their kind."""
-    by_speaker: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_speaker: dict[tuple[str, str], list[QuoteRow]] = defaultdict(list)
     for q in quotes:
         kind = q.get("speaker_kind") or ("person" if q["speaker"] else "none")
         name = q.get("speaker_name") or resolve(q["speaker"]) or "unattributed"
@@ -368,7 +369,7 @@ def _story_html(
     by_id: dict[str, Article],
     groups: list[FigureGroup],
     events: list[TimelineEvent],
-    quotes: list[dict[str, Any]],
+    quotes: list[QuoteRow],
     resolve: Callable[[str | None], str | None],
     cite: _Cites,
 ) -> str:
@@ -407,7 +408,7 @@ def render_brief(
     articles: list[Article],
     groups: list[FigureGroup],
     events: list[TimelineEvent],
-    quotes: list[dict[str, Any]],
+    quotes: list[QuoteRow],
     entities: list[Entity],
     pairs: list[tuple[str, str, int]],
     report: dict[str, Any],
@@ -427,7 +428,7 @@ def render_brief(
     known = {st.id for st in stories}
 
     def story_of(article_id: str) -> str:
-        sid = by_id[article_id[:16]].story_id if article_id[:16] in by_id else None
+        sid = by_id[article_of(article_id)].story_id if article_of(article_id) in by_id else None
         return sid if sid in known else stories[0].id
 
     per: dict[str, dict[str, list[Any]]] = {st.id: defaultdict(list) for st in stories}

@@ -23,15 +23,24 @@ from tqdm import tqdm
 from newsledger import budget
 from newsledger.clean.articles import clean_document
 from newsledger.clean.dedup import mark_duplicates, signature
-from newsledger.extract.entities import Entity, key_of, merge, resolver
+from newsledger.extract.entities import key_of, merge, resolver
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, shown_name
-from newsledger.ledger.figures import FigureGroup, fmt_value, group_figures, group_record, is_figure
+from newsledger.ledger.figures import fmt_value, group_figures, group_record, is_figure
 from newsledger.ledger.speakers import speakers_of
 from newsledger.ledger.store import Ledger, LedgerError
 from newsledger.ledger.stories import Story, place_new, story_record
-from newsledger.ledger.timeline import TimelineEvent, event_record, mark_background, merge_events
-from newsledger.model import Article, Document, InputReport
+from newsledger.ledger.timeline import event_record, mark_background, merge_events
+from newsledger.model import (
+    Article,
+    Document,
+    Entity,
+    FactRow,
+    FigureGroup,
+    InputReport,
+    TimelineEvent,
+    article_of,
+)
 from newsledger.present.brief import render_brief
 from newsledger.present.exports import (
     article_record,
@@ -164,11 +173,11 @@ def build_lock(out_dir: Path) -> Iterator[None]:
         fh.close()
 
 
-def _from_article(rows: list[dict[str, Any]], **fields: dict[str, Any]) -> None:
+def _from_article(rows: list[FactRow], **fields: dict[str, Any]) -> None:
     """Give each fact row its article's values (``story_id``, ``published`` ...), in place; a
-    caption's fact belongs to its article (the first 16 characters of its ``article_id``)."""
+    caption's fact belongs to its article (``model.article_of``)."""
     for row in rows:
-        article = row["article_id"][:16]
+        article = article_of(row["article_id"])
         for key, values in fields.items():
             row[key] = values.get(article)
 
