@@ -326,3 +326,58 @@ def test_rule_to_preposition_money_to_a_number_of_things_is_two_figures_not_a_ra
     got = _figures("The council gave $40 to 250 households each month.")
     assert [(t, v) for t, v, *_ in got] == [("$40", 40.0), ("250", 250.0)]
     assert _figures("Tickets cost $5 to $8 each.")[0][0] == "$5 to $8"  # money to money is a range
+
+
+@pytest.mark.parametrize(
+    ("sentence", "forms"),
+    [
+        ("A third of the wells ran dry.", ["fraction"]),
+        ("Almost half the staff left.", ["fraction"]),
+        ("Sales rose fourfold.", ["fold"]),
+        ("Imports grew 3-fold in a decade.", ["fold"]),
+        ("Dozens of boats sank.", ["vague"]),
+        ("Tens of thousands marched.", ["vague"]),
+        ("The bridge cost $40m.", ["single"]),
+        ("Only 12 ferries sail.", ["single"]),
+        ("Between 300 and 400 miners were trapped.", ["range"]),
+        ("They hired 20 to 30 guards.", ["range"]),
+        ("Shares of Velto rose 6.2% to 18.40.", ["move_to_level", "move_to_level"]),
+        ("Oil firms lost 2 percent to 77.", ["move_to_level", "move_to_level"]),
+        ("The charity gave $9m to 300 schools.", ["to_preposition", "to_preposition"]),
+        ("Fares jumped from 40 to 55 cents.", ["move", "move"]),
+        ("The club signed 3 and 4 players in its last windows.", ["joined_and", "joined_and"]),
+        ("Votes for 120 and 95 seats were counted.", ["joined_and", "joined_and"]),
+        ("Tickets cost $12 or $8 for children.", ["alternatives_or", "alternatives_or"]),
+        ("Profit climbed 4% to $2bn.", ["move_to_level", "move_to_level"]),
+        ("The coin traded between $5 and €6 last week.", ["mixed_units", "mixed_units"]),
+        ("Fees of 3% or $40 apply.", ["mixed_units", "mixed_units"]),
+    ],
+)
+def test_every_amount_names_the_form_that_read_it(sentence, forms):
+    assert [a.form for a in find_amounts(sentence)] == forms
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("The talks began on March 3 in Oslo.", "day_of_month"),
+        ("The ceasefire started on 14 August.", "day_of_month"),
+        ("The ferry leaves at 10:30 each day.", "clock_or_ordinal"),
+        ("The talks resumed at 9 o'clock.", "clock_or_ordinal"),
+        ("He joined Team Seven last spring.", "capitalised_number_word"),
+        ("They called the squad the Magnificent Seven.", "capitalised_number_word"),
+        ("Cases of COVID -19 fell.", "name_with_number"),
+        ("The mill closed in 1998.", "year"),
+        ("In 1970 the port lost its last ferry.", "year"),
+        ("The 2016-17 season was short.", "year_span"),
+        ("They flew a Boeing 737 to Lima.", "model_number"),
+        ("He cited Article 50 of the treaty.", "model_number"),
+        ("The song reached #4 in the charts.", "number_sign"),
+    ],
+)
+def test_what_is_not_a_figure_names_its_rule(sentence, rule):
+    from newsledger.extract.numbers import AMOUNT, not_a_figure
+
+    first = next(m for m in AMOUNT.finditer(sentence) if m.group(0).strip())
+    assert not_a_figure(sentence, first) == rule
+    assert find_amounts(sentence) == []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -173,6 +174,7 @@ class Amount:
     percent: bool
     word_number: bool
     unit: str | None = None  # a unit written against the number ("5pc", "256GB")
+    form: str = ""  # the grammar's rule that read it (``FORMS``, ``TWO_FIGURES``): "range", "fraction", "move" ...
 
 
 _CURRENCY_PREFIXES = sorted(CURRENCIES, key=len, reverse=True)  # longest first: "us $" before "$"
@@ -268,122 +270,234 @@ def find_amounts(sentence: str) -> list[Amount]:
 
 @lru_cache(maxsize=8192)  # a batch of articles: every sentence is gated before any is parsed
 def _amounts(sentence: str) -> tuple[Amount, ...]:
-    """Every amount in a sentence, dates, times, years and parts of names excluded."""
+    """Every amount in a sentence, dates, times, years and parts of names excluded: each match of
+    ``AMOUNT`` not excluded by a rule of ``NOT_A_FIGURE`` is read by the first rule of ``FORMS``
+    whose part of the pattern it matched."""
     out: list[Amount] = []
     for m in _matches(sentence):
-        if not m.group(0).strip() or _is_not_a_figure(sentence, m):
+        if not m.group(0).strip() or not_a_figure(sentence, m):
             continue
+        found = _Found.of(sentence, m)
+        form, _group, read = next(f for f in FORMS if m.group(f[1]))
+        for amount in read(found):
+            amount.form = amount.form or form
+            out.append(amount)
+    _suspended_units(sentence, out)
+    return tuple(out)
+
+
+@dataclass
+class _Found:
+    """One match of ``AMOUNT`` as the readers need it: where its words start after a qualifier's
+    lead, the qualifier ("more than", "about") and whether it makes the amount approximate."""
+
+    sentence: str
+    m: re.Match[str]
+    lead: int
+    qual: str
+    approximate: bool
+
+    @classmethod
+    def of(cls, sentence: str, m: re.Match[str]) -> _Found:
         lead = len(m.group(0)) - len(m.group(0).lstrip())
         dangling = re.match(r"\s*(?:between|from)\s+", m.group(0), re.I) if not m.group("b") else None
         if dangling:  # "from two ports": a preposition, not a range
             lead = dangling.end()
         qual = (m.group("qual") or "").lower()
-        approximate = bool(re.search(APPROX, qual)) if qual else False
-        if m.group("frac") or m.group("fold"):
-            words = m.group("frac") or m.group("fold")
-            value = _fraction(words.lower()) if m.group("frac") else _parse_one(re.sub(r"-?fold$", "", words))[0]
-            if value is None:
-                continue
-            low, high = (value, None) if re.search(LOWER, qual) else (None, value) if re.search(UPPER, qual) else (value, value)
-            out.append(
-                Amount(m.start() + lead, m.end(), m.group(0)[lead:].strip(), value, low, high, approximate, None, False, False,
-                       None if m.group("frac") else "count")
-            )  # fmt: skip
-            continue
-        if m.group("vague"):
-            low, high = VAGUE[m.group("vague").lower()]
-            out.append(Amount(m.start() + lead, m.end(), m.group(0)[lead:].strip(), None, low, high, True, None, False, True))
-            continue
-        va, cur_a, pct_a, words_a = _parse_one(m.group("a"))
-        if va is not None and m.group("minus"):
-            va = -va  # "minus 233 Celsius"
-        if va is None:
-            continue
-        value, low, high = va, va, va
-        currency, percent = cur_a, pct_a
-        if m.group("b"):
-            vb, cur_b, pct_b, _ = _parse_one(m.group("b"))
-            if vb is None:
-                continue
-            scale_b = re.search(rf"(?:{_SCALE})\s*$", m.group("b").strip(), re.I)
-            if (
-                scale_b
-                and not re.search(rf"(?:{_SCALE})\s*$", m.group("a").strip(), re.I)
-                and va < vb / SCALES[scale_b.group(0).strip().lower()]
-            ):
-                va *= SCALES[scale_b.group(0).strip().lower()]  # "3 to 5 million"
-            moved = m.group(0)[lead:].lower().startswith("from") and bool(
-                vb < va  # "from 4.8 to 4.7 percent" is no range: it moved
-                or CHANGE_UP.search(before_text(sentence, m))
-                or CHANGE_DOWN.search(before_text(sentence, m))
-            )
-            joiner = sentence[m.end("a") : m.start("b")].strip().lower()
-            # rule move_to_level: "rose 8.15% to 3.65", "fell 3 percent to 41": a change in percent, then
-            # the level it reached, written without one: two figures, whatever their order
-            to_level = joiner == "to" and pct_a and not pct_b and not cur_a
-            # rule to_preposition: "paid $5m to 40 families", "gave $50 to 100 families": "to" before a
-            # smaller number, or between money and a number of things, is a preposition: two figures
-            to_things = joiner == "to" and cur_a and not cur_b and bool(COUNTED_AFTER.match(sentence, m.end()))
-            if joiner == "to" and (vb < va or to_things) and not moved and not to_level:
-                moved = True
-            elif vb < va and not moved and not to_level and joiner not in ("and", "or"):
-                continue  # "2-1" scores and the like are not ranges
-            if joiner in ("-", "–") and _score(sentence, m):
-                continue
-            if (
-                moved
-                or (joiner == "and" and not m.group(0)[lead:].lower().startswith("between"))
-                or (joiner == "or" and vb < va)  # "$5 or $3": two figures
-                or (cur_a and cur_b and cur_a != cur_b)
-                or (pct_a != pct_b and (cur_b or cur_a or (pct_a and not re.search(r"%|per\s?cent", m.group("b")))))
-            ):
-                # "rose from 5% to 7%" (before and after), "rose 9.4 per cent to $84": two figures, not a range
-                b_start = m.start("b")
-                a_start = m.start("a") + len(m.group("a")) - len(m.group("a").lstrip())
-                unit_a = None if pct_a else _glued_unit(m.group("a"), va)
-                out.append(
-                    Amount(a_start, m.end("a"), m.group("a").strip(), va, va, va, approximate, cur_a, pct_a, words_a, unit_a)
-                )
-                vb2, cur2, pct2, words2 = _parse_one(m.group("b"))
-                unit_b = None if pct2 else _glued_unit(m.group("b"), vb2)
-                out.append(Amount(b_start, m.end(), m.group("b").strip(), vb2, vb2, vb2, False, cur2, pct2, words2, unit_b))
-                continue
-            value, low, high = None, va, vb
-            currency, percent = currency or cur_b, percent or pct_b
-        if re.search(LOWER, qual):
-            high = None
-        elif re.search(UPPER, qual):
-            low = None
-            approximate = approximate or qual in ("nearly", "almost", "just under")
-        unit = None if percent else _glued_unit(m.group("b") or m.group("a"), va)
-        hyphen = re.match(
-            rf"-(?P<u>{_HYUNIT})s?(?P<old>-old)?\b|\s(?P<u2>year|month|week)s?(?P<old2>-old)\b",
-            sentence[m.end() : m.end() + 20],
-            re.I,
+        return cls(sentence, m, lead, qual, bool(re.search(APPROX, qual)) if qual else False)
+
+    @property
+    def words(self) -> str:
+        return self.m.group(0)[self.lead :].strip()
+
+    def bounds(self, value: float) -> tuple[float | None, float | None]:
+        """(low, high) of a single value under the qualifier: "more than" leaves no top, "up to" no bottom."""
+        return (value, None) if re.search(LOWER, self.qual) else (None, value) if re.search(UPPER, self.qual) else (value, value)
+
+
+def _fraction_amount(f: _Found) -> list[Amount]:
+    """rule fraction: "a third of", "two-thirds", "half the", "3/4"."""
+    value = _fraction(f.m.group("frac").lower())
+    if value is None:
+        return []
+    low, high = f.bounds(value)
+    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, False, None)]
+
+
+def _fold_amount(f: _Found) -> list[Amount]:
+    """rule fold: "grew sixfold", "a 3-fold rise": a multiple, counted."""
+    value = _parse_one(re.sub(r"-?fold$", "", f.m.group("fold")))[0]
+    if value is None:
+        return []
+    low, high = f.bounds(value)
+    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, False, "count")]
+
+
+def _vague_amount(f: _Found) -> list[Amount]:
+    """rule vague: "dozens", "tens of thousands", "several hundred": a span of a scale, approximate."""
+    low, high = VAGUE[f.m.group("vague").lower()]
+    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, None, low, high, True, None, False, True)]
+
+
+def _single_amount(f: _Found) -> list[Amount]:
+    """rule single: one number, with its currency, scale, percent sign or glued unit."""
+    va, currency, percent, words = _parse_one(f.m.group("a"))
+    if va is not None and f.m.group("minus"):
+        va = -va  # "minus 233 Celsius"
+    if va is None:
+        return []
+    return [_finished(f, va, va, va, currency, percent, words, va)]
+
+
+def _pair_amounts(f: _Found) -> list[Amount]:
+    """Two numbers joined by "to", "and", "or" or a dash: a range (rule range), two figures (the first
+    rule of ``TWO_FIGURES`` that holds), or no figure at all (a score, a descending pair)."""
+    m, sentence = f.m, f.sentence
+    va, cur_a, pct_a, words_a = _parse_one(m.group("a"))
+    if va is not None and m.group("minus"):
+        va = -va
+    if va is None:
+        return []
+    vb, cur_b, pct_b, _ = _parse_one(m.group("b"))
+    if vb is None:
+        return []
+    scale_b = re.search(rf"(?:{_SCALE})\s*$", m.group("b").strip(), re.I)
+    if (
+        scale_b
+        and not re.search(rf"(?:{_SCALE})\s*$", m.group("a").strip(), re.I)
+        and va < vb / SCALES[scale_b.group(0).strip().lower()]
+    ):
+        va *= SCALES[scale_b.group(0).strip().lower()]  # "3 to 5 million"
+    pair = _Pair(f, va, vb, cur_a, cur_b, pct_a, pct_b, sentence[m.end("a") : m.start("b")].strip().lower())
+    if pair.descending and not pair.moved and not pair.to_level and pair.joiner not in ("and", "or") and pair.joiner != "to":
+        return []  # "2-1" scores and the like are not ranges
+    if pair.joiner in ("-", "–") and _score(sentence, m):
+        return []
+    two = next((name for name, holds in TWO_FIGURES if holds(pair)), None)
+    if two is not None:
+        a_start = m.start("a") + len(m.group("a")) - len(m.group("a").lstrip())
+        unit_a = None if pct_a else _glued_unit(m.group("a"), va)
+        first = Amount(a_start, m.end("a"), m.group("a").strip(), va, va, va, f.approximate, cur_a, pct_a, words_a, unit_a, two)
+        vb2, cur2, pct2, words2 = _parse_one(m.group("b"))
+        unit_b = None if pct2 else _glued_unit(m.group("b"), vb2)
+        second = Amount(m.start("b"), m.end(), m.group("b").strip(), vb2, vb2, vb2, False, cur2, pct2, words2, unit_b, two)
+        return [first, second]
+    amount = _finished(f, None, va, vb, cur_a or cur_b, pct_a or pct_b, words_a, va)
+    amount.form = "range"
+    return [amount]
+
+
+@dataclass
+class _Pair:
+    """Two numbers of one match, as ``TWO_FIGURES`` reads them."""
+
+    found: _Found
+    va: float
+    vb: float
+    cur_a: str | None
+    cur_b: str | None
+    pct_a: bool
+    pct_b: bool
+    joiner: str  # what joins them: "to", "and", "or", "-" ...
+
+    @property
+    def descending(self) -> bool:
+        return self.vb < self.va
+
+    @property
+    def written(self) -> str:
+        return self.found.words.lower()
+
+    @property
+    def moved(self) -> bool:
+        """rule move: "from X to Y" with a verb of change before it, or going down ("from 4.8 to 4.7
+        percent" is no range: it moved); "to" before a smaller number is a move too."""
+        before = before_text(self.found.sentence, self.found.m)
+        from_to = self.written.startswith("from") and bool(
+            self.descending or CHANGE_UP.search(before) or CHANGE_DOWN.search(before)
         )
-        if hyphen and not percent and not currency:
-            unit = HYPHEN_UNITS[(hyphen.group("u") or hyphen.group("u2")).lower()] + (
-                " of age" if hyphen.group("old") or hyphen.group("old2") else ""
-            )
-        out.append(
-            Amount(
-                m.start() + lead,
-                m.end(),
-                m.group(0)[lead:].strip(),
-                value,
-                low,
-                high,
-                approximate,
-                currency,
-                percent,
-                words_a,
-                unit,
-            )
+        return from_to or (self.joiner == "to" and (self.descending or self.to_things) and not self.to_level)
+
+    @property
+    def to_level(self) -> bool:
+        """rule move_to_level: "rose 8.15% to 3.65", "fell 3 percent to 41": a change in percent, then
+        the level it reached, written without one: two figures, whatever their order."""
+        return self.joiner == "to" and self.pct_a and not self.pct_b and not self.cur_a
+
+    @property
+    def to_things(self) -> bool:
+        """rule to_preposition: "paid $5m to 40 families", "gave $50 to 100 families": "to" between
+        money and a number of things is a preposition: two figures."""
+        m = self.found.m
+        return (
+            self.joiner == "to"
+            and bool(self.cur_a)
+            and not self.cur_b
+            and bool(COUNTED_AFTER.match(self.found.sentence, m.end()))
         )
+
+    @property
+    def mixed_units(self) -> bool:
+        """rule mixed_units: two currencies, or a percent beside money or beside a plain number
+        ("rose 9.4 per cent to $84"): two figures, not a range."""
+        b = self.found.m.group("b")
+        return bool(self.cur_a and self.cur_b and self.cur_a != self.cur_b) or (
+            self.pct_a != self.pct_b and bool(self.cur_b or self.cur_a or (self.pct_a and not re.search(r"%|per\s?cent", b)))
+        )
+
+
+# two numbers of one match that are two figures, not a range, by the first rule that holds
+TWO_FIGURES: list[tuple[str, Callable[[_Pair], bool]]] = [
+    ("move_to_level", lambda p: p.to_level),
+    ("to_preposition", lambda p: p.to_things),
+    ("move", lambda p: p.moved),
+    ("joined_and", lambda p: p.joiner == "and" and not p.written.startswith("between")),  # "12 and 15": two figures
+    ("alternatives_or", lambda p: p.joiner == "or" and p.descending),  # "$5 or $3": two figures
+    ("mixed_units", lambda p: p.mixed_units),
+]
+
+
+def _finished(
+    f: _Found, value: float | None, low: float, high: float, currency: str | None, percent: bool, words: bool, first: float
+) -> Amount:
+    """One amount (a value or a range) with the qualifier's bounds and a unit written against it
+    (rule glued_unit: "256GB"; rule hyphen_unit: "a 2.4-litre engine", "a 58-year-old")."""
+    m, sentence = f.m, f.sentence
+    approximate = f.approximate
+    lo, hi = low, high
+    if re.search(LOWER, f.qual):
+        hi = None
+    elif re.search(UPPER, f.qual):
+        lo = None
+        approximate = approximate or f.qual in ("nearly", "almost", "just under")
+    unit = None if percent else _glued_unit(m.group("b") or m.group("a"), first)
+    hyphen = re.match(
+        rf"-(?P<u>{_HYUNIT})s?(?P<old>-old)?\b|\s(?P<u2>year|month|week)s?(?P<old2>-old)\b",
+        sentence[m.end() : m.end() + 20],
+        re.I,
+    )
+    if hyphen and not percent and not currency:
+        unit = HYPHEN_UNITS[(hyphen.group("u") or hyphen.group("u2")).lower()] + (
+            " of age" if hyphen.group("old") or hyphen.group("old2") else ""
+        )
+    return Amount(m.start() + f.lead, m.end(), f.words, value, lo, hi, approximate, currency, percent, words, unit)
+
+
+# the grammar's forms, in the order it tries them: (rule, group of ``AMOUNT`` that marks it, reader)
+FORMS: list[tuple[str, str, Callable[[_Found], list[Amount]]]] = [
+    ("fraction", "frac", _fraction_amount),
+    ("fold", "fold", _fold_amount),
+    ("vague", "vague", _vague_amount),
+    ("pair", "b", _pair_amounts),
+    ("single", "a", _single_amount),
+]
+
+
+def _suspended_units(sentence: str, out: list[Amount]) -> None:
+    """rule suspended_unit: "a 7- or 8-inch screen", "10- to 15-year-olds": the unit written once, at the end."""
     for a, b in itertools.pairwise(out):
         if a.unit is None and b.unit and not (a.currency or a.percent) and SUSPENDED.fullmatch(sentence, a.end, b.start):
-            a.unit = b.unit  # "a 7- or 8-inch screen", "10- to 15-year-olds": the unit written once, at the end
-    return tuple(out)
+            a.unit = b.unit
 
 
 YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -412,29 +526,99 @@ AUX_AFTER = re.compile(r"\s+(?:has|had|is|was|will|would|says|said)\b")
 FULL_NAME_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+\s$")
 
 
-def _is_not_a_figure(sentence: str, m: re.Match[str]) -> bool:
-    text = m.group(0)
-    before, after = sentence[max(0, m.start() - 12) : m.start()], sentence[m.end() : m.end() + 12]
-    if re.search(rf"\b{MONTHS}\.?\s*$", before, re.I) or re.match(rf"\s*{MONTHS}\b", after, re.I):
-        return True  # "June 19", "19 June"
-    if re.match(r"\s*(?:[:.]\d\d\s*[ap]\.?m\b|:\d|[ap]\.?m\b|o'clock|(?:st|nd|rd|th)\b)", after, re.I) or before.endswith(":"):
-        return True  # times ("10.45pm", "5am"), ordinals
-    if re.fullmatch(r"[A-Z][a-z]+", text) and text.lower() in WORDS and re.search(r"[a-z,]\s$", before):
-        return True  # "the Kick Six", "BBC One": a capitalised number word inside a sentence is a name
-    if text.startswith("-") and re.search(r"\b[A-Z][\w]*\s?$", before) and not re.search(r"%|per\s?cent", text, re.I):
-        return True  # "COVID -19", "Su -57": part of a name; "Nikkei -0.8%" is a market's move (rule market_list)
-    core = re.sub(rf"^(?:{QUAL})", "", text, flags=re.I).strip()
-    core = re.sub(r"^(?:between|from)\s+", "", core, flags=re.I)
-    if re.fullmatch(rf"{YEAR.pattern}s?", core) and not re.match(r"\s*(?:troops|people|soldiers)", after):
-        return True  # a year
-    if re.fullmatch(rf"{YEAR.pattern}\s*(?:-|–|to)\s*(?:19|20)?\d{{2}}", core):
-        return True  # "2018 to 2019", "2018-19"
-    if (
+@dataclass
+class _Around:
+    """What surrounds a match, as the rules of ``NOT_A_FIGURE`` read it."""
+
+    sentence: str
+    m: re.Match[str]
+
+    @property
+    def text(self) -> str:
+        return self.m.group(0)
+
+    @property
+    def before(self) -> str:
+        return self.sentence[max(0, self.m.start() - 12) : self.m.start()]
+
+    @property
+    def after(self) -> str:
+        return self.sentence[self.m.end() : self.m.end() + 12]
+
+    @property
+    def core(self) -> str:
+        """The number itself, without its qualifier or a leading "between"/"from"."""
+        core = re.sub(rf"^(?:{QUAL})", "", self.text, flags=re.I).strip()
+        return re.sub(r"^(?:between|from)\s+", "", core, flags=re.I)
+
+
+def _day_of_month(x: _Around) -> bool:
+    """rule day_of_month: "June 19", "19 June"."""
+    return bool(re.search(rf"\b{MONTHS}\.?\s*$", x.before, re.I) or re.match(rf"\s*{MONTHS}\b", x.after, re.I))
+
+
+def _clock_or_ordinal(x: _Around) -> bool:
+    """rule clock_or_ordinal: times ("10.45pm", "5am", "at 10:30") and ordinals ("19th")."""
+    return bool(
+        re.match(r"\s*(?:[:.]\d\d\s*[ap]\.?m\b|:\d|[ap]\.?m\b|o'clock|(?:st|nd|rd|th)\b)", x.after, re.I)
+    ) or x.before.endswith(":")
+
+
+def _capitalised_number_word(x: _Around) -> bool:
+    """rule capitalised_number_word: "the Kick Six", "BBC One": a capitalised number word inside a sentence is a name."""
+    return bool(re.fullmatch(r"[A-Z][a-z]+", x.text)) and x.text.lower() in WORDS and bool(re.search(r"[a-z,]\s$", x.before))
+
+
+def _name_with_number(x: _Around) -> bool:
+    """rule name_with_number: "COVID -19", "Su -57": part of a name; "Nikkei -0.8%" is a market's move (rule market_list)."""
+    return (
+        x.text.startswith("-") and bool(re.search(r"\b[A-Z][\w]*\s?$", x.before)) and not re.search(r"%|per\s?cent", x.text, re.I)
+    )
+
+
+def _year(x: _Around) -> bool:
+    """rule year: "in 2019", "the 1990s" (unless troops or people are counted after it)."""
+    return bool(re.fullmatch(rf"{YEAR.pattern}s?", x.core)) and not re.match(r"\s*(?:troops|people|soldiers)", x.after)
+
+
+def _year_span(x: _Around) -> bool:
+    """rule year_span: "2018 to 2019", "2018-19"."""
+    return bool(re.fullmatch(rf"{YEAR.pattern}\s*(?:-|–|to)\s*(?:19|20)?\d{{2}}", x.core))
+
+
+def _model_number(x: _Around) -> bool:
+    """rule model_number: "Boeing 777", "Section 427", "Nasdaq 100": a bare number after a
+    capitalised word inside a sentence is part of a name, unless a measure follows ("MacBook Pro 16
+    inch": a size) or it is an age between a full name and its verb ("Nick Hague 44 has spent")."""
+    m, sentence = x.m, x.sentence
+    return (
         not m.group("qual")
-        and re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", core)
-        and re.search(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w-]*\s$", sentence[: m.start()])
-        and not MEASURED_AFTER.match(after)  # "MacBook Pro 16 inch": a size, not a model number
-        and not (AUX_AFTER.match(after) and FULL_NAME_BEFORE.search(before))  # "Nick Hague 44 has spent": an age
-    ):
-        return True  # part of a name: "Boeing 777", "Section 427", "Nasdaq 100"
-    return bool(re.search(r"[#№]\s*$", before))
+        and bool(re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", x.core))
+        and bool(re.search(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w-]*\s$", sentence[: m.start()]))
+        and not MEASURED_AFTER.match(x.after)
+        and not (AUX_AFTER.match(x.after) and FULL_NAME_BEFORE.search(x.before))
+    )
+
+
+def _number_sign(x: _Around) -> bool:
+    """rule number_sign: "#3", "№ 12": a rank or a number in a list."""
+    return bool(re.search(r"[#№]\s*$", x.before))
+
+
+# what looks like an amount and is not a figure, by named rule, in the order tried
+NOT_A_FIGURE: list[tuple[str, Callable[[_Around], bool]]] = [
+    ("day_of_month", _day_of_month),
+    ("clock_or_ordinal", _clock_or_ordinal),
+    ("capitalised_number_word", _capitalised_number_word),
+    ("name_with_number", _name_with_number),
+    ("year", _year),
+    ("year_span", _year_span),
+    ("model_number", _model_number),
+    ("number_sign", _number_sign),
+]
+
+
+def not_a_figure(sentence: str, m: re.Match[str]) -> str | None:
+    """The rule of ``NOT_A_FIGURE`` that excludes a match of ``AMOUNT``, or None: it is an amount."""
+    around = _Around(sentence, m)
+    return next((name for name, holds in NOT_A_FIGURE if holds(around)), None)
