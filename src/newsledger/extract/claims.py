@@ -7,6 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
@@ -25,7 +26,7 @@ from newsledger.extract.language import (
     nominal_subject,
     pos,
 )
-from newsledger.extract.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, find_amounts
+from newsledger.extract.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, Amount, find_amounts
 from newsledger.extract.quantulum import qparser
 from newsledger.extract.unit_choice import AMBIGUOUS, choose
 from newsledger.extract.units import canonical
@@ -418,11 +419,247 @@ def _change(doc: Doc, text: str, start: int, figure: Token | None) -> str | None
     return None
 
 
+@dataclass
+class _Figure:
+    """One amount on its way to a figure: what the grammar's rules (``UNIT_RULES``, then
+    ``VALUE_RULES``) have decided so far. The sentence's own facts are shared by its figures."""
+
+    sent: Sentence
+    am: Amount
+    out: list[Claim]  # the sentence's figures before this one
+    anchor: Span | None  # the tokens of the amount
+    noun: Token | None  # the noun it counts or measures, if the parse gives one
+    times: re.Match[str] | None  # "6.5 times earnings": a multiple
+    unit: str | None = None
+    rule: str | None = None
+    measure: str | None = None
+    counted: bool = False  # the unit is the counted noun ("troop"), not a unit of measure
+    described: bool = False  # a figure with its unit written before a noun ("a $3,500 mortgage")
+    unit_end: int = 0
+    compared: re.Match[str] | None = None
+    bare: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.sent.text  # Doc.text is rebuilt on each access
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+    @property
+    def start(self) -> int:
+        return self.am.start
+
+    @property
+    def end(self) -> int:
+        return self.am.end
+
+    @property
+    def counted_by_word(self) -> bool:
+        return bool(self.am.percent or self.am.currency or self.am.unit or self.times)
+
+    @property
+    def last(self) -> Claim | None:
+        return self.out[-1] if self.out else None
+
+    def between_last(self) -> str:
+        """The words between the figure before and this one."""
+        return self.text[self.out[-1].span.end - self.sent.base : self.start]
+
+
+def _figure(sent: Sentence, am: Amount, out: list[Claim]) -> _Figure | None:
+    """An amount with the noun it counts; None for a word number that counts nothing ("nine" alone,
+    "the same one"; "one man" is a figure, though the ledger does not compare it)."""
+    text, doc = sent.text, sent.doc
+    anchor = doc.char_span(am.start, am.end, alignment_mode="expand")
+    noun = _counted(doc, am.end, am.start)
+    if noun is not None and not re.search(r"[^\W\d_]{2}", noun.text):
+        noun = None  # "|", "x", table debris: nothing is counted
+    times = TIMES.match(text, am.end) if not (am.percent or am.currency or am.unit) else None
+    if times:
+        noun = None  # "6.5 times earnings", "three times as many": a multiple, counted as -fold is
+    f = _Figure(sent, am, out, anchor, noun, times, unit_end=times.end() if times else am.end)
+    a_one = am.text.lower() == "one" and noun is not None and not ONE_AS_PRONOUN.search(text[max(0, am.start - 12) : am.start])
+    if am.word_number and not f.counted_by_word and (noun is None or (am.value == 1 and not a_one)):
+        return None
+    return f
+
+
+def _written_against(f: _Figure) -> None:
+    """rules currency, percent, glued_unit, multiple: the unit the amount itself carries."""
+    am = f.am
+    f.unit = am.currency or ("percentage" if am.percent else am.unit) or ("count" if f.times else None)
+    f.rule = (
+        "currency" if am.currency else "percent" if am.percent else "glued_unit" if am.unit else "multiple" if f.times else None
+    )
+    if am.currency and (marker := CURRENCY_MARKER.match(f.text, f.end)):
+        f.unit_end = marker.end()  # "$76 US a barrel": the currency's country is no noun the figure describes
+
+
+def _written_after(f: _Figure) -> None:
+    """rules degrees, written_unit, counted_noun, age: the unit written after the amount, or the
+    noun it counts, by the first that applies."""
+    text, end, noun = f.text, f.end, f.noun
+    currency_word = _written_unit(text[end:]) if f.unit is None else None
+    degrees = DEGREES.match(text, end) if f.unit is None else None
+    if degrees:
+        f.unit = "fahrenheit" if degrees.group("scale")[0] in "Ff" else "celsius"
+        f.unit_end, f.rule = degrees.end(), "degrees"
+    elif currency_word in CURRENCY_WORDS.values() or currency_word in GLUED_UNITS.values():
+        f.unit, f.rule = currency_word, "written_unit"  # "1.5 billion shekels", "7.5 million Danish crowns", "352 μm", "35 GWh"
+        f.unit_end = WRITTEN_UNIT.match(text, end).end()  # type: ignore[union-attr]
+        if text.startswith(")", f.unit_end):
+            f.unit_end += 1  # "8 miles (13 kilometers) of new tunnels": the "of" after the brackets
+        f.described = noun is not None and noun.idx > f.unit_end and not _unit_like(noun)  # "a 352 μm pixel pitch"
+    elif noun is not None:
+        _noun_unit(f, noun)
+    elif f.unit is None:
+        f.unit = currency_word or _age(f.doc, text, f.start, end, f.am.value)
+        f.rule = "written_unit" if currency_word else "age" if f.unit else None
+
+
+def _noun_unit(f: _Figure, noun: Token) -> None:
+    """rule written_unit ("8 miles of tunnels": the measure is the "of"), else rule counted_noun
+    ("11,000 troops": the noun is the unit)."""
+    text, end = f.text, f.end
+    between = text[end : noun.idx + len(noun.text)].strip()
+    written_unit = None if re.search(r"\d", between) else _unit_name(between)  # "8 million 250ml bottles": bottles
+    if f.unit is None and written_unit:
+        f.unit, f.rule = written_unit, "written_unit"
+        of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+        objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
+        f.measure = f.doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
+        return
+    f.measure = re.sub(r"^of\s+", "", text[end : noun.idx + len(noun.text)].strip(" -")) or None
+    f.described = (
+        f.unit is not None
+        and noun.idx >= end
+        and not f.unit.startswith(lemma(noun))
+        and not _unit_like(noun)
+        and (not re.match(r"\s*(?:of|a|an|per)\b", text[end:]) or PER_TIME.match(text, end) is not None)
+    )
+    f.counted = f.unit is None
+    f.unit = f.unit or lemma(noun)
+    f.rule = f.rule or "counted_noun"
+
+
+def _rate(f: _Figure) -> None:
+    """A rate: "35 miles per hour", "$2.11 per gallon"; money's measure is what it prices."""
+    text, end = f.text, f.end
+    rate = RATE.match(text[measure_end_of(f.noun, end) if not f.am.currency else end :])
+    if rate and f.unit and f.unit not in ("percentage",) and " per " not in f.unit:
+        per = rate.group(1).lower()
+        per = {"liter": "litre", "kg": "kilogram", "kwh": "kilowatt hour", "square feet": "square foot"}.get(per, per)
+        f.unit = f"{f.unit} per {per.replace('meter', 'metre')}"
+    if f.am.currency and f.measure is None:
+        per = re.match(r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", text[end : end + 40])
+        priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS else None
+        f.measure = priced or _priced_thing(f.anchor.root if f.anchor is not None else None)
+    f.bare = f.unit is None and f.noun is None
+
+
+def _subject_count(f: _Figure) -> None:
+    """rule subject_count: "Casualties have exceeded 4,700", "Arrests topped 1,200": the clause's
+    plural subject is what a bare number counts."""
+    if f.bare and (counting := _subject_counted(f.anchor)) is not None:
+        f.unit, f.measure, f.bare = lemma(counting), f.doc[counting.left_edge.i : counting.i + 1].text, False
+        f.rule = "subject_count"
+
+
+def _comparative_difference(f: _Figure) -> None:
+    """rule comparative_difference: "1,200 people, 400 fewer than planned": the difference counts
+    what the figure before did; "costs about 30k less": a difference is a figure, whatever it counts."""
+    f.compared = COMPARATIVE.match(f.text, max(f.unit_end, measure_end_of(f.noun, f.end)) if f.noun is not None else f.unit_end)
+    if not (f.bare and f.compared):
+        return
+    last = f.last
+    if last is not None and last.unit and re.fullmatch(r"[^\d.;:]{0,40},\s*", f.between_last()):
+        f.unit, f.measure = last.unit, last.measure
+    f.bare, f.rule = False, "comparative_difference"
+
+
+def _parallel(f: _Figure) -> None:
+    """rule parallel: "435 homes by open sale and 187 by tender": the number the clause before counted."""
+    last = f.last
+    if f.bare and last is not None and last.unit and PARALLEL.search(f.between_last()):
+        f.unit, f.measure, f.bare, f.rule = last.unit, last.measure, False, "parallel"
+
+
+def _value_context(f: _Figure) -> bool:
+    """rule value_context: a bare number is a figure only where something is said to be, reach or
+    move to it ("reached 40", "rose to 3.65", "12 of the 40"); False drops it."""
+    if not f.bare:
+        return True
+    if not VALUE_CONTEXT.search(f.text[max(0, f.start - 25) : f.start]) and not SHARED_UNIT.match(f.text, f.end):
+        return False
+    f.rule = "value_context"
+    return True
+
+
+def _index_level(f: _Figure) -> None:
+    """rule index_level: "the FTSE 100 fell 1% to 7,425.81": a bare level in a report of an index is in points."""
+    if f.unit is None and f.noun is None and INDEX_WORDS.search(f.text):
+        f.unit, f.rule = "point", "index_level"
+
+
+# the figure grammar after the amount: each rule may decide the unit, what it measures and the rule
+# that made it a figure; in this order
+UNIT_RULES = [_written_against, _written_after, _rate, _subject_count, _comparative_difference, _parallel]
+
+
+def _direction(f: _Figure) -> str | None:
+    """Whether the figure is a rise or fall, by the first rule that says: the words of change that
+    govern it; a comparative after it ("4% higher than"); rule signed_move ("-0.8%", "+0.4%" in a
+    market list); the figure before it that moved to this one ("up 9.4 per cent to $84")."""
+    change = _change(f.doc, f.text, f.start, f.anchor.root if f.anchor is not None else None)
+    if change is None and f.compared:
+        change = "down" if f.compared.group(1).lower() in LESS else "up"
+    if change is None and f.am.percent and (signed := SIGNED.search(f.text[max(0, f.start - 1) : f.start + 2])):
+        change = "down" if signed.group(0) in "-−" else "up"
+    last = f.last
+    if change is None and last is not None and last.change and MOVED_TO.fullmatch(f.text, last.span.end - f.sent.base, f.start):
+        change = last.change
+    return change
+
+
+def _claim(f: _Figure, who: str | None, dates: list[str], about: list[str]) -> Claim:
+    """The figure as a record, with whose it is, what it is a value of and what it is part of."""
+    sent, am, noun, start, end = f.sent, f.am, f.noun, f.start, f.end
+    head = noun if noun is not None else (f.anchor.root if f.anchor is not None else None)
+    measure_end = noun.idx + len(noun.text) if noun is not None else end
+    last = f.last
+    claim = Claim(
+        id=content_id(sent.article_id, str(sent.base + start), am.text),
+        span=sent.where(start, end),
+        text=am.text,
+        rule=f.rule or "counted_noun",
+        value=am.value,
+        low=am.low,
+        high=am.high,
+        approximate=am.approximate,
+        change=_direction(f),
+        unit=f.unit,
+        measure=f.measure,
+        about=about,
+        attribution=who,
+        time=dates[0] if dates else None,
+        actor=_actor(f.doc, start, measure_end, head),
+        part_of=last.id if last is not None and PART_CUE.search(f.between_last()) else None,
+        subject=_subject(
+            f.doc, head, start, end, max(measure_end, f.unit_end), f.counted, f.counted_by_word, f.bare, am.low != am.high,
+            described=f.described,
+        ),
+    )  # fmt: skip
+    if f.times and claim.subject:
+        claim.subject = re.sub(r"^times\s+", "", claim.subject)  # "1.4 times book value": of book value
+    return claim
+
+
 def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str | None]:
     """Figures of one sentence; ``previous`` is the attribution of the sentence before (for
     a quotation that goes on), and the attribution of this one is returned for the next."""
-    doc = sent.doc
-    text = sent.text  # Doc.text is rebuilt on each access
+    doc, text = sent.doc, sent.text
     span = doc[:]
     amounts = find_amounts(text)
     if not amounts:
@@ -432,150 +669,19 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
     about = sorted({e.text for e in doc.ents if e.label_ in ENTITY_LABELS})
     out: list[Claim] = []
     for am in amounts:
-        start, end = am.start, am.end
-        anchor = doc.char_span(start, end, alignment_mode="expand")
-        who = attribution(span, anchor.root if anchor is not None else None)[0]
+        f = _figure(sent, am, out)
+        if f is None:
+            continue
+        who = attribution(span, f.anchor.root if f.anchor is not None else None)[0]
         if who is None and opens_quote:
             who = previous  # a quotation that goes on from the sentence before
-        noun = _counted(doc, end, start)
-        if noun is not None and not re.search(r"[^\W\d_]{2}", noun.text):
-            noun = None  # "|", "x", table debris: nothing is counted
-        times = not (am.percent or am.currency or am.unit) and TIMES.match(text, end)
-        if times:
-            noun = None  # "6.5 times earnings", "three times as many": a multiple, counted as -fold is
-        counted_by_word = am.percent or am.currency or am.unit or times
-        a_one = am.text.lower() == "one" and noun is not None and not ONE_AS_PRONOUN.search(text[max(0, start - 12) : start])
-        if am.word_number and not counted_by_word and (noun is None or (am.value == 1 and not a_one)):
-            continue  # "nine" alone, "the same one": not a figure; "one man" is (the ledger does not compare it)
-        unit = am.currency or ("percentage" if am.percent else am.unit) or ("count" if times else None)
-        # the rule that made it a figure, in the order the grammar tries them (``Claim.rule``)
-        rule = (
-            "currency" if am.currency else "percent" if am.percent else "glued_unit" if am.unit else "multiple" if times else None
-        )
-        measure = None
-        counted = False  # the unit is the counted noun ("troop"), not a unit of measure
-        described = False  # a figure with its unit written before a noun ("a $3,500 mortgage")
-        unit_end = times.end() if times else end
-        if am.currency and (marker := CURRENCY_MARKER.match(text, end)):
-            unit_end = marker.end()  # "$76 US a barrel": the currency's country is no noun the figure describes
-        currency_word = _written_unit(text[end:]) if unit is None else None
-        degrees = DEGREES.match(text, end) if unit is None else None
-        if degrees:
-            unit = "fahrenheit" if degrees.group("scale")[0] in "Ff" else "celsius"
-            unit_end, rule = degrees.end(), "degrees"
-        elif currency_word in CURRENCY_WORDS.values() or currency_word in GLUED_UNITS.values():
-            unit, rule = currency_word, "written_unit"  # "1.5 billion shekels", "7.5 million Danish crowns", "352 μm", "35 GWh"
-            unit_end = WRITTEN_UNIT.match(text, end).end()  # type: ignore[union-attr]
-            if text.startswith(")", unit_end):
-                unit_end += 1  # "8 miles (13 kilometers) of new tunnels": the "of" after the brackets
-            described = noun is not None and noun.idx > unit_end and not _unit_like(noun)  # "a 352 μm pixel pitch"
-        elif noun is not None:
-            between = text[end : noun.idx + len(noun.text)].strip()
-            written_unit = None if re.search(r"\d", between) else _unit_name(between)  # "8 million 250ml bottles": bottles
-            if unit is None and written_unit:
-                unit, rule = written_unit, "written_unit"
-                of = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
-                objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
-                measure = doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
-            else:
-                measure = re.sub(r"^of\s+", "", text[end : noun.idx + len(noun.text)].strip(" -")) or None
-                described = (
-                    unit is not None
-                    and noun.idx >= end
-                    and not unit.startswith(lemma(noun))
-                    and not _unit_like(noun)
-                    and (not re.match(r"\s*(?:of|a|an|per)\b", text[end:]) or PER_TIME.match(text, end) is not None)
-                )
-                counted = unit is None
-                unit = unit or lemma(noun)
-                rule = rule or "counted_noun"
-        elif unit is None:
-            unit = currency_word or _age(doc, text, start, end, am.value)
-            rule = "written_unit" if currency_word else "age" if unit else None
-        rate = RATE.match(text[measure_end_of(noun, end) if not am.currency else end :])
-        if rate and unit and unit not in ("percentage",) and " per " not in unit:
-            per = rate.group(1).lower()
-            per = {"liter": "litre", "kg": "kilogram", "kwh": "kilowatt hour", "square feet": "square foot"}.get(per, per)
-            unit = f"{unit} per {per.replace('meter', 'metre')}"  # "35 miles per hour", "$2.11 per gallon"
-        if am.currency and measure is None:
-            per = re.match(
-                r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", text[end : end + 40]
-            )
-            priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS else None
-            measure = priced or _priced_thing(anchor.root if anchor is not None else None)
-        bare = unit is None and noun is None
-        if bare and (counting := _subject_counted(anchor)) is not None:
-            # rule subject_count: "Casualties have exceeded 4,700", "Arrests topped 1,200": the clause's
-            # plural subject is what the number counts
-            unit, measure, bare = lemma(counting), doc[counting.left_edge.i : counting.i + 1].text, False
-            rule = "subject_count"
-        compared = COMPARATIVE.match(text, max(unit_end, measure_end_of(noun, end)) if noun is not None else unit_end)
-        if (
-            bare
-            and compared
-            and out
-            and out[-1].unit
-            and re.fullmatch(r"[^\d.;:]{0,40},\s*", text[out[-1].span.end - sent.base : start])
-        ):
-            # rule comparative_difference: "1,200 people, 400 fewer than planned": the difference counts what the figure before did
-            unit, measure, bare, rule = out[-1].unit, out[-1].measure, False, "comparative_difference"
-        elif bare and compared:
-            bare, rule = False, "comparative_difference"  # "costs about 30k less": a difference is a figure, whatever it counts
-        if bare and out and out[-1].unit and PARALLEL.search(text[out[-1].span.end - sent.base : start]):
-            # "435 homes by open sale and 187 by tender": the number the clause before counted
-            unit, measure, bare, rule = out[-1].unit, out[-1].measure, False, "parallel"
-        if bare and not VALUE_CONTEXT.search(text[max(0, start - 25) : start]) and not SHARED_UNIT.match(text, end):
-            continue  # a bare number is a figure only where something is said to be, reach or move to it
-        if bare:
-            rule = "value_context"  # "reached 40", "rose to 3.65", "12 of the 40"
-        if unit is None and noun is None and INDEX_WORDS.search(text):
-            unit, rule = "point", "index_level"  # "the FTSE 100 fell 1% to 7,425.81": an index level
-        change = _change(doc, text, start, anchor.root if anchor is not None else None)
-        if change is None and compared:
-            change = "down" if compared.group(1).lower() in LESS else "up"  # "4% higher than", "$50 cheaper"
-        if change is None and am.percent and (signed := SIGNED.search(text[max(0, start - 1) : start + 2])):
-            change = "down" if signed.group(0) in "-−" else "up"  # rule signed_move: "-0.8%", "+0.4%" in a market list
-        if change is None and out and out[-1].change and MOVED_TO.fullmatch(text, out[-1].span.end - sent.base, start):
-            change = out[-1].change  # "up 9.4 per cent to $84", "down 1% at 1,463.78", "up 0.25 points, or 0.01%"
+        for rule in UNIT_RULES:
+            rule(f)
+        if not _value_context(f):
+            continue
+        _index_level(f)
         previous = who
-        head = noun if noun is not None else (anchor.root if anchor is not None else None)
-        measure_end = noun.idx + len(noun.text) if noun is not None else end
-        actor = _actor(doc, start, measure_end, head)
-        part_of = out[-1].id if out and PART_CUE.search(text[out[-1].span.end - sent.base : start]) else None
-        out.append(
-            Claim(
-                id=content_id(sent.article_id, str(sent.base + start), am.text),
-                span=sent.where(start, end),
-                text=am.text,
-                rule=rule or "counted_noun",
-                value=am.value,
-                low=am.low,
-                high=am.high,
-                approximate=am.approximate,
-                change=change,
-                unit=unit,
-                measure=measure,
-                about=about,
-                attribution=who,
-                time=dates[0] if dates else None,
-                actor=actor,
-                part_of=part_of,
-                subject=_subject(
-                    doc,
-                    head,
-                    start,
-                    end,
-                    max(measure_end, unit_end),
-                    counted,
-                    bool(counted_by_word),
-                    bare,
-                    am.low != am.high,
-                    described=described,
-                ),
-            )
-        )
-        if times and out[-1].subject:
-            out[-1].subject = re.sub(r"^times\s+", "", out[-1].subject)  # "1.4 times book value": of book value
+        out.append(_claim(f, who, dates, about))
     _share_units(out, text, sent.base)
     claims = _moves(out, sent)
     for claim in claims:
