@@ -2,6 +2,7 @@
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from newsledger import nlp
@@ -463,3 +464,37 @@ def test_an_opening_name_speaks_brackets_do_not_end_sentences_and_he_is_not_a_pr
     assert [(q.speaker, q.content) for q in quotes] == [("Ortiz", "[T]he county has failed its tenants for a decade.")]
     (q,) = _one("Carlos Ortiz met with John Mendes on Monday, and he said the deal was close.").quotes
     assert q.speaker == "Carlos Ortiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "rules"),
+    [
+        ("The mayor said the bridge would reopen in May.", [("mayor", "cue_verb")]),
+        ("Officials warned that the river could flood the lower town.", [("Officials", "cue_verb")]),
+        ("The dam will be finished next year, according to the water ministry.", [("water ministry", "according_to")]),
+        ("According to the coastguard, four fishing boats were lost at sea.", [("coastguard", "according_to")]),
+        ("MORALES: We will not sign this deal today, not like this.", [("MORALES", "speaker_label")]),
+        ("Tessa Brandt: The league has let its fans down for years.", [("Tessa Brandt", "speaker_label")]),
+        ('"Every vote must be counted before anyone claims victory." — Oren Faulk', [("Oren Faulk", "signature")]),
+        (
+            "Pressed on the delay, the minister replied, “Who approved this budget in the first place?”",
+            [("minister", "opening_verb")],
+        ),
+        ("Asked about the fares, Ms. Duval answered, “Nobody pays more than last year.”", [("Ms. Duval", "opening_verb")]),
+        ("Outside, a choir sang 'our valley will rise again one day' as the coffins passed.", [("choir", "voiced")]),
+        ("A band played 'the long road home to the valley' at the gates.", [("band", "voiced")]),
+    ],
+)
+def test_every_quote_names_the_rule_of_the_speaker_chain_that_named_its_speaker(text, rules):
+    assert [(q.speaker, q.rule) for q in _one(text).quotes] == rules
+
+
+def test_rules_across_sentences_goes_on_spoken_back_and_lead_in():
+    text = '"We will rebuild the port," the governor said. "It will take years of patient work."'
+    assert [(q.speaker, q.rule) for q in _one(text).quotes] == [("governor", "cue_verb"), ("governor", "goes_on")]
+    text = '"Rates will fall. Maybe not soon. But they will fall this year," Paul Ekwueme, the bank governor, told reporters.'
+    assert [q.rule for q in _one(text).quotes] == ["spoken_back", "spoken_back", "cue_verb"]
+    for text in ('Dr. Amal Yousef, who leads the clinic, added:\n"The waiting list has doubled since the spring."',
+                 "The minister continued:\nThe waiting list has doubled since the spring."):  # fmt: skip
+        (q,) = _one(text).quotes
+        assert (q.rule, q.content) == ("lead_in", "The waiting list has doubled since the spring.")

@@ -166,6 +166,7 @@ class Quote:
     speaker_end: int | None = None
     cue_start: int | None = None
     cue_end: int | None = None
+    rule: str | None = None  # the speaker chain's rule that named its speaker ("cue_verb", "according_to"; extract.quotes)
 
 
 @dataclass
@@ -299,6 +300,7 @@ class QuoteRow(FactRow, total=False):
     speaker_end: int | None
     cue_start: int | None
     cue_end: int | None
+    rule: str | None
 
 
 class EventRow(FactRow, total=False):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -485,7 +486,7 @@ def _who(
 
 
 def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: str | None, cue: str | None,
-            who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None) -> Quote:  # fmt: skip
+            who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None, rule: str | None = None) -> Quote:  # fmt: skip
     """One quote record; ``key``, ``at``, ``who_at`` and ``cue_at`` are in sentence offsets."""
     words = sent.text[at[0] : at[1]]
     marks = [x for x in (who_at, cue_at) if x]
@@ -500,7 +501,7 @@ def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: s
             comma = words.find(",", hi)
             hi = comma if comma != -1 else hi
         words = (left + " " + words[hi:].lstrip(" ,—–")).strip()
-    q = Quote(content_id(sent.article_id, str(sent.base + key)), sent.where(*at), kind, speaker, cue, words)  # type: ignore[arg-type]
+    q = Quote(content_id(sent.article_id, str(sent.base + key)), sent.where(*at), kind, speaker, cue, words, rule=rule)  # type: ignore[arg-type]
     if who_at:
         q.speaker_start, q.speaker_end = sent.base + who_at[0], sent.base + who_at[1]
     if cue_at:
@@ -608,91 +609,166 @@ def lead_in(sent: Sentence, last_person_before: Callable[[int], str | None]) -> 
     return _record(sent, verb.idx, "direct", (verb.idx, verb.idx), speaker, sent.text[slice(*cue_at)], _span_of(subj), cue_at)
 
 
+@dataclass
+class _Voice:
+    """Who speaks in a sentence, as the speaker chain (``SPEAKER_RULES``) has decided so far: the
+    speaker's name, where it and the cue stand (sentence offsets), the cue verb, and the rule."""
+
+    speaker: str | None = None
+    who_at: tuple[int, int] | None = None
+    cue_at: tuple[int, int] | None = None
+    cue_tok: Token | None = None
+    rule: str | None = None
+    cue: str | None = None  # the cue's words, where another sentence gave them
+
+
+@dataclass
+class _Reading:
+    """One sentence as the speaker chain reads it."""
+
+    sent: Sentence
+    last_person_before: Callable[[int], str | None]
+    previous: Quote | None
+    lead: Quote | None
+    inside: list[tuple[int, int]]  # every quotation's span
+    found: list[tuple[int, int, str]]  # the quotations that are quotes (not titles, fragments, scare quotes)
+    cues: list[tuple[Token, Token, Token | bool]]
+    acc: tuple[int, tuple[int, int], str] | None  # "according to X"
+
+    @property
+    def speaking_before(self) -> str | None:
+        return self.previous.speaker if self.previous is not None else None
+
+
+def _cue_verb(r: _Reading, v: _Voice) -> None:
+    """rules opening_verb, cue_verb: the verb right before a quotation's opening mark owns it ("The ad
+    uses footage of X asking, “...”"); else the sentence's main speech verb. Its subject speaks."""
+    opening = next((c for c in r.cues for a, _, _ in r.found[:1] if 0 <= a - (c[0].idx + len(c[0].text)) <= 3), None)
+    first = opening or _main(r.cues)
+    if first is None:
+        return
+    v.cue_tok = first[0]
+    v.cue_at = _cue_span(first[0])
+    v.speaker = _who(r.sent, first, r.inside, r.last_person_before, r.speaking_before, keep_pronoun=True)
+    v.who_at = _who_span(first[1], first[2])
+    v.rule = "opening_verb" if opening else "cue_verb"
+
+
+def _according_to(r: _Reading, v: _Voice) -> None:
+    """rule according_to: "according to the ministry", where no verb named a speaker."""
+    if not v.speaker and r.acc:
+        v.speaker, v.who_at, v.cue_at, v.rule = r.acc[2], r.acc[1], (r.acc[0], r.acc[0] + len("according to")), "according_to"
+
+
+def _label(r: _Reading, v: _Voice) -> None:
+    """rules signature, speaker_label: a signature ("... — Jane Doe"), a transcript's speaker label
+    ("PENCE: Well, ...") or a headline's "Name: what they say" is stronger than any verb of the
+    sentence; never a section label ("Analysis: ...") or a dateline ("SINGAPORE: ...")."""
+    text, doc = r.sent.text, r.sent.doc
+    signed = SIGNED.search(text) or _transcript_label(text)
+    label = LABELLED.match(text)
+    if label and v.cue_at and v.cue_at[0] > label.end("cue") and NAME_LABEL.fullmatch(label.group("src")):
+        # "Rush Limbaugh: Hillary asking moderator to fact check Trump ...": the verb is in what the label's speaker says
+        signed = signed or (label if label.group("src").lower() not in SECTION_LABELS else None)
+    if v.speaker and not signed:
+        return
+    m = signed or label
+    if m is None:
+        return
+    labels = {e.label_ for e in doc.ents if e.start_char >= m.start("src") and e.end_char <= m.end("src")}
+    transcript = m.group("cue") != ":" or CAPITALS.fullmatch(m.group("src"))
+    named = m.group("cue") == ":" and bool(NAME_LABEL.fullmatch(m.group("src")))
+    named = named and m.group("src").lower() not in SECTION_LABELS
+    if not labels & {"GPE", "LOC"} and (transcript or named or labels & {"PERSON", "ORG"}):
+        v.speaker, v.who_at, v.cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
+        v.cue_tok, v.rule = None, "signature" if m.group("cue") != ":" else "speaker_label"
+
+
+def _voiced_quotation(r: _Reading, v: _Voice) -> None:
+    """rule voiced: "as a choir sang 'our land will be free ...'": the verb the quotation follows."""
+    if v.speaker is None and r.found and (voiced := _voiced(r.sent, r.found[0][0], r.inside)) is not None:
+        verb, subj = voiced
+        v.speaker, v.who_at, v.cue_at, v.rule = subject_phrase(subj), _span_of(subj), _cue_span(verb), "voiced"
+
+
+def _goes_on(r: _Reading, v: _Voice) -> None:
+    """rule goes_on: a sentence that opens inside a quotation, right after a quote, with no speaker
+    of its own: the quotation goes on ("... ," he said. "Now ...")."""
+    v.cue = r.sent.text[v.cue_at[0] : v.cue_at[1]] if v.cue_at else None
+    if v.speaker is None and r.lead is None and r.found and r.previous is not None and r.found[0][0] <= 1:
+        v.speaker, v.cue, v.rule = r.previous.speaker, r.previous.cue, "goes_on"
+
+
+# the speaker chain: each rule may name the speaker of a sentence's quotes, in this order
+SPEAKER_RULES = [_cue_verb, _according_to, _label, _voiced_quotation, _goes_on]
+
+
+def _announced(r: _Reading) -> Quote | None:
+    """rule lead_in: "The governor added:" then this sentence: his words."""
+    sent, lead = r.sent, r.lead
+    words = sent.text.strip().strip("\"“”'‘’ ")
+    if lead is None or len(words.split()) < 3:
+        return None
+    at = sent.text.find(words)
+    q = _record(sent, at, "direct", (at, at + len(words)), lead.speaker, lead.cue, None, None, "lead_in")
+    q.speaker_start, q.speaker_end, q.cue_start, q.cue_end = lead.speaker_start, lead.speaker_end, lead.cue_start, lead.cue_end
+    return q
+
+
 def quotes_in(
     sent: Sentence, last_person_before: Callable[[int], str | None], previous: Quote | None = None, lead: Quote | None = None
 ) -> list[Quote]:
     """Direct quotes (in quotation marks) and indirect ones (a speech verb's clause) of one sentence.
 
-    The cue verb must stand outside the quotation marks. A sentence that is all quotation,
-    right after a quote, goes on with that quote's speaker ("... ," he said. "Now ..."); one
-    right after a ``lead_in`` ("He added:") is that speaker's words."""
-    doc = sent.doc
+    The cue verb must stand outside the quotation marks. The speaker is named by the chain of
+    ``SPEAKER_RULES``; a sentence right after a ``lead_in`` ("He added:") with no speaker of its
+    own is that speaker's words. Every quote names the rule that found its speaker."""
     marked = quotations(sent)
     inside = [(a, b) for a, b, _ in marked]
     found = [m for m in marked if len(m[2]) >= MIN_QUOTE and not _title(sent.text, m) and not _fragment(sent, m)]
-
-    cues = _cues(doc, inside)
-    # the verb right before a quotation's opening mark owns it ("The ad uses footage of Hillary Clinton asking, “...”")
-    opening = next((c for c in cues for a, _, _ in found[:1] if 0 <= a - (c[0].idx + len(c[0].text)) <= 3), None)
-    first = opening or _main(cues)
-    cue_tok = first[0] if first else None
-    speaker = None
-    who_at: tuple[int, int] | None = None
-    cue_at: tuple[int, int] | None = None
-    speaking_before = previous.speaker if previous is not None else None
-    if first is not None:
-        cue_at = _cue_span(cue_tok)
-        speaker = _who(sent, first, inside, last_person_before, speaking_before, keep_pronoun=True)
-        who_at = _who_span(first[1], first[2])
-    acc = _according(sent)
-    acc_who, acc_cue = (acc[1], (acc[0], acc[0] + len("according to"))) if acc else (None, None)
-    if not speaker and acc:
-        speaker, who_at, cue_at = acc[2], acc_who, acc_cue
-    # a signature or a transcript's speaker label is stronger than any verb of the sentence
-    signed = SIGNED.search(sent.text) or _transcript_label(sent.text)
-    label = LABELLED.match(sent.text)
-    if label and cue_at and cue_at[0] > label.end("cue") and NAME_LABEL.fullmatch(label.group("src")):
-        # "Rush Limbaugh: Hillary asking moderator to fact check Trump ...": the verb is in what the label's speaker says
-        signed = signed or (label if label.group("src").lower() not in SECTION_LABELS else None)
-    if not speaker or signed:  # "Politifact: Trump is right", "... — Jane Doe", "PENCE: Well, ..."
-        m = signed or label
-        labels = {e.label_ for e in doc.ents if m and e.start_char >= m.start("src") and e.end_char <= m.end("src")}
-        transcript = m is not None and (m.group("cue") != ":" or CAPITALS.fullmatch(m.group("src")))
-        # a headline's "Name: what they say" ("Sanders: Clinton needs to ..."), not a section label ("Analysis: ...")
-        named = m is not None and m.group("cue") == ":" and bool(NAME_LABEL.fullmatch(m.group("src")))
-        named = named and m.group("src").lower() not in SECTION_LABELS
-        # "PENCE: Well, ...", "... .” ― Stephanie Egan", "Politifact: ..."; never a dateline ("SINGAPORE: ...")
-        if m and not labels & {"GPE", "LOC"} and (transcript or named or labels & {"PERSON", "ORG"}):
-            speaker, who_at, cue_at = m.group("src").strip(), (m.start("src"), m.end("src")), (m.start("cue"), m.end("cue"))
-            cue_tok = None
-    if speaker is None and found and (voiced := _voiced(sent, found[0][0], inside)) is not None:
-        verb, subj = voiced  # "as a choir sang 'our land will be free ...'": the verb the quotation follows
-        speaker, who_at, cue_at = subject_phrase(subj), _span_of(subj), _cue_span(verb)
-    cue = sent.text[cue_at[0] : cue_at[1]] if cue_at else None
-    if speaker is None and lead is None and found and previous is not None and found[0][0] <= 1:
-        speaker, cue = previous.speaker, previous.cue  # the quotation goes on
-    if speaker is None and lead is not None:  # "The governor added:" then this sentence, his words
-        words = sent.text.strip().strip("\"“”'‘’ ")
-        if len(words.split()) >= 3:
-            at = sent.text.find(words)
-            q = _record(sent, at, "direct", (at, at + len(words)), lead.speaker, lead.cue, None, None)
-            q.speaker_start, q.speaker_end, q.cue_start, q.cue_end = (
-                lead.speaker_start,
-                lead.speaker_end,
-                lead.cue_start,
-                lead.cue_end,
-            )
+    r = _Reading(sent, last_person_before, previous, lead, inside, found, _cues(sent.doc, inside), _according(sent))
+    v = _Voice()
+    for rule in SPEAKER_RULES:
+        rule(r, v)
+    if v.speaker is None and lead is not None:
+        q = _announced(r)
+        if q is not None:
             return [q]
-
     out = []
     for a, b, words in found:
-        q = _record(sent, a, "direct", (a, b), speaker, cue, who_at, cue_at)
+        q = _record(sent, a, "direct", (a, b), v.speaker, v.cue, v.who_at, v.cue_at, v.rule if v.speaker else None)
         q.content = words  # the words inside the marks
         out.append(q)
-    if not found and speaker and (cue_tok is not None or cue_at):
-        rest = _said(sent, cue_tok, who_at, cue_at)
+    if not found and v.speaker and (v.cue_tok is not None or v.cue_at):
+        rest = _said(sent, v.cue_tok, v.who_at, v.cue_at)
         if rest:
-            out.append(_record(sent, rest[1], _kind(rest[0], cue_tok), rest[1:], speaker, cue or "according to", who_at, cue_at))
-    # "according to X" beside another cue ("Clinton plans to visit, according to an aide"): its own record
-    if acc and cue_at and cue_at[0] != acc[0] and not any(q.cue == "according to" for q in out):
-        rest = _said(sent, None, acc_who, acc_cue)
-        if rest:
-            out.append(_record(sent, acc[0], "indirect", rest[1:], acc[2], "according to", acc_who, acc_cue))
-    # further speech verbs in the sentence, each with its own speaker ("X said ..., and Y denied ..."),
-    # none whose speaker stands inside what another reports
+            kind = _kind(rest[0], v.cue_tok)
+            out.append(_record(sent, rest[1], kind, rest[1:], v.speaker, v.cue or "according to", v.who_at, v.cue_at, v.rule))
+    out += _according_beside(r, v, out)
+    out += _further_cues(r, v, out)
+    return out
+
+
+def _according_beside(r: _Reading, v: _Voice, out: list[Quote]) -> list[Quote]:
+    """rule according_to, beside another cue ("Clinton plans to visit, according to an aide"): its own record."""
+    acc = r.acc
+    if not (acc and v.cue_at and v.cue_at[0] != acc[0] and not any(q.cue == "according to" for q in out)):
+        return []
+    acc_cue = (acc[0], acc[0] + len("according to"))
+    rest = _said(r.sent, None, acc[1], acc_cue)
+    return (
+        [_record(r.sent, acc[0], "indirect", rest[1:], acc[2], "according to", acc[1], acc_cue, "according_to")] if rest else []
+    )
+
+
+def _further_cues(r: _Reading, v: _Voice, out: list[Quote]) -> list[Quote]:
+    """rule cue_verb, for further speech verbs in the sentence, each with its own speaker ("X said
+    ..., and Y denied ..."), none whose speaker stands inside what another reports."""
+    sent, found = r.sent, r.found
+    more: list[Quote] = []
     covered = [(q.span.start - sent.base, q.span.end - sent.base) for q in out]
-    for tok, subj, antecedent in cues:
-        is_first = cue_tok is not None and tok.i == cue_tok.i  # (a signature or label took its place: None)
+    for tok, subj, antecedent in r.cues:
+        is_first = v.cue_tok is not None and tok.i == v.cue_tok.i  # (a signature or label took its place: None)
         if is_first and not found:
             continue  # the first cue's own report is already out, unless quotations took its place
         who2, cue2 = _who_span(subj, antecedent), _cue_span(tok)
@@ -702,6 +778,7 @@ def quotes_in(
         covered.append(rest[1:])
         if is_first and any(a < rest[2] and rest[1] < b for a, b, _ in found):
             continue  # what the first cue's quotation marks already hold
-        speaker2 = _who(sent, (tok, subj, antecedent), inside, last_person_before, speaking_before, keep_pronoun=False)
-        out.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, sent.text[cue2[0] : cue2[1]], who2, cue2))
-    return out
+        speaker2 = _who(sent, (tok, subj, antecedent), r.inside, r.last_person_before, r.speaking_before, keep_pronoun=False)
+        cue_words = sent.text[cue2[0] : cue2[1]]
+        more.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, cue_words, who2, cue2, "cue_verb"))
+    return more

@@ -363,7 +363,7 @@ def _speak_back(earlier: list[Quote], quotes: list[Quote], quoted: list[tuple[in
                 continue
             introduced = e.cue_end is not None and 0 <= e.span.start - e.cue_end <= 3
             if e.kind == "direct" and not introduced:
-                e.speaker, e.cue = q.speaker, q.cue
+                e.speaker, e.cue, e.rule = q.speaker, q.cue, "spoken_back"
                 e.speaker_start, e.speaker_end, e.cue_start, e.cue_end = q.speaker_start, q.speaker_end, q.cue_start, q.cue_end
 
 

@@ -66,7 +66,7 @@ def fact_tables(facts: Facts) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 DB_NAME = "ledger.sqlite"
 
 _SCHEMA = """
@@ -128,7 +128,7 @@ CREATE TABLE IF NOT EXISTS quotes (
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, source TEXT NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL,
     kind TEXT NOT NULL, speaker TEXT, cue TEXT, content TEXT NOT NULL,
-    speaker_start INTEGER, speaker_end INTEGER, cue_start INTEGER, cue_end INTEGER
+    speaker_start INTEGER, speaker_end INTEGER, cue_start INTEGER, cue_end INTEGER, rule TEXT
 );
 CREATE TABLE IF NOT EXISTS entities (
     id TEXT PRIMARY KEY, name TEXT NOT NULL, label TEXT NOT NULL, aliases TEXT NOT NULL,
@@ -320,7 +320,7 @@ class Ledger:
     def rule_counts(self) -> dict[str, dict[str, int]]:
         """How many facts each named rule made, per fact table (and per speaker rule)."""
         out: dict[str, dict[str, int]] = {}
-        for table in ("claims", "times", "events", "speakers"):
+        for table in ("claims", "times", "events", "quotes", "speakers"):
             rows = self.db.execute(f"SELECT coalesce(rule, ''), COUNT(*) FROM {table} GROUP BY 1 ORDER BY 2 DESC, 1")
             out[table] = dict(rows.fetchall())
         return out
