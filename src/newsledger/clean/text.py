@@ -140,69 +140,10 @@ def split_stories(text: str) -> list[Story]:
     if plain is not None:
         _assign_roles([plain])
         return [plain]
-    stories: list[Story] = []
-    cur: Story | None = None
-    prev_solid: str | None = None  # kind of the last non-transparent line
-    saw_marker = False
-    gap_header = False  # a story-header signal since the last prose line
-    pending_byline: str | None = None
-    pending_dates: list[str] = []
-    listed = shorts = 0  # headlines with no prose after them, and short lines, since the last prose line
+    page = _Page(classed)
     for i, line in enumerate(classed):
-        kind = line.kind
-        if kind == "furniture":
-            # a "Related" marker counts once an article has begun, not in the menus above it
-            begun = any(len(st.paragraphs) >= 3 and st.n_words() >= 120 and not _listy(st) for st in stories)
-            saw_marker = saw_marker or (begun and bool(L.RELATED_MARKER.match(line.text)))
-            gap_header = gap_header or line.header
-            prev_solid = kind
-        elif kind == "image":
-            if line.alt and cur is not None and line.alt not in cur.captions:
-                cur.captions.append(line.alt)
-        elif kind == "byline":
-            trailing = prev_solid != "title" and not gap_header  # a signature under the story
-            gap_header = True
-            if cur is not None and cur.byline is None and cur.paragraphs and trailing:
-                cur.byline = _clean_byline(line.text)
-            else:
-                pending_byline = _clean_byline(line.text)
-        elif kind == "date":
-            gap_header = True
-            pending_dates.append(line.text)
-        elif kind in ("title", "short"):
-            nxt = _next_solid(classed, i) if kind == "title" else None
-            if nxt is not None and nxt.kind == "body":
-                fresh = cur is None or not cur.paragraphs or (prev_solid != "body" and (saw_marker or gap_header))
-                if fresh:
-                    cur = Story(title=line.text, after_marker=saw_marker, headed=gap_header)
-                    cur.after_links = saw_marker and 0 < listed <= 4 and not shorts and not gap_header
-                    stories.append(cur)
-                else:
-                    cur.paragraphs.append(line.text)  # type: ignore[union-attr]  # a subhead
-                    cur.subheads += 1  # type: ignore[union-attr]
-            elif kind == "title":
-                listed += 1
-            shorts += kind == "short"
-            prev_solid = kind
-        elif kind == "body":
-            para, _credit = L.strip_credit_tail(line.text)
-            if para:
-                if cur is None or (prev_solid not in ("body", "title", None) and saw_marker and not cur.after_marker):
-                    cur = Story(after_marker=saw_marker, headed=gap_header)
-                    stories.append(cur)
-                cur.paragraphs.append(para)
-                if pending_byline and cur.byline is None:
-                    cur.byline = pending_byline
-                pending_byline = None
-                cur.date_lines.extend(pending_dates)
-                pending_dates = []
-            gap_header = False
-            listed = shorts = 0
-            prev_solid = kind
-    if cur is not None:
-        cur.byline = cur.byline or pending_byline
-        cur.date_lines.extend(pending_dates)
-    stories = [s for s in stories if s.paragraphs]
+        HANDLERS[line.kind](page, i, line)
+    stories = page.finish()
     if len(stories) == 1 and not any(line.kind == "title" for line in classed):
         # a topic page is one untitled run of teasers and nothing else: no headline anywhere
         stories = _split_teasers(stories[0])
@@ -215,6 +156,119 @@ def split_stories(text: str) -> list[Story]:
         st.paragraphs = _once(st.paragraphs)
     _assign_roles(stories)
     return stories
+
+
+@dataclass
+class _Page:
+    """A flattened page read line by line: the stories so far and what the lines since the last
+    prose line said (a header, a byline or dates waiting for their story, a list of headlines)."""
+
+    classed: list[_Line]
+    stories: list[Story] = field(default_factory=list)
+    cur: Story | None = None
+    prev_solid: str | None = None  # kind of the last non-transparent line
+    saw_marker: bool = False  # a "Related" marker after an article began
+    gap_header: bool = False  # a story-header signal since the last prose line
+    pending_byline: str | None = None
+    pending_dates: list[str] = field(default_factory=list)
+    listed: int = 0  # headlines with no prose after them since the last prose line
+    shorts: int = 0  # short lines since the last prose line
+
+    def finish(self) -> list[Story]:
+        if self.cur is not None:
+            self.cur.byline = self.cur.byline or self.pending_byline
+            self.cur.date_lines.extend(self.pending_dates)
+        return [s for s in self.stories if s.paragraphs]
+
+
+def _on_furniture(page: _Page, _i: int, line: _Line) -> None:
+    """A "Related" marker counts once an article has begun, not in the menus above it."""
+    begun = any(len(st.paragraphs) >= 3 and st.n_words() >= 120 and not _listy(st) for st in page.stories)
+    page.saw_marker = page.saw_marker or (begun and bool(L.RELATED_MARKER.match(line.text)))
+    page.gap_header = page.gap_header or line.header
+    page.prev_solid = line.kind
+
+
+def _on_image(page: _Page, _i: int, line: _Line) -> None:
+    """An image's alternative text is a caption of the story it sits in."""
+    if line.alt and page.cur is not None and line.alt not in page.cur.captions:
+        page.cur.captions.append(line.alt)
+
+
+def _on_byline(page: _Page, _i: int, line: _Line) -> None:
+    """A byline after a story's prose signs it; before a headline it waits for the next story."""
+    trailing = page.prev_solid != "title" and not page.gap_header  # a signature under the story
+    page.gap_header = True
+    cur = page.cur
+    if cur is not None and cur.byline is None and cur.paragraphs and trailing:
+        cur.byline = _clean_byline(line.text)
+    else:
+        page.pending_byline = _clean_byline(line.text)
+
+
+def _on_date(page: _Page, _i: int, line: _Line) -> None:
+    page.gap_header = True
+    page.pending_dates.append(line.text)
+
+
+def _on_heading(page: _Page, i: int, line: _Line) -> None:
+    """A headline with prose after it starts a story, after a header or a marker, or if none has
+    begun; else it is a subhead of the story it sits in. A headline with none is in a list."""
+    kind = line.kind
+    nxt = _next_solid(page.classed, i) if kind == "title" else None
+    if nxt is not None and nxt.kind == "body":
+        cur = page.cur
+        fresh = cur is None or not cur.paragraphs or (page.prev_solid != "body" and (page.saw_marker or page.gap_header))
+        if fresh:
+            cur = Story(title=line.text, after_marker=page.saw_marker, headed=page.gap_header)
+            cur.after_links = page.saw_marker and 0 < page.listed <= 4 and not page.shorts and not page.gap_header
+            page.stories.append(cur)
+            page.cur = cur
+        else:
+            cur.paragraphs.append(line.text)  # type: ignore[union-attr]  # a subhead
+            cur.subheads += 1  # type: ignore[union-attr]
+    elif kind == "title":
+        page.listed += 1
+    page.shorts += kind == "short"
+    page.prev_solid = kind
+
+
+def _on_body(page: _Page, _i: int, line: _Line) -> None:
+    """Prose goes to the story it continues; after a marker and other lines, to a new one."""
+    para, _credit = L.strip_credit_tail(line.text)
+    if para:
+        cur = page.cur
+        if cur is None or (page.prev_solid not in ("body", "title", None) and page.saw_marker and not cur.after_marker):
+            cur = Story(after_marker=page.saw_marker, headed=page.gap_header)
+            page.stories.append(cur)
+            page.cur = cur
+        cur.paragraphs.append(para)
+        if page.pending_byline and cur.byline is None:
+            cur.byline = page.pending_byline
+        page.pending_byline = None
+        cur.date_lines.extend(page.pending_dates)
+        page.pending_dates = []
+    page.gap_header = False
+    page.listed = page.shorts = 0
+    page.prev_solid = line.kind
+
+
+def _transparent(_page: _Page, _i: int, _line: _Line) -> None:
+    """Blank lines and captions change nothing."""
+
+
+# one handler per kind of line (``_Line.kind``)
+HANDLERS = {
+    "furniture": _on_furniture,
+    "image": _on_image,
+    "byline": _on_byline,
+    "date": _on_date,
+    "title": _on_heading,
+    "short": _on_heading,
+    "body": _on_body,
+    "blank": _transparent,
+    "caption": _transparent,
+}
 
 
 PAGE_KINDS = ("furniture", "image", "caption")
