@@ -16,7 +16,7 @@ from urllib.parse import urlencode
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from newsledger.model import EventFields, FigureGroup, TimelineEvent, article_of
+from newsledger.model import CAPTION, EventFields, FigureGroup, TimelineEvent, article_of
 from newsledger.present.brief import figure_svg, marked_text, timeline_svg
 
 PAGE_SIZE = 20
@@ -318,8 +318,8 @@ async def article(q: Query, article_id: str) -> dict[str, Any] | None:
     if art is None:
         return None
     captions = json.loads(art.pop("captions") or "[]")
-    if "~c" in article_id:  # an image caption: its own text and facts
-        n = int(article_id.split("~c", 1)[1])
+    if CAPTION in article_id:  # an image caption: its own text and facts
+        n = int(article_id.split(CAPTION, 1)[1])
         if n >= len(captions):
             return None
         art = {**art, "id": article_id, "title": f"Caption {n + 1} of: {art['title'] or '(untitled)'}", "text": captions[n]}

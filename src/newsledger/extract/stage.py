@@ -10,9 +10,10 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from newsledger import budget, nlp
 from newsledger.extract.casing import restore, sentence_case
@@ -22,7 +23,10 @@ from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
 from newsledger.extract.timex import find_timexes
-from newsledger.model import Article, Claim, Facts, Mention, Provenance, Quote, TimeExpr, caption_id, content_id
+from newsledger.model import CAPTION, Article, Claim, Facts, Mention, Provenance, Quote, TimeExpr, caption_id, content_id
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _BACK_REF = re.compile(r"\b(?:that|this|the) (?:number|figure|price|cost|amount|total|estimate|sum)\b", re.I)
 _QUOTE_CUT = re.compile(r"[.!?](?:''|[”’\"'])\s+(?=[A-Z“‘\"'`])")
@@ -176,118 +180,195 @@ def anchor_date(published: str | None) -> date | None:
     return None
 
 
+@dataclass
+class _Text:
+    """One article (or caption) as the stage reads it: what the light pass gives, kept for the parse."""
+
+    aid: str
+    source: str
+    body: str
+    anchor: date | None  # its publication day, for relative times
+    people: People | None = None
+    quotations: list[tuple[int, int]] = field(default_factory=list)  # article offsets
+
+    @property
+    def is_caption(self) -> bool:
+        return CAPTION in self.aid
+
+
+@dataclass
+class _Pending:
+    """A sentence waiting for the parser: its article, number, offset and text, its entities and
+    the quotations it holds (sentence offsets)."""
+
+    idx: int
+    i: int
+    base: int
+    text: str
+    ents: list[tuple[int, int, str]]
+    cut: list[tuple[int, int]]
+
+
 def extract_texts(items: Iterable[tuple[str, str, str] | tuple[str, str, str, str | None]], batch_size: int = 64) -> Facts:
-    """Facts of (article id, source, text[, published]) tuples, in input order."""
+    """Facts of (article id, source, text[, published]) tuples, in input order: the light pass over
+    every article (names, times, which sentences need the parser), then the parse of those."""
     facts = Facts()
-    rows = [(*t, None)[:4] for t in items]
-    triples = [r[:3] for r in rows]
-    anchors = [anchor_date(r[3]) for r in rows]
-    # article, sentence, offset, text, entities, quotations (sentence offsets)
-    pending: list[tuple[int, int, int, str, list[tuple[int, int, str]], list[tuple[int, int]]]] = []
-    persons: list[People] = []
-    quotations: list[list[tuple[int, int]]] = []  # each article's quotations (article offsets)
-    light = light_pass((t for _, _, t in triples), batch_size=batch_size)
-    for idx, ((aid, source, body), doc) in enumerate(zip(triples, light, strict=True)):
-        spans = sentence_spans(doc, body)
-        starts = [a for a, _ in spans]
-        by_sentence: dict[int, list[tuple[int, int, str]]] = {}
-        for start_char, end_char, label, ent_text in doc.ents:
-            k = max(0, bisect.bisect_right(starts, start_char) - 1)
-            a, b = spans[k] if spans else (0, len(body))
-            by_sentence.setdefault(k, []).append((start_char - a, end_char - a, label))
-            if label in ENTITY_LABELS:
-                context, _ = _context(body, a, b, start_char, end_char)
-                facts.mentions.append(Mention(aid, source, ent_text, label, start_char, end_char, context))
-        persons.append(People(body, starts, [e for e in doc.ents if e[2] == "PERSON"]))
-        quoted = quotation_spans(body)
-        quotations.append(quoted)
-        announced = False  # the sentence before ends "... added:": this one is parsed as its words
-        parsed_here, unparsed = 0, 0
-        for i, (a, b) in enumerate(spans):
-            facts.sentences += 1
-            text = body[a:b]
-            dated = False
-            for tx in find_timexes(text, anchors[idx]):
-                where = Provenance(aid, source, a + tx.start, a + tx.end, *_context(body, a, b, a + tx.start, a + tx.end))
-                facts.times.append(
-                    TimeExpr(content_id(aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision, tx.rule)
-                )
-                dated = dated or (tx.value is not None and tx.precision in EVENT_PRECISIONS)
-            cut = [(max(x, a) - a, min(y, b) - a) for x, y in quoted if x < b and a < y]
-            # a sentence inside a quotation of several is its speaker's words, cue or none
-            within = any(y - x > MIN_QUOTE for x, y in cut)
-            announcing = announces(text)
-            # an article's opening sentences, for its lead event: parsed only where they name an actor
-            opening = (
-                i < OPENING_SENTENCES
-                and "~c" not in aid
-                and any(lab in ACTOR_ENTITY_LABELS for *_, lab in by_sentence.get(i, []))
-            )
-            if len(text) > MAX_PARSE_CHARS:
-                pass  # no sentence of news is this long (a list, a table, garbage): its names are kept, it is not parsed
-            elif dated or announced or announcing or within or opening or needs_parse(text):
-                if parsed_here < MAX_PARSED_SENTENCES:
-                    pending.append((idx, i, a, text, by_sentence.get(i, []), cut))
-                    parsed_here += 1
-                else:
-                    unparsed += 1
-            announced = announcing
-        if unparsed:
-            facts.errors.append(
-                f"{aid} ({source}): {unparsed} sentence(s) past the first {MAX_PARSED_SENTENCES} parsed were not parsed"
-                " (an article this long is a listing or a dump); their names and dates are kept"
-            )
+    texts = [_Text(aid, source, body, anchor_date(published)) for aid, source, body, published in ((*t, None)[:4] for t in items)]
+    pending: list[_Pending] = []
+    for idx, (text, doc) in enumerate(zip(texts, light_pass((t.body for t in texts), batch_size=batch_size), strict=True)):
+        pending.extend(_read_light(facts, idx, text, doc))
     facts.parsed = len(pending)
-    times_at: dict[tuple[str, int], list[TimeExpr]] = {}
-    for t in facts.times:
-        times_at.setdefault((t.span.article_id, t.span.sentence_start), []).append(t)
-    previous: str | None = None
-    opened: set[int] = set()  # articles whose lead event is found
-    lead: Quote | None = None
-    last: tuple[int, int] = (-1, -1)
-    # a Title Case headline is parsed in sentence case, its parse then laid on its own words
-    cased = [sentence_case(p[3], triples[p[0]][2], ((a, b) for a, b, lab in p[4] if lab in NAME_LABELS)) for p in pending]
-    parsed = nlp.load_parser().pipe((c or p[3] for p, c in zip(pending, cased, strict=True)), batch_size=batch_size)
-    for (idx, i, base, pending_text, ents, cut), sdoc, recased in zip(pending, parsed, cased, strict=True):
-        if recased is not None:
-            sdoc = restore(sdoc, pending_text)
-        sdoc.ents = [e for e in (sdoc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in ents) if e is not None]
-        aid, source, _ = triples[idx]
-        contiguous = last == (idx, i - 1)
+    _Parsed(facts, texts).read(pending, batch_size)
+    return facts
+
+
+def _read_light(facts: Facts, idx: int, art: _Text, doc: Light) -> list[_Pending]:
+    """One article's names and times, and the sentences the parser must read: those with a time
+    to date an event, an amount, a quotation or a speech verb (``facts.needs_parse``), a sentence
+    announcing the next one's words and that one, and opening sentences that name an actor."""
+    body = art.body
+    spans = sentence_spans(doc, body)
+    starts = [a for a, _ in spans]
+    by_sentence = _mentions(facts, art, doc, spans)
+    art.people = People(body, starts, [e for e in doc.ents if e[2] == "PERSON"])
+    art.quotations = quotation_spans(body)
+    pending: list[_Pending] = []
+    announced = False  # the sentence before ends "... added:": this one is parsed as its words
+    unparsed = 0
+    for i, (a, b) in enumerate(spans):
+        facts.sentences += 1
+        text = body[a:b]
+        dated = _times(facts, art, a, b)
+        cut = [(max(x, a) - a, min(y, b) - a) for x, y in art.quotations if x < b and a < y]
+        # a sentence inside a quotation of several is its speaker's words, cue or none
+        within = any(y - x > MIN_QUOTE for x, y in cut)
+        announcing = announces(text)
+        # an article's opening sentences, for its lead event: parsed only where they name an actor
+        opening = (
+            i < OPENING_SENTENCES and not art.is_caption and any(lab in ACTOR_ENTITY_LABELS for *_, lab in by_sentence.get(i, []))
+        )
+        if len(text) > MAX_PARSE_CHARS:
+            pass  # no sentence of news is this long (a list, a table, garbage): its names are kept, it is not parsed
+        elif dated or announced or announcing or within or opening or needs_parse(text):
+            if len(pending) < MAX_PARSED_SENTENCES:
+                pending.append(_Pending(idx, i, a, text, by_sentence.get(i, []), cut))
+            else:
+                unparsed += 1
+        announced = announcing
+    if unparsed:
+        facts.errors.append(
+            f"{art.aid} ({art.source}): {unparsed} sentence(s) past the first {MAX_PARSED_SENTENCES} parsed were not parsed"
+            " (an article this long is a listing or a dump); their names and dates are kept"
+        )
+    return pending
+
+
+def _mentions(facts: Facts, art: _Text, doc: Light, spans: list[tuple[int, int]]) -> dict[int, list[tuple[int, int, str]]]:
+    """The article's named entities as mentions; returns each sentence's entities (sentence offsets)."""
+    starts = [a for a, _ in spans]
+    by_sentence: dict[int, list[tuple[int, int, str]]] = {}
+    for start_char, end_char, label, ent_text in doc.ents:
+        k = max(0, bisect.bisect_right(starts, start_char) - 1)
+        a, b = spans[k] if spans else (0, len(art.body))
+        by_sentence.setdefault(k, []).append((start_char - a, end_char - a, label))
+        if label in ENTITY_LABELS:
+            context, _ = _context(art.body, a, b, start_char, end_char)
+            facts.mentions.append(Mention(art.aid, art.source, ent_text, label, start_char, end_char, context))
+    return by_sentence
+
+
+def _times(facts: Facts, art: _Text, a: int, b: int) -> bool:
+    """The time expressions of the sentence ``a``-``b``; whether one dates an event."""
+    dated = False
+    for tx in find_timexes(art.body[a:b], art.anchor):
+        where = Provenance(art.aid, art.source, a + tx.start, a + tx.end, *_context(art.body, a, b, a + tx.start, a + tx.end))
+        facts.times.append(
+            TimeExpr(content_id(art.aid, "t", str(a + tx.start)), where, tx.text, tx.type, tx.value, tx.precision, tx.rule)
+        )
+        dated = dated or (tx.value is not None and tx.precision in EVENT_PRECISIONS)
+    return dated
+
+
+class _Parsed:
+    """The second pass: the pending sentences parsed in batches and read in order, each for its
+    figures, events and quotes; what one sentence hands the next (its attribution, a quote that
+    goes on, a lead-in "He added:") holds only between sentences next to each other."""
+
+    def __init__(self, facts: Facts, texts: list[_Text]) -> None:
+        self.facts, self.texts = facts, texts
+        self.times_at: dict[tuple[str, int], list[TimeExpr]] = {}
+        for t in facts.times:
+            self.times_at.setdefault((t.span.article_id, t.span.sentence_start), []).append(t)
+        self.previous: str | None = None  # the attribution of the sentence before
+        self.opened: set[int] = set()  # articles whose lead event is found
+        self.lead: Quote | None = None
+        self.last: tuple[int, int] = (-1, -1)
+
+    def read(self, pending: list[_Pending], batch_size: int) -> None:
+        # a Title Case headline is parsed in sentence case, its parse then laid on its own words
+        cased = [
+            sentence_case(p.text, self.texts[p.idx].body, ((a, b) for a, b, lab in p.ents if lab in NAME_LABELS)) for p in pending
+        ]
+        parsed = nlp.load_parser().pipe((c or p.text for p, c in zip(pending, cased, strict=True)), batch_size=batch_size)
+        for p, sdoc, recased in zip(pending, parsed, cased, strict=True):
+            if recased is not None:
+                sdoc = restore(sdoc, p.text)
+            sdoc.ents = [
+                e for e in (sdoc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in p.ents) if e is not None
+            ]
+            self.sentence(p, sdoc)
+
+    def sentence(self, p: _Pending, sdoc: Doc) -> None:
+        art = self.texts[p.idx]
+        contiguous = self.last == (p.idx, p.i - 1)
         if not contiguous:
-            previous = None  # the sentence before was not parsed: it attributed nothing
-        last = (idx, i)
-        sent = Sentence(sdoc, base, aid, source, pending_text, cut)
-        claims, previous = figures_in(sent, previous)
+            self.previous = None  # the sentence before was not parsed: it attributed nothing
+        self.last = (p.idx, p.i)
+        sent = Sentence(sdoc, p.base, art.aid, art.source, p.text, p.cut)
+        claims = self.figures(sent)
+        self.events(p, art, sent, claims)
+        self.quotes(p, art, sent, contiguous)
+
+    def figures(self, sent: Sentence) -> list[Claim]:
+        claims, self.previous = figures_in(sent, self.previous)
         for claim in claims:
-            claim.time_value = _time_value(claim, times_at)
+            claim.time_value = _time_value(claim, self.times_at)
             # "that number came down to $70,000": the measure of the last figure in the same unit
-            before = next((c for c in reversed(facts.claims[-5:]) if c.span.article_id == aid and c.unit == claim.unit), None)
-            if claim.measure is None and before is not None and _BACK_REF.search(pending_text):
+            before = next(
+                (c for c in reversed(self.facts.claims[-5:]) if c.span.article_id == sent.article_id and c.unit == claim.unit),
+                None,
+            )
+            if claim.measure is None and before is not None and _BACK_REF.search(sent.text):
                 claim.measure = before.measure
-        facts.claims.extend(claims)
-        found = events_in(sent, times_at.get((aid, base), []), claims)
-        if i < OPENING_SENTENCES and idx not in opened and "~c" not in aid:
+        self.facts.claims.extend(claims)
+        return claims
+
+    def events(self, p: _Pending, art: _Text, sent: Sentence, claims: list[Claim]) -> None:
+        times = self.times_at.get((art.aid, p.base), [])
+        found = events_in(sent, times, claims)
+        if p.i < OPENING_SENTENCES and p.idx not in self.opened and not art.is_caption:
             # the article's lead event: the first of its opening sentences that reports one
             if not found:
-                anchor = anchors[idx]
-                first = lead_event(sent, anchor.isoformat() if anchor else None, claims, times_at.get((aid, base), []))
+                first = lead_event(sent, art.anchor.isoformat() if art.anchor else None, claims, times)
                 found = [first] if first is not None else []
             if found:
-                opened.add(idx)
-        facts.events.extend(found)
-        last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == aid else None
+                self.opened.add(p.idx)
+        self.facts.events.extend(found)
+
+    def quotes(self, p: _Pending, art: _Text, sent: Sentence, contiguous: bool) -> None:
+        facts, people = self.facts, art.people
+        assert people is not None
+        last_quote = facts.quotes[-1] if facts.quotes and facts.quotes[-1].span.article_id == art.aid else None
         if (
             last_quote is not None
             and not contiguous
-            and not any(x <= last_quote.span.start < y and x < base < y for x, y in quotations[idx])
+            and not any(x <= last_quote.span.start < y and x < p.base < y for x, y in art.quotations)
         ):
             last_quote = None  # a short sentence between ("Yep.") was not parsed: only the same quotation goes on
-        quotes = quotes_in(sent, persons[idx].before, last_quote, lead if contiguous else None)
-        _speak_back(facts.quotes, quotes, quotations[idx])
+        quotes = quotes_in(sent, people.before, last_quote, self.lead if contiguous else None)
+        _speak_back(facts.quotes, quotes, art.quotations)
         facts.quotes.extend(quotes)
-        lead = None if quotes else lead_in(sent, persons[idx].before)  # "The governor added:": the next sentence is his
-    return facts
+        self.lead = None if quotes else lead_in(sent, people.before)  # "The governor added:": the next sentence is his
 
 
 MAX_PARSED_SENTENCES = 2000  # sentences parsed in one article at most (a long feature has about 300)
