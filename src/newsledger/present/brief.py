@@ -404,6 +404,64 @@ def _story_index(stories: list[tuple[Story, int, int, int]]) -> str:
 BRIEF_STORIES = 60  # stories a brief shows in full (largest first); the explorer holds the rest
 
 
+def _by_story(
+    articles: list[Article], groups: list[FigureGroup], events: list[TimelineEvent], quotes: list[QuoteRow], stories: list[Story]
+) -> tuple[dict[str, dict[str, list[Any]]], Callable[[str], str]]:
+    """Each story's articles, figure groups, events and quotes; and the story of an article id (a
+    fact of an article with no known story goes to the first)."""
+    by_id = {a.id: a for a in articles}
+    known = {st.id for st in stories}
+
+    def story_of(article_id: str) -> str:
+        sid = by_id[article_of(article_id)].story_id if article_of(article_id) in by_id else None
+        return sid if sid in known else stories[0].id
+
+    per: dict[str, dict[str, list[Any]]] = {st.id: defaultdict(list) for st in stories}
+    for a in articles:
+        per[story_of(a.id)]["articles"].append(a)
+    for g in groups:
+        per[story_of(g.claims[0]["article_id"])]["groups"].append(g)
+    for e in events:
+        per[story_of(e.mentions[0]["article_id"])]["events"].append(e)
+    for q in quotes:
+        per[story_of(q["article_id"])]["quotes"].append(q)
+    return per, story_of
+
+
+def _overview_html(
+    articles: list[Article], stories: list[Story], groups: list[FigureGroup], events: list[TimelineEvent], report: dict[str, Any]
+) -> str:
+    """Counts of the whole ledger: articles, sources, stories, duplicates, dates, groups, events, roles."""
+    originals = [a for a in articles if not a.duplicate_of]
+    dates = sorted(a.published for a in articles if a.published)
+    outlets = sorted({_outlet(a) for a in articles})
+    return (
+        '<section id="overview"><h2>Overview</h2><div class="stats">'
+        f'<div class="stat"><b>{len(articles)}</b>articles</div><div class="stat"><b>{len(outlets)}</b>sources</div>'
+        f'<div class="stat"><b>{len(stories)}</b>stories</div>'
+        f'<div class="stat"><b>{len(articles) - len(originals)}</b>duplicates</div>'
+        f'<div class="stat"><b>{E(dates[0] if dates else "–")} – {E(dates[-1] if dates else "–")}</b>published</div>'
+        f'<div class="stat"><b>{len(groups)}</b>figure groups</div><div class="stat"><b>{len(events)}</b>dated events</div></div>'
+        f'<p class="muted">{report.get("inputs", 0)} input(s) read; roles: '
+        + E(", ".join(f"{n} {r}" for r, n in sorted(Counter(a.role for a in articles).items())))
+        + "</p></section>"
+    )
+
+
+def _page(body: list[str], articles: int, stories: int) -> str:
+    """The brief's page around its sections: no script, nothing fetched (its own CSP)."""
+    nav = "".join(f'<a href="#{k}">{t}</a>' for k, t in (("overview", "Overview"), ("stories", "Stories"),
+                                                          ("entities", "Who &amp; where"), ("articles", "Articles")))  # fmt: skip
+    return (
+        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
+        "<meta name='viewport' content='width=device-width,initial-scale=1'>"
+        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
+        f"<title>newsledger brief</title><style>{CSS}</style></head><body><main><header><h1>What the sources say</h1>"
+        f"<p class='muted'>Built by newsledger from {articles} articles in {stories} stories. Every figure, event and quote links to its sentence.</p>"
+        f"</header><nav>{nav}</nav>{''.join(body)}</main></body></html>\n"
+    )
+
+
 def render_brief(
     articles: list[Article],
     groups: list[FigureGroup],
@@ -420,44 +478,15 @@ def render_brief(
     stories, the largest, and a pointer to the explorer for the rest."""
     by_id = {a.id: a for a in articles}
     cite = _Cites()
-    resolve = resolver(entities)
-    originals = [a for a in articles if not a.duplicate_of]
-    dates = sorted(a.published for a in articles if a.published)
-    outlets = sorted({_outlet(a) for a in articles})
     stories = stories or [Story(id="", title="All articles", articles=len(articles))]
-    known = {st.id for st in stories}
-
-    def story_of(article_id: str) -> str:
-        sid = by_id[article_of(article_id)].story_id if article_of(article_id) in by_id else None
-        return sid if sid in known else stories[0].id
-
-    per: dict[str, dict[str, list[Any]]] = {st.id: defaultdict(list) for st in stories}
-    for a in articles:
-        per[story_of(a.id)]["articles"].append(a)
-    for g in groups:
-        per[story_of(g.claims[0]["article_id"])]["groups"].append(g)
-    for e in events:
-        per[story_of(e.mentions[0]["article_id"])]["events"].append(e)
-    for q in quotes:
-        per[story_of(q["article_id"])]["quotes"].append(q)
+    per, story_of = _by_story(articles, groups, events, quotes, stories)
     shown_groups = {st.id: [g for g in per[st.id]["groups"] if len(g.claims) > 1 or g.sources > 1] for st in stories}
     order = sorted(stories, key=lambda st: (-st.articles, -len(shown_groups[st.id]), st.first_published or "~", st.id))
     # a brief is a page to read and send: past BRIEF_STORIES stories it shows the largest, and says where the rest are
     left_out = order[BRIEF_STORIES:]
     order = order[:BRIEF_STORIES]
     shown = {st.id for st in order}
-    body: list[str] = []
-    body.append(
-        '<section id="overview"><h2>Overview</h2><div class="stats">'
-        f'<div class="stat"><b>{len(articles)}</b>articles</div><div class="stat"><b>{len(outlets)}</b>sources</div>'
-        f'<div class="stat"><b>{len(stories)}</b>stories</div>'
-        f'<div class="stat"><b>{len(articles) - len(originals)}</b>duplicates</div>'
-        f'<div class="stat"><b>{E(dates[0] if dates else "–")} – {E(dates[-1] if dates else "–")}</b>published</div>'
-        f'<div class="stat"><b>{len(groups)}</b>figure groups</div><div class="stat"><b>{len(events)}</b>dated events</div></div>'
-        f'<p class="muted">{report.get("inputs", 0)} input(s) read; roles: '
-        + E(", ".join(f"{n} {r}" for r, n in sorted(Counter(a.role for a in articles).items())))
-        + "</p></section>"
-    )
+    body = [_overview_html(articles, stories, groups, events, report)]
     if len(stories) > 1:
         body.append(
             _story_index([(st, len(shown_groups[st.id]), len(per[st.id]["events"]), len(per[st.id]["quotes"])) for st in order])
@@ -468,19 +497,11 @@ def render_brief(
             f"{len(left_out)} ({sum(len(per[st.id]['articles']) for st in left_out)} articles) are in the ledger: "
             "browse and search every one with <code>newsledger serve</code> on this folder.</p>"
         )
+    resolve = resolver(entities)
     for st in order:
         p = per[st.id]
         body.append(_story_html(st, p["articles"], by_id, p["groups"], p["events"], p["quotes"], resolve, cite))
     body.append(_entities_html(entities, pairs))
     arts = "".join(_article_html(a, cite.anchors) for a in articles if story_of(a.id) in shown)
     body.append(f'<section id="articles"><h2>Articles in full</h2>{arts}</section>')
-    nav = "".join(f'<a href="#{k}">{t}</a>' for k, t in (("overview", "Overview"), ("stories", "Stories"),
-                                                          ("entities", "Who &amp; where"), ("articles", "Articles")))  # fmt: skip
-    return (
-        "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
-        "<meta name='viewport' content='width=device-width,initial-scale=1'>"
-        "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
-        f"<title>newsledger brief</title><style>{CSS}</style></head><body><main><header><h1>What the sources say</h1>"
-        f"<p class='muted'>Built by newsledger from {len(articles)} articles in {len(stories)} stories. Every figure, event and quote links to its sentence.</p>"
-        f"</header><nav>{nav}</nav>{''.join(body)}</main></body></html>\n"
-    )
+    return _page(body, len(articles), len(stories))
