@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from importlib import resources
 from typing import Any
 from urllib.parse import urlparse
 
@@ -22,27 +23,7 @@ from newsledger.model import Article, Entity, FactRow, FigureGroup, QuoteRow, Ti
 
 E = html.escape
 
-CSS = """
-:root{--ink:#1f2933;--muted:#616e7c;--line:#d9dee4;--accent:#2458a6;--warn:#b42318;--upd:#8a5a00;--bg:#fff;--mark:#fde68a}
-*{box-sizing:border-box}body{margin:0;font:16px/1.55 system-ui,-apple-system,Segoe UI,Roboto,sans-serif;color:var(--ink);background:var(--bg)}
-main{max-width:62rem;margin:0 auto;padding:1rem 1.25rem 4rem}header{border-bottom:1px solid var(--line);margin-bottom:1rem}
-h1{font-size:1.6rem;margin:.6rem 0 .2rem}h2{font-size:1.25rem;margin:2.2rem 0 .6rem;border-bottom:2px solid var(--ink);padding-bottom:.2rem}
-h3{font-size:1.05rem;margin:1.4rem 0 .4rem}h4{font-size:1rem;margin:1rem 0 .3rem}section.story{border-top:3px double var(--line)}nav{position:sticky;top:0;background:var(--bg);padding:.4rem 0;border-bottom:1px solid var(--line);z-index:2;
-overflow-x:auto;white-space:nowrap}nav a{margin-right:1rem;color:var(--accent);text-decoration:none;font-weight:600}
-a{color:var(--accent)}.muted{color:var(--muted)}.stats{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}
-.stat{border:1px solid var(--line);border-radius:.5rem;padding:.4rem .8rem}.stat b{font-size:1.3rem;display:block}
-.tablewrap{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.93rem}th,td{text-align:left;vertical-align:top;
-padding:.35rem .5rem;border-bottom:1px solid var(--line)}th{font-weight:600;background:#f5f7fa}
-.badge{display:inline-block;font-size:.75rem;font-weight:700;border-radius:.3rem;padding:.05rem .4rem;margin-right:.3rem}
-.conflict{background:#fee4e2;color:var(--warn)}.update{background:#fef0c7;color:var(--upd)}.part{background:#e0eaff;color:var(--accent)}
-.group{border:1px solid var(--line);border-radius:.6rem;padding:.2rem 1rem 1rem;margin:1rem 0}svg{max-width:100%;height:auto;display:block}
-.quote{border-left:3px solid var(--line);padding:.1rem .8rem;margin:.4rem 0}.quote q{quotes:"\\201C" "\\201D"}
-article.full{border-top:1px solid var(--line);padding-top:.5rem;margin-top:1.5rem}article.full p{margin:.5rem 0}
-.s:target,.s.hit:target{background:var(--mark);outline:2px solid #f59e0b}figure.cap{margin:.5rem 0;color:var(--muted);font-size:.92rem}
-.ev{display:grid;grid-template-columns:8.5rem 1fr;gap:.6rem;border-bottom:1px solid var(--line);padding:.4rem 0}
-[id]{scroll-margin-top:3.5rem}.chart{overflow-x:auto}.chart svg{min-width:560px}
-@media (max-width:600px){main{padding:.6rem .7rem 3rem}.ev{grid-template-columns:1fr}h1{font-size:1.3rem}}
-"""
+CSS = (resources.files("newsledger.present") / "brief.css").read_text(encoding="utf-8")  # inlined: the brief fetches nothing
 
 
 def _outlet(article: Article) -> str:
