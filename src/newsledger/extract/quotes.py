@@ -259,76 +259,132 @@ def _own_report(span: Span, cue_tok: Token | None) -> Span:
     return doc[span.start : end]
 
 
-def _said(
-    sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None
-) -> tuple[str, int, int] | None:
-    """What a speech verb reports: its clause, else the rest of the sentence before or after
-    the speaker and the cue. Returns (kind, start, end) in sentence offsets."""
-    aside = _aside(sent, cue_tok, who_at, cue_at)
-    if aside is not None:
-        return "indirect", *aside
-    comp = [c for c in cue_tok.children if c.dep_ in ("ccomp", "xcomp")] if cue_tok is not None else []
-    if not comp and cue_tok is not None and any(c.dep_ == "agent" for c in cue_tok.children):
-        comp = [c for c in cue_tok.children if c.dep_ == "nsubjpass"]  # "his views were echoed by analysts"
-    if comp:
-        # the clause after the verb before one before it ("estimates vary – CSIS found that they ranged ...")
-        clause = next((c for c in comp if c.i > cue_tok.i), comp[0])  # type: ignore[union-attr]
-        who = sent.doc.char_span(*who_at, alignment_mode="expand") if who_at and clause.i < cue_tok.i else None  # type: ignore[union-attr]
-        noun = sent.doc[who.start - 1] if who is not None and who.start > 0 else None
-        if noun is not None and pos(noun) == "NOUN" and not noun.ent_type_ and clause.left_edge.i <= noun.i:
-            # "he hasn't forced Ukraine into the surrender many of his critics feared": with no comma
-            # before the speaker the clause is a relative one on the noun before it, and that noun is the report
-            span = sent.doc[noun.left_edge.i : noun.i + 1]
-            return "indirect", span.start_char, span.end_char
-        span = _own_report(sent.doc[clause.left_edge.i : clause.right_edge.i + 1], cue_tok)
-        return "indirect", span.start_char, span.end_char
-    if cue_tok is not None and cue_tok.dep_ == "parataxis" and cue_tok.head is not cue_tok:
-        # "The plan, Smith said, would work": the clause the verb interrupts (its words cut out by ``_record``)
-        head = cue_tok.head
-        span = sent.doc[head.left_edge.i : head.right_edge.i + 1]
-        if len(span) - len(list(cue_tok.subtree)) >= 3:
-            return "indirect", span.start_char, span.end_char
-    relative = cue_tok is not None and cue_tok.dep_ == "relcl" and pos(cue_tok.head) in ("NOUN", "PROPN")
-    if relative and not any(c.dep_ == "dobj" and c.lower_ not in ("which", "that", "whom") for c in cue_tok.children):  # type: ignore[union-attr]
-        # "the poisoned peace Putin offers", "the story, which the AP first reported": what the clause hangs on
-        noun = cue_tok.head  # type: ignore[union-attr]
-        span = sent.doc[noun.left_edge.i : noun.i + 1]
-        if span.end_char <= cue_tok.left_edge.idx:  # type: ignore[union-attr]
-            return "indirect", span.start_char, span.end_char
-    objs = [c for c in cue_tok.children if c.dep_ == "dobj" and c.i > cue_tok.i] if cue_tok is not None else []
-    addressed = []
-    if cue_tok is not None and lemma(cue_tok) in ADDRESSING_VERBS:
-        addressed = [c for c in objs if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in PRONOUNS]
-        objs = [c for c in objs if c not in addressed]
-    quoted_next = cue_at is not None and re.match(r"\s*[,:]?\s*[\"“‘']", sent.text[cue_at[1] :])
-    topics = (
-        [c for c in cue_tok.children if c.dep_ == "prep" and c.i > cue_tok.i and c.lower_ in TOPIC_PREPS]
-        if cue_tok is not None
-        else []
+@dataclass
+class _Report:
+    """A speech verb and what stands around it, as the rules of ``CONTENT_RULES`` read it:
+    the speaker's and the cue's places (sentence offsets)."""
+
+    sent: Sentence
+    cue_tok: Token | None
+    who_at: tuple[int, int] | None
+    cue_at: tuple[int, int] | None
+
+    @property
+    def doc(self) -> Doc:
+        return self.sent.doc
+
+    def children(self, *deps: str) -> list[Token]:
+        return [c for c in self.cue_tok.children if c.dep_ in deps] if self.cue_tok is not None else []
+
+    @property
+    def quoted_next(self) -> bool:
+        """A quotation right after the cue ("said: “...”"): what the verb's objects are not."""
+        return self.cue_at is not None and bool(re.match(r"\s*[,:]?\s*[\"“‘']", self.sent.text[self.cue_at[1] :]))
+
+    @property
+    def addressed(self) -> list[Token]:
+        """Whom a verb of addressing speaks to ("told reporters"): no part of what it reports."""
+        if self.cue_tok is None or lemma(self.cue_tok) not in ADDRESSING_VERBS:
+            return []
+        return [c for c in self._objects() if c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or c.lower_ in PRONOUNS]
+
+    def _objects(self) -> list[Token]:
+        return [c for c in self.children("dobj") if c.i > self.cue_tok.i]  # type: ignore[union-attr]
+
+    @property
+    def objects(self) -> list[Token]:
+        addressed = self.addressed
+        return [c for c in self._objects() if c not in addressed]
+
+
+Said = tuple[str, int, int]  # (kind, start, end) in sentence offsets
+
+
+def _chars(span: Span) -> Said:
+    return "indirect", span.start_char, span.end_char
+
+
+def _as_aside(r: _Report) -> Said | None:
+    """rule aside: "..., as X pointed out on Monday, ..." (``_aside``)."""
+    aside = _aside(r.sent, r.cue_tok, r.who_at, r.cue_at)
+    return ("indirect", *aside) if aside is not None else None
+
+
+def _clause(r: _Report) -> Said | None:
+    """rule clause: the verb's clause ("said that the talks had failed"); a passive's subject where
+    the verb has an agent ("his views were echoed by analysts"); the clause after the verb before
+    one before it ("estimates vary – CSIS found that they ranged ...")."""
+    cue_tok = r.cue_tok
+    comp = r.children("ccomp", "xcomp")
+    if not comp and any(c.dep_ == "agent" for c in r.children("agent")):
+        comp = r.children("nsubjpass")
+    if not comp or cue_tok is None:
+        return None
+    clause = next((c for c in comp if c.i > cue_tok.i), comp[0])
+    who = r.doc.char_span(*r.who_at, alignment_mode="expand") if r.who_at and clause.i < cue_tok.i else None
+    noun = r.doc[who.start - 1] if who is not None and who.start > 0 else None
+    if noun is not None and pos(noun) == "NOUN" and not noun.ent_type_ and clause.left_edge.i <= noun.i:
+        # "he hasn't forced Ukraine into the surrender many of his critics feared": with no comma
+        # before the speaker the clause is a relative one on the noun before it, and that noun is the report
+        return _chars(r.doc[noun.left_edge.i : noun.i + 1])
+    return _chars(_own_report(r.doc[clause.left_edge.i : clause.right_edge.i + 1], cue_tok))
+
+
+def _interrupted(r: _Report) -> Said | None:
+    """rule interrupted: "The plan, Smith said, would work": the clause the verb interrupts (its
+    words cut out by ``_record``)."""
+    cue_tok = r.cue_tok
+    if cue_tok is None or cue_tok.dep_ != "parataxis" or cue_tok.head is cue_tok:
+        return None
+    span = r.doc[cue_tok.head.left_edge.i : cue_tok.head.right_edge.i + 1]
+    return _chars(span) if len(span) - len(list(cue_tok.subtree)) >= 3 else None
+
+
+def _relative(r: _Report) -> Said | None:
+    """rule relative: "the poisoned peace Putin offers", "the story, which the AP first reported":
+    the noun the verb's relative clause hangs on."""
+    cue_tok = r.cue_tok
+    if cue_tok is None or cue_tok.dep_ != "relcl" or pos(cue_tok.head) not in ("NOUN", "PROPN"):
+        return None
+    if any(c.dep_ == "dobj" and c.lower_ not in ("which", "that", "whom") for c in cue_tok.children):
+        return None
+    span = r.doc[cue_tok.head.left_edge.i : cue_tok.head.i + 1]
+    return _chars(span) if span.end_char <= cue_tok.left_edge.idx else None
+
+
+def _object(r: _Report) -> Said | None:
+    """rule object: "Kim praised the Kursk operation", "portrayed the support as an act of
+    solidarity", "vow consequences", "endorses Clinton": what the verb takes."""
+    objs = r.objects
+    if not objs or r.quoted_next:
+        return None
+    extra = [c for c in r.cue_tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]  # type: ignore[union-attr]
+    last = max([objs[0], *extra], key=lambda t: t.i)
+    span = r.doc[objs[0].left_edge.i : last.right_edge.i + 1]
+    return _chars(span) if len(span) >= 2 or pos(objs[0]) in ("NOUN", "PROPN") else None
+
+
+def _topic(r: _Report) -> Said | None:
+    """rule topic: "spoke of the legacy of racism", "is doubling down on his attacks": what the
+    preposition governs; only for a verb with no object and no one addressed."""
+    if r.objects or r.quoted_next or r.addressed or r.cue_tok is None:
+        return None
+    topics = [c for c in r.children("prep") if c.i > r.cue_tok.i and c.lower_ in TOPIC_PREPS]
+    objects = (
+        [g for g in topics[0].children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")] if topics else []
     )
-    if objs and not quoted_next:
-        # "Kim praised the Kursk operation", "portrayed the support as an act of solidarity"
-        last = max(
-            [
-                objs[0],
-                *(c for c in cue_tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")),
-            ],
-            key=lambda t: t.i,
-        )  # type: ignore[union-attr]
-        span = sent.doc[objs[0].left_edge.i : last.right_edge.i + 1]
-        if len(span) >= 2 or pos(objs[0]) in ("NOUN", "PROPN"):  # "vow consequences", "endorses Clinton"
-            return "indirect", span.start_char, span.end_char
-    elif topics and not quoted_next and not addressed:
-        # "spoke of the legacy of racism", "is doubling down on his attacks": what the preposition governs
-        objects = [g for g in topics[0].children if g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME")]
-        if objects:
-            span = sent.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]
-            return "indirect", span.start_char, span.end_char
-    marks = [x for x in (who_at, cue_at) if x] + [(c.idx, c.right_edge.idx + len(c.right_edge.text)) for c in addressed]
+    return _chars(r.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]) if objects else None
+
+
+def _rest(r: _Report) -> Said | None:
+    """rule rest: the rest of the sentence before or after the speaker and the cue, the longer,
+    up to the next speaker's report ("X shows him ..., but Smith said ..."); for "as" the clause
+    it vouches for; nothing before a subordinate verb or a verb's own circumstance."""
+    sent, cue_tok = r.sent, r.cue_tok
+    marks = [x for x in (r.who_at, r.cue_at) if x] + [(c.idx, c.right_edge.idx + len(c.right_edge.text)) for c in r.addressed]
     if not marks:
         return None
     lo, hi = min(a for a, _ in marks), max(b for _, b in marks)
-    # "X shows him ..., but Smith said ...": the rest of the sentence up to the next speaker's report
     rest = sent.doc.char_span(hi, len(sent.text), alignment_mode="expand")
     hi_end = _own_report(rest, cue_tok).end_char if rest is not None and len(rest) else len(sent.text)
     before, after = sent.text[:lo].strip(" ,;:—–"), sent.text[hi:hi_end].strip(" ,;:.—–")
@@ -348,6 +404,16 @@ def _said(
         return None
     start = sent.text.find(content)
     return ("direct" if content[:1] in "\"“'‘" else "indirect"), start, start + len(content)
+
+
+# what a speech verb reports, by the first rule that finds it
+CONTENT_RULES: list[Callable[[_Report], Said | None]] = [_as_aside, _clause, _interrupted, _relative, _object, _topic, _rest]
+
+
+def _said(sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None) -> Said | None:
+    """What a speech verb reports (``CONTENT_RULES``): (kind, start, end) in sentence offsets."""
+    r = _Report(sent, cue_tok, who_at, cue_at)
+    return next((found for rule in CONTENT_RULES if (found := rule(r)) is not None), None)
 
 
 def _aside(
