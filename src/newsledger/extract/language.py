@@ -5,6 +5,7 @@ tags, who a verb's speaker is, and who a sentence attributes its content to."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -213,14 +214,19 @@ _NAME_TO_VERB = re.compile(r"(?:\s*,[^,;:()]{3,80},)?\s*(?:\w+ly\s+)?")  # an ap
 MAX_HOPS = 4  # verbs a participle's speaker is looked for up through ("X said, adding ..., noting ...")
 
 
-def speaker_of(verb: Token, hops: int = 0) -> Token | None:
+def _nsubj(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _inverted(verb: Token, _hops: int) -> Token | None:
+    """rule inverted: "…,” said Leslie Wimes, a …", "The plan, said Smith, would work": a verb of
+    saying after a quotation or set off by commas, its speaker after it."""
     doc = verb.doc
     closing = ("”", '"', "''", "’")
     after_quote = verb.i > 0 and (
         doc[verb.i - 1].text in closing or (verb.i > 1 and doc[verb.i - 1].text == "," and doc[verb.i - 2].text in closing)
     )
-    # "The plan, said Smith, would work": a verb of saying set off by commas, its speaker after it
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = _nsubj(verb)
     after = doc[verb.i + 1] if verb.i < len(doc) - 1 else None
     name_end = verb.i + 1
     while name_end < len(doc) and pos(doc[name_end]) == "PROPN":
@@ -229,71 +235,117 @@ def speaker_of(verb: Token, hops: int = 0) -> Token | None:
         doc[verb.i - 1].text == "," and lemma(verb) in ("say", "add", "write")
         and (subject is None or subject.i > verb.i or name_end == len(doc) or doc[name_end].text in (",", ".", ";"))
     )  # fmt: skip
-    if (
+    if not (
         (after_quote or inverted) and after is not None and pos(after) == "PROPN"
         and after.ent_type_ not in ("DATE", "TIME") and verb.lower_ not in ("told", "tells", "tell")
     ):  # fmt: skip
-        tok = doc[verb.i + 1]  # "…,” said Leslie Wimes, a …": the speaker follows the verb
-        while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
-            tok = tok.head
-        return tok
-    if verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," and verb.i > 1:
-        # "To understand X, Chief Justice Roberts said, one should ...": the words between the comma and the verb
-        comma = next((t.i for t in reversed(doc[max(0, verb.i - 6) : verb.i]) if t.text == ","), None)
-        named = doc[comma + 1 : verb.i] if comma is not None else None
-        parsed_inside = subject is not None and named is not None and comma < subject.i < verb.i
-        if named is not None and not parsed_inside and 0 < len(named) <= 5 and all(pos(t) != "VERB" for t in named):
-            heads = [t for t in named if pos(t) == "PROPN" or (len(named) == 1 and t.lower_ in PRONOUNS)]
-            if heads:
-                return heads[-1]
-    # "Hawaii, as one of his advisers pointed out, normally does not ...": of two subjects the nearer speaks
-    child = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), subject)
-    if child is not None:
-        opened = child.left_edge.i > 0 and doc[child.left_edge.i - 1].tag_ in ("IN", "TO")
-        named = next((a for a in child.children if a.dep_ == "appos" and pos(a) == "PROPN"), None)
-        # "With 50 days until the election, Minyon Moore, a senior adviser, called": the parse took the
-        # end of the opening phrase for the subject and the name after its comma for an apposition
-        return named if opened and named is not None and pos(child) != "PROPN" else child
+        return None
+    tok = doc[verb.i + 1]
+    while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _set_off(verb: Token, _hops: int) -> Token | None:
+    """rule set_off: "To understand X, Chief Justice Roberts said, one should ...": the words between
+    the comma and the verb, where the parse found no subject there."""
+    doc = verb.doc
+    if not (verb.i + 1 < len(doc) and doc[verb.i + 1].text == "," and verb.i > 1):
+        return None
+    subject = _nsubj(verb)
+    comma = next((t.i for t in reversed(doc[max(0, verb.i - 6) : verb.i]) if t.text == ","), None)
+    named = doc[comma + 1 : verb.i] if comma is not None else None
+    parsed_inside = subject is not None and named is not None and comma < subject.i < verb.i
+    if named is None or parsed_inside or not 0 < len(named) <= 5 or any(pos(t) == "VERB" for t in named):
+        return None
+    heads = [t for t in named if pos(t) == "PROPN" or (len(named) == 1 and t.lower_ in PRONOUNS)]
+    return heads[-1] if heads else None
+
+
+def _subject(verb: Token, _hops: int) -> Token | None:
+    """rule subject: the verb's subject; of two the nearer ("Hawaii, as one of his advisers pointed
+    out, ..."); a name in apposition where the parse took the end of an opening phrase for the
+    subject ("With 50 days until the election, Minyon Moore, a senior adviser, called")."""
+    doc = verb.doc
+    child = next((c for c in reversed(list(verb.lefts)) if c.dep_ == "nsubj"), _nsubj(verb))
+    if child is None:
+        return None
+    opened = child.left_edge.i > 0 and doc[child.left_edge.i - 1].tag_ in ("IN", "TO")
+    named = next((a for a in child.children if a.dep_ == "appos" and pos(a) == "PROPN"), None)
+    return named if opened and named is not None and pos(child) != "PROPN" else child
+
+
+def _agent(verb: Token, _hops: int) -> Token | None:
+    """rule agent: "his view was echoed by analysts": the passive's agent speaks."""
     for child in verb.children:
-        if child.dep_ == "agent":  # "his view was echoed by analysts": the agent speaks
-            agent = next((g for g in child.children if g.dep_ == "pobj"), None)
-            if agent is not None:
-                return agent
-    # "In a meeting with the board of the Washington Post Trump said ...": with no comma the parse
-    # hangs the name on the phrase before; a finite verb right after a name speaks for it
-    before = doc[verb.i - 1] if verb.i > 0 else None
+        if child.dep_ == "agent" and (agent := next((g for g in child.children if g.dep_ == "pobj"), None)) is not None:
+            return agent
+    return None
+
+
+def _finite_root(verb: Token) -> bool:
+    return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP")
+
+
+def _name_before(verb: Token, _hops: int) -> Token | None:
+    """rule name_before: "In a meeting with the board of the Washington Post Trump said ...": with
+    no comma the parse hangs the name on the phrase before; a finite verb right after a name speaks for it."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
     if (
-        verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP") and before is not None and pos(before) == "PROPN"
+        _finite_root(verb) and before is not None and pos(before) == "PROPN"
         and before.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") and before.dep_ != "compound"
     ):  # fmt: skip
         return before
-    if verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP"):
-        # "Trump, appearing after Clinton at the forum, cited problems": the parse hung the name on the
-        # participle after it and left the verb without a subject; the name that opens the sentence speaks
-        opener = next((c for c in verb.lefts if c.dep_ not in ("punct", "cc", "advmod", "aux", "neg")), None)
-        if opener is not None and opener.left_edge.i == 0 and opener.ent_type_ in ("PERSON", "ORG", "NORP"):
-            return opener
-        # "In a panel in Washington, Marc H. Morial, the chief executive of the League, forcefully told":
-        # a name right before the verb, or before an apposition set off by commas, speaks for it
-        for ent in reversed([e for e in doc.ents if e.end <= verb.i and e.label_ in ("PERSON", "ORG")]):
-            if _NAME_TO_VERB.fullmatch(doc[ent.end : verb.i].text_with_ws):
-                return ent.root
-    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and lemma(verb) in ADDRESSING_VERBS:
-        return None  # "Asked about the deal, the minister declined": the subject was asked, it did not ask
-    if (
-        verb.dep_ == "xcomp"
-        and verb.tag_ == "VBG"
-        and before is not None
-        and (before.ent_type_ in ("PERSON", "ORG", "NORP") or before.lower_ in ("him", "her", "them"))
-    ):
-        return before  # "footage of Hillary Clinton asking, “...”", "showed him saying": whom the verb shows doing it
-    if verb.dep_ in ("ccomp", "conj", "advcl", "xcomp") and verb.head is not verb:
-        # "X mocked the complaint, saying ...": a participle speaks for the subject of its verb
-        participle = verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp")
-        if hops >= MAX_HOPS:
-            return None  # a chain of verbs this long is no sentence of news: each verb would walk it again
-        return speaker_of(verb.head, hops + 1) if participle or lemma(verb.head) in SPEECH_VERBS else None
     return None
+
+
+def _opener(verb: Token, _hops: int) -> Token | None:
+    """rule opener: "Trump, appearing after Clinton at the forum, cited problems": the name that
+    opens the sentence speaks for a finite verb left without a subject; else a name right before the
+    verb, or before an apposition set off by commas ("..., Marc H. Morial, the chief executive of
+    the League, forcefully told")."""
+    if not _finite_root(verb):
+        return None
+    doc = verb.doc
+    opener = next((c for c in verb.lefts if c.dep_ not in ("punct", "cc", "advmod", "aux", "neg")), None)
+    if opener is not None and opener.left_edge.i == 0 and opener.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return opener
+    for ent in reversed([e for e in doc.ents if e.end <= verb.i and e.label_ in ("PERSON", "ORG")]):
+        if _NAME_TO_VERB.fullmatch(doc[ent.end : verb.i].text_with_ws):
+            return ent.root
+    return None
+
+
+def _shown_doing(verb: Token, _hops: int) -> Token | None:
+    """rule shown_doing: "footage of Hillary Clinton asking, “...”", "showed him saying": whom the verb shows doing it."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    shown = before is not None and (before.ent_type_ in ("PERSON", "ORG", "NORP") or before.lower_ in ("him", "her", "them"))
+    return before if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and shown else None
+
+
+def _participle(verb: Token, hops: int) -> Token | None:
+    """rule participle: "X mocked the complaint, saying ...": a participle speaks for the subject of
+    the verb it hangs on (at most ``MAX_HOPS`` verbs up); but "Asked about the deal, the minister
+    declined": the subject was asked, it did not ask."""
+    if verb.dep_ == "advcl" and verb.tag_ == "VBN" and lemma(verb) in ADDRESSING_VERBS:
+        return None
+    if verb.dep_ not in ("ccomp", "conj", "advcl", "xcomp") or verb.head is verb:
+        return None
+    participle = verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp")
+    if hops >= MAX_HOPS:
+        return None  # a chain of verbs this long is no sentence of news: each verb would walk it again
+    return speaker_of(verb.head, hops + 1) if participle or lemma(verb.head) in SPEECH_VERBS else None
+
+
+# who speaks for a verb of saying, by the first rule that finds someone
+SPEAKER_OF: list[Callable[[Token, int], Token | None]] = [
+    _inverted, _set_off, _subject, _agent, _name_before, _opener, _shown_doing, _participle
+]  # fmt: skip
+
+
+def speaker_of(verb: Token, hops: int = 0) -> Token | None:
+    """The token naming who speaks for ``verb``: the first rule of ``SPEAKER_OF`` that finds one."""
+    return next((tok for rule in SPEAKER_OF if (tok := rule(verb, hops)) is not None), None)
 
 
 def phrase_start(tok: Token) -> Token:
