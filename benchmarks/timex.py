@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from common import bench_dir, half
 from newsledger import nlp
-from newsledger.extract.timex import find_timexes
+from newsledger.grammar.timex import find_timexes
 
 TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 

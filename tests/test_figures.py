@@ -1,10 +1,10 @@
-"""Figures: the amount finder (extract/numbers.py) and the figure grammar (extract/claims.py), by named rule."""
+"""Figures: the amount finder (grammar/numbers.py) and the figure grammar (extract/claims.py), by named rule."""
 
 import pytest
 
 from newsledger import nlp
-from newsledger.extract.numbers import find_amounts
 from newsledger.extract.stage import extract_texts
+from newsledger.grammar.numbers import find_amounts
 
 
 def _one(text: str, published: str | None = None):
@@ -376,7 +376,7 @@ def test_every_amount_names_the_form_that_read_it(sentence, forms):
     ],
 )
 def test_what_is_not_a_figure_names_its_rule(sentence, rule):
-    from newsledger.extract.numbers import AMOUNT, not_a_figure
+    from newsledger.grammar.numbers import AMOUNT, not_a_figure
 
     first = next(m for m in AMOUNT.finditer(sentence) if m.group(0).strip())
     assert not_a_figure(sentence, first) == rule

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from newsledger.extract.timex import find_timexes
+from newsledger.grammar.timex import find_timexes
 
 ANCHOR = date(2025, 4, 30)  # a Wednesday
 
@@ -80,7 +80,7 @@ def test_values_against_publication_date(text, expr, value, precision):
 
 
 def test_every_expression_holds_a_word_the_prefilter_looks_for():
-    from newsledger.extract.timex import _TRIGGER
+    from newsledger.grammar.timex import _TRIGGER
 
     assert all(_TRIGGER.search(expr) for _, expr, _, _ in CASES)
     assert find_timexes("The talks stalled as both sides dug in.", ANCHOR) == []

@@ -2,8 +2,8 @@
 
 import pytest
 
-from newsledger.extract.numbers import CURRENCIES, CURRENCY_WORDS
 from newsledger.extract.units import CURRENCY_CODES, canonical, currency_code
+from newsledger.grammar.numbers import CURRENCIES, CURRENCY_WORDS
 from newsledger.ledger.figures import group_figures
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsledger.extract.timex import find_timexes
+from newsledger.grammar.timex import find_timexes
 from newsledger.model import DatedEvidence
 
 URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?P<d>0?[1-9]|[12]\d|3[01]))?(?=[/-]|$)")

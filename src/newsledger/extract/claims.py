@@ -26,10 +26,10 @@ from newsledger.extract.language import (
     nominal_subject,
     pos,
 )
-from newsledger.extract.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, Amount, find_amounts
 from newsledger.extract.quantulum import qparser
 from newsledger.extract.unit_choice import AMBIGUOUS, choose
 from newsledger.extract.units import canonical
+from newsledger.grammar.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, Amount, find_amounts
 from newsledger.model import Claim, content_id
 
 VALUE_CONTEXT = re.compile(

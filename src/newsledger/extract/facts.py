@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from newsledger.extract.language import SPEECH_FORMS
-from newsledger.extract.numbers import find_amounts
 from newsledger.extract.quotes import LABELLED, MIN_QUOTE, QUOTE_RX, SIGNED, short_lead
+from newsledger.grammar.numbers import find_amounts
 
 _WORDS = re.compile(r"[a-z]+")
 

@@ -22,7 +22,7 @@ from newsledger.extract.events import ACTOR_ENTITY_LABELS, EVENT_PRECISIONS, eve
 from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
-from newsledger.extract.timex import find_timexes
+from newsledger.grammar.timex import find_timexes
 from newsledger.model import CAPTION, Article, Claim, Facts, Mention, Provenance, Quote, TimeExpr, caption_id, content_id
 
 if TYPE_CHECKING:

@@ -27,7 +27,7 @@ from functools import partial
 from typing import Any
 
 from newsledger.extract.entities import key_of
-from newsledger.extract.numbers import CURRENCIES, CURRENCY_WORDS
+from newsledger.grammar.numbers import CURRENCIES, CURRENCY_WORDS
 from newsledger.model import ClaimRow, FigureGroup, article_of, content_id
 from newsledger.shuffle import GroupMap, group_in_memory
 

@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsledger.extract.lexicon import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternatives
-from newsledger.extract.numbers import WORD_NUMBERS, WORDS
+from newsledger.grammar.lexicon import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternatives
+from newsledger.grammar.numbers import WORD_NUMBERS, WORDS
 
 UNITS = {
     "year": "Y",

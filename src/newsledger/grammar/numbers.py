@@ -12,8 +12,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from newsledger.extract import lexicon
-from newsledger.extract.lexicon import alternatives
+from newsledger.grammar import lexicon
+from newsledger.grammar.lexicon import alternatives
 
 SCALES = {
     "hundred": 1e2,
