@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from newsledger.model import Entity, Mention, article_of, content_id
 from newsledger.shuffle import GroupMap, group_in_memory
@@ -66,14 +67,7 @@ def merge(
     H.W. Bush", "George W. Bush"); a name without initials joins the one variant with them."""
     ms = list(mentions)
     story = story_of or (lambda _aid: None)
-    keys = [key_of(m.text, m.label) for m in ms]
-    person_words = {k.split()[-1] for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and k}
-    for i, m in enumerate(ms):  # "Marchenko-Orlov" names two people, not a third
-        pair = PAIR.match(m.text.strip())
-        if m.label == "PERSON" and pair and all(key_of(p, "PERSON") in person_words for p in pair.groups()):
-            keys[i] = ""
-    keys = _with_initials(ms, keys)
-    _one_kind_per_name(ms, keys)
+    keys = _keys(ms)
     words = dict(
         group_map(
             _name_word,
@@ -86,18 +80,48 @@ def merge(
             min_size=1,
         )
     )  # word -> ({full name: {story: mentions}}, whether the word ends one)
-    # the tagger sometimes calls a surname an organisation or a place ("Trump" as ORG): a one-word
-    # name that ends a person's full name is that person
-    # and a full name it tags a person elsewhere is that person ("Marta Bellini" once as ORG)
+    _surnames_are_people(ms, keys, words)
+    keyed = _resolved(ms, keys, words, story)
+    ranked = sorted(group_map(_entity_of, keyed, min_size=1))
+    for _, ent, members in ranked:
+        for i in members:
+            ms[i].entity_id = ent.id
+    return [ent for _, ent, _ in sorted(ranked, key=lambda r: (-r[1].mentions, r[1].name, r[0]))]
+
+
+def _keys(ms: list[Mention]) -> list[str]:
+    """Each mention's entity key; "" for a pair of people's names ("Marchenko-Orlov" names two
+    people, not a third); full names with and without initials settled; one kind per name."""
+    keys = [key_of(m.text, m.label) for m in ms]
+    person_words = {k.split()[-1] for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and k}
+    for i, m in enumerate(ms):
+        pair = PAIR.match(m.text.strip())
+        if m.label == "PERSON" and pair and all(key_of(p, "PERSON") in person_words for p in pair.groups()):
+            keys[i] = ""
+    keys = _with_initials(ms, keys)
+    _one_kind_per_name(ms, keys)
+    return keys
+
+
+def _surnames_are_people(ms: list[Mention], keys: list[str], words: dict[str, Any]) -> None:
+    """The tagger sometimes calls a surname an organisation or a place ("Trump" as ORG): a one-word
+    name that ends a person's full name is that person, and so is a full name it tags a person
+    elsewhere ("Marta Bellini" once as ORG)."""
     full_people = {k for m, k in zip(ms, keys, strict=True) if m.label == "PERSON" and " " in k}
     for i, m in enumerate(ms):
         one_word_surname = " " not in keys[i] and keys[i] in words and words[keys[i]][1]
         if m.label in ("ORG", "GPE", "NORP") and (one_word_surname or key_of(m.text, "PERSON") in full_people):
             m.label = "PERSON"
             keys[i] = key_of(m.text, m.label)
-    # per article: the last full name seen ending in a word (a surname: "Smith" after "Jane
-    # Smith"), and the last holding it anywhere ("Ri" after "Ri Ok-hwa": a family name written
-    # first, which relatives share, so the story's dominant bearer is asked first)
+
+
+def _resolved(
+    ms: list[Mention], keys: list[str], words: dict[str, Any], story: Callable[[str], str | None]
+) -> list[tuple[str, tuple[int, str, str, str, str]]]:
+    """Mentions keyed by their entity id, in reading order: a one-word name is the last full name
+    before it in its article ending in that word (a surname: "Smith" after "Jane Smith"), else the
+    one candidate of its story, else the last full name holding the word anywhere ("Ri" after "Ri
+    Ok-hwa": a family name written first, which relatives share, so the story's bearer is asked first)."""
     latest_last: dict[str, str] = {}
     latest_any: dict[str, str] = {}
     current_article = None
@@ -115,11 +139,7 @@ def merge(
         if k:
             eid = content_id(LABEL_GROUP.get(m.label, m.label), k)
             keyed.append((eid, (i, eid, m.text, m.label, m.article_id)))
-    ranked = sorted(group_map(_entity_of, keyed, min_size=1))
-    for _, ent, members in ranked:
-        for i in members:
-            ms[i].entity_id = ent.id
-    return [ent for _, ent, _ in sorted(ranked, key=lambda r: (-r[1].mentions, r[1].name, r[0]))]
+    return keyed
 
 
 KINDS_OF_PLACE = ("GPE", "LOC", "NORP")
