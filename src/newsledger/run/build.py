@@ -223,6 +223,27 @@ def build(
     return result
 
 
+def _clean_and_store(
+    pending: list[Document], doc_input: dict[str, str], reports: dict[str, InputReport], ledger: Ledger, executor: Executor,
+    result: BuildResult,
+) -> None:  # fmt: skip
+    """Clean new documents in chunks on the executor and store each with its articles (and their
+    near-duplicate signatures); a document that fails or gives no article is reported on its input."""
+    for cleaned_chunk in _run(executor, _clean_chunk, list(_chunks(pending)), result.worker_peak_mb):
+        for doc, cleaned, sigs in cleaned_chunk:
+            rep = reports[doc_input[doc.source]]
+            if isinstance(cleaned, str):
+                _warn(f"{doc.source}: {cleaned}")
+                rep.errors.append(f"{doc.source}: {cleaned}")
+                continue
+            ledger.add(doc, cleaned)
+            ledger.set_signatures(sigs)
+            rep.articles += len(cleaned)
+            if not cleaned:
+                _warn(f"{doc.source}: {NO_ARTICLE}")
+                rep.warnings.append(f"{doc.source}: {NO_ARTICLE}")
+
+
 def _read_inputs(
     names: list[tuple[str | ReadError, str]], ledger: Ledger, executor: Executor, result: BuildResult,
     *, max_bytes: int, progress: bool | None, limit: int,
@@ -235,19 +256,7 @@ def _read_inputs(
     doc_input: dict[str, str] = {}
 
     def flush() -> None:
-        for cleaned_chunk in _run(executor, _clean_chunk, list(_chunks(pending)), result.worker_peak_mb):
-            for doc, cleaned, sigs in cleaned_chunk:
-                rep = reports[doc_input[doc.source]]
-                if isinstance(cleaned, str):
-                    _warn(f"{doc.source}: {cleaned}")
-                    rep.errors.append(f"{doc.source}: {cleaned}")
-                    continue
-                ledger.add(doc, cleaned)
-                ledger.set_signatures(sigs)
-                rep.articles += len(cleaned)
-                if not cleaned:
-                    _warn(f"{doc.source}: {NO_ARTICLE}")
-                    rep.warnings.append(f"{doc.source}: {NO_ARTICLE}")
+        _clean_and_store(pending, doc_input, reports, ledger, executor, result)
         pending.clear()
 
     bar = tqdm(names, desc="reading", unit="input", disable=None if progress is None else not progress, file=sys.stderr)
