@@ -109,6 +109,7 @@ GENERIC_HEADS = {"total", "number", "average", "sum", "amount", "figure", "tally
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)  # the same nouns ("people", "years") come back in every article
 def _unit_name(words: str) -> str | None:
     """quantulum3's unit name for a written unit ("metric tons" -> "tonne"), or None."""
     try:

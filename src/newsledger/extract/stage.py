@@ -383,6 +383,24 @@ OPENING_PHRASE = re.compile(
 )
 
 
+def _word_char(ch: str) -> bool:
+    return ch.isalnum() or ch in "_-"
+
+
+def _whole_words(text: str, form: str) -> Iterator[int]:
+    r"""Where ``form`` stands in ``text`` as whole words (no letter, digit, "_" or "-" on either
+    side), left to right without overlaps: ``(?<![\w-])form(?![\w-])`` without compiling a
+    pattern for every name."""
+    at = text.find(form)
+    while at != -1:
+        end = at + len(form)
+        if (at == 0 or not _word_char(text[at - 1])) and (end == len(text) or not _word_char(text[end])):
+            yield at
+            at = text.find(form, end)
+        else:
+            at = text.find(form, at + 1)
+
+
 class People:
     """Where an article names people, to tell whom a "he" or "she" stands for: the model's PERSON
     mentions, and every other place the article writes one of their names or surnames (a mention
@@ -401,10 +419,11 @@ class People:
             taken[a:b] = b"\x01" * (b - a)
         forms = {name for *_, name in self.people} | {name.split()[-1] for *_, name in self.people if len(name.split()[-1]) > 2}
         for form in sorted(forms, key=len, reverse=True):
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", self.body):
-                if not any(taken[m.start() : m.end()]):
-                    found[m.start()] = form
-                    taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
+            for start in _whole_words(self.body, form):
+                end = start + len(form)
+                if not any(taken[start:end]):
+                    found[start] = form
+                    taken[start:end] = b"\x01" * (end - start)
         at = sorted(found)
         return at, [found[a] for a in at]
 

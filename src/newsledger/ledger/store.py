@@ -16,7 +16,8 @@ import math
 import os
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import asdict
+from dataclasses import asdict, fields
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -40,11 +41,23 @@ from newsledger.model import (
 )
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 def fact_row(fact: Claim | Quote | TimeExpr | Event) -> dict[str, Any]:
-    """A claim or quote as one flat row: provenance first (article, source, offsets, sentence)."""
-    d = asdict(fact)
-    span = d.pop("span")
-    return {"id": d.pop("id"), **span, **d}
+    """A claim or quote as one flat row: provenance first (article, source, offsets, sentence);
+    as ``dataclasses.asdict`` gives it (lists copied), without its deep copy of every value."""
+    row: dict[str, Any] = {"id": fact.id}
+    span = fact.span
+    for name in _field_names(type(span)):
+        row[name] = getattr(span, name)
+    for name in _field_names(type(fact)):
+        if name not in ("id", "span"):
+            value = getattr(fact, name)
+            row[name] = list(value) if isinstance(value, list) else value
+    return row
 
 
 FACT_TABLES = ("claims", "quotes", "times", "events", "mentions")  # the keys of ``fact_tables``
