@@ -108,10 +108,19 @@ ONE_AS_PRONOUN = re.compile(r"\b(?:each|the same|any|no|every|which|this|that|an
 GENERIC_HEADS = {"total", "number", "average", "sum", "amount", "figure", "tally", "count", "maximum", "minimum", "range"}
 
 
+# units of news that quantulum3 does not name (or names as another field's: "bps" is bits per second)
+NEWS_UNITS = {
+    "basis point": "basis point", "basis points": "basis point", "bps": "basis point", "bp": "basis point",
+    "sq mm": "square millimetre", "sq cm": "square centimetre", "sq km": "square kilometre", "sq mi": "square mile",
+    "sq miles": "square mile", "sq yd": "square yard",
+}  # fmt: skip
+
+
 @lru_cache(maxsize=4096)
-@lru_cache(maxsize=8192)  # the same nouns ("people", "years") come back in every article
 def _unit_name(words: str) -> str | None:
-    """quantulum3's unit name for a written unit ("metric tons" -> "tonne"), or None."""
+    """The unit a written unit names: ``NEWS_UNITS``, else quantulum3's name ("metric tons" -> "tonne"), or None."""
+    if words.lower() in NEWS_UNITS:
+        return NEWS_UNITS[words.lower()]
     try:
         found = qparser.parse(f"1 {words}")
     except Exception:
@@ -124,7 +133,8 @@ def _unit_name(words: str) -> str | None:
 
 # a unit written as a word after a number: "shekels", "Danish crowns", "sq ft", "pound-feet", "deg C"
 WRITTEN_UNIT = re.compile(
-    r"\s?((?:danish|swedish|norwegian)\s+)?([^\W\d_][\w°/]*(?:-(?:feet|foot|ft)\b)?(?:\s(?:m|ft)\b|(?<=deg)\s?[CF]\b)?)", re.I
+    r"\s?((?:danish|swedish|norwegian)\s+)?([^\W\d_][\w°/]*(?:-(?:feet|foot|ft)\b)?(?:(?<=sq)\s(?:m|ft|mm|cm|km|mi|yd)\b|\s(?:m|ft)\b|(?<=deg)\s?[CF]\b)?)",
+    re.I,
 )
 
 
@@ -830,12 +840,38 @@ def _chosen_unit(claim: Claim, sentence: str, base: int) -> str | None:
     return claim.unit
 
 
+# rule to_from_move: "rose to 4.1% in March from 3.9%", "climbed to $4.2bn from $3.8bn": the level
+# reached, then where it came from, a few words apart: one figure that moved
+TO_BEFORE = re.compile(r"(?:^|\s)to\s+$", re.I)
+FROM_BETWEEN = re.compile(r"(?:[^.;:\d]|(?<=\d)\.(?=\d)){0,40}?\bfrom\s+$", re.I)
+
+
+def _to_from(prev: Claim, c: Claim, sent: Sentence) -> bool:
+    """Whether ``c`` is where ``prev`` moved from (rule to_from_move)."""
+    before_prev = sent.text[max(0, prev.span.start - sent.base - 6) : prev.span.start - sent.base]
+    between = sent.text[prev.span.end - sent.base : c.span.start - sent.base]
+    same_unit = c.unit is None or prev.unit is None or prev.unit.split(" per ")[0] == c.unit.split(" per ")[0]
+    return (
+        prev.from_value is None and prev.value is not None and c.value is not None and prev.low == prev.high
+        and bool(TO_BEFORE.search(before_prev)) and bool(FROM_BETWEEN.fullmatch(between)) and same_unit
+    )  # fmt: skip
+
+
 def _moves(claims: list[Claim], sent: Sentence) -> list[Claim]:
     """ "fell from $36,040 ... to $34,935": one figure that moved, with the value it moved from;
-    "sizes from 450 sq ft up to 900 sq ft", with no verb of change, one range."""
+    "sizes from 450 sq ft up to 900 sq ft", with no verb of change, one range; "rose to 4.1% from
+    3.9%" (rule to_from_move), the figure reached with the value it moved from."""
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
+        if prev is not None and _to_from(prev, c, sent):
+            prev.from_value = c.value
+            prev.change = prev.change or ("up" if prev.value > c.value else "down" if prev.value < c.value else None)  # type: ignore[operator]
+            prev.unit = max(prev.unit or "", c.unit or "", key=len) or None
+            prev.span = sent.where(prev.span.start - sent.base, c.span.end - sent.base)
+            prev.text = sent.text[prev.span.start - sent.base : c.span.end - sent.base]
+            prev.rule = "to_from_move"
+            continue
         between = sent.text[prev.span.end - sent.base : c.span.start - sent.base] if prev is not None else ""
         up_to = bool(UP_TO.match(c.text))
         if (

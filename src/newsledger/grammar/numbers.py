@@ -106,7 +106,7 @@ GLUED_UNITS = {"″": "inch", "′": "foot", "pc": "percentage", "p": "penny", "
                "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "mah": "milliampere hour",
                "sq m": "square metre", "°c": "celsius", "°f": "fahrenheit", "degf": "fahrenheit", "degc": "celsius",
                "deg c": "celsius", "deg f": "fahrenheit", "pound-feet": "pound-foot", "pound-foot": "pound-foot",
-               "lb-ft": "pound-foot"}  # fmt: skip
+               "lb-ft": "pound-foot", "bps": "basis point", "bp": "basis point"}  # fmt: skip
 MONTHS = rf"(?:{alternatives(lexicon.MONTHS)})"
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -157,12 +157,14 @@ AMOUNT = re.compile(
 )
 CHANGE_UP = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|surg\w*|doubl\w*|gain\w*|soar\w*"
-    r"|boost\w*|accelerat\w*|rais(?:e|es|ed|ing))\b",
+    r"|boost\w*|accelerat\w*|rais(?:e|es|ed|ing)|add(?:s|ed|ing)?|advanc\w*|rall(?:y|ies|ied|ying)|spik(?:e|es|ed|ing)"
+    r"|rebound\w*)\b",
     re.I,
 )
 CHANGE_DOWN = re.compile(
     r"\b(?:fell|fall\w*|drop\w*|declin\w*|decreas\w*|down|cut|came down|shr[iu]nk\w*|plung\w*|slid|lower\w*|slow\w*"
-    r"|eas(?:e|es|ed|ing)|dip(?:s|ped|ping)?|sank|sink(?:s|ing)?|tumbl\w*|slump\w*|reduc\w*)\b",
+    r"|eas(?:e|es|ed|ing)|dip(?:s|ped|ping)?|sank|sink(?:s|ing)?|tumbl\w*|slump\w*|reduc\w*|slip(?:s|ped|ping)?"
+    r"|los(?:e|es|t|ing)|shed(?:s|ding)?|retreat\w*|plummet\w*|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|weaken\w*)\b",
     re.I,
 )
 
@@ -292,6 +294,14 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
     return tuple(out)
 
 
+# a verb of motion right before "up to": its particle ("edged up to", "went up to", "has risen up to")
+PARTICLE_VERB = re.compile(
+    r"\b(?:(?:edg|inch|tick|mov|jump|climb|rall|surg|soar|bounc|spik|crawl|drift|ratchet|revis|mark|push|bump|trend)"
+    r"(?:e|es|ed|ing|y|ied|s)?|went|gone|go(?:es|ing)?|rose|risen|shot|crept|came|come|grew|grown)\s+$",
+    re.I,
+)
+
+
 @dataclass
 class _Found:
     """One match of ``AMOUNT`` as the readers need it: where its words start after a qualifier's
@@ -310,6 +320,10 @@ class _Found:
         if dangling:  # "from two ports": a preposition, not a range
             lead = dangling.end()
         qual = (m.group("qual") or "").lower()
+        if qual == "up to" and m.group("a") and PARTICLE_VERB.search(sentence, 0, m.start()):
+            # rule particle_up_to: "edged up to 4.1%", "has gone up to 40p": the verb's particle and
+            # "to" the level it reached, no bound ("up to 40 people" is one)
+            lead, qual = m.start("a") - m.start(), ""
         return cls(sentence, m, lead, qual, bool(re.search(APPROX, qual)) if qual else False)
 
     @property
@@ -558,8 +572,14 @@ class _Around:
         return re.sub(r"^(?:between|from)\s+", "", core, flags=re.I)
 
 
+DAY_NUMBER = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:\s*(?:[-–]|to|and)\s*(?:[1-9]|[12]\d|3[01]))?", re.I)
+
+
 def _day_of_month(x: _Around) -> bool:
-    """rule day_of_month: "June 19", "19 June"."""
+    """rule day_of_month: "June 19", "19 June", "June 19-20": a whole number a month can hold, right
+    beside a month's name ("in March from 3.9%" and "In May 100 people" are figures)."""
+    if not DAY_NUMBER.fullmatch(x.core):
+        return False
     return bool(re.search(rf"\b{MONTHS}\.?\s*$", x.before, re.I) or re.match(rf"\s*{MONTHS}\b", x.after, re.I))
 
 
@@ -601,6 +621,7 @@ def _model_number(x: _Around) -> bool:
         not m.group("qual")
         and bool(re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", x.core))
         and bool(re.search(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w-]*\s$", sentence[: m.start()]))
+        and not re.search(rf"\b{MONTHS}\s$", sentence[: m.start()], re.I)  # "In May 120 workers ...": a month is no name
         and not MEASURED_AFTER.match(x.after)
         and not (AUX_AFTER.match(x.after) and FULL_NAME_BEFORE.search(x.before))
     )
