@@ -442,3 +442,49 @@ def test_market_verbs_of_rise_and_fall(sentence, change):
 def test_news_units_quantulum_does_not_name(sentence, unit):
     (claim,) = [c for c in _one(sentence).claims]
     assert claim.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "measure"),
+    [
+        ("Two soldiers were killed and dozens injured at the checkpoint.", None, "injured"),
+        ("Police said 14 were arrested after the march.", 14, "arrested"),
+        ("At least nine dead after the ferry capsized, officials said.", 9, "dead"),
+    ],
+)
+def test_rule_casualty_count_a_number_before_what_befell_people_counts_people(sentence, value, measure):
+    claims = _one(sentence).claims
+    (hit,) = [c for c in claims if c.rule == "casualty_count"]
+    assert (hit.unit, hit.measure) == ("people", measure) and (value is None or hit.value == value)
+
+
+def test_rule_partitive_of_them_is_a_part_of_the_figure_before():
+    whole, part = _one("The clinic saw 80 children, 12 of them with burns.").claims
+    assert (part.value, part.unit, part.part_of, part.rule) == (12, "child", whole.id, "partitive")
+    whole, part = _one("Officers seized 300 phones, 40 of which were stolen.").claims
+    assert (part.unit, part.part_of) == ("phone", whole.id)
+    _, half = _one("The firm has 600 staff, almost half of whom work abroad.").claims
+    assert half.unit != "staff"  # a share of them stays a share
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("About one in five drivers admitted speeding.", 0.2), ("Nearly 1 in 4 homes has no broadband.", 0.25),
+     ("Two out of every three voters backed the plan.", 2 / 3)],
+)  # fmt: skip
+def test_rule_ratio_a_share_written_as_one_in_n(sentence, value):
+    (am,) = find_amounts(sentence)
+    assert am.form == "ratio" and am.value == pytest.approx(value)
+    assert [a.form for a in find_amounts("He scored 1 in 10 minutes.")] == ["single", "single"]  # a time, no share
+
+
+def test_a_value_measured_or_registered_is_a_figure():
+    for sentence in ("The tremor measured 5.9 on the Richter scale.", "The quake registered 7.1, officials said."):
+        (claim,) = _one(sentence).claims
+        assert claim.rule == "value_context"
+
+
+def test_plural_nouns_spacys_exceptions_misread():
+    (tax,) = _one("The firm paid 40 taxes last year.").claims
+    (dose,) = _one("The clinic gave 900 doses on Monday.").claims
+    assert (tax.unit, dose.unit) == ("tax", "dose")

@@ -33,7 +33,8 @@ from newsledger.grammar.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, G
 from newsledger.model import Claim, content_id
 
 VALUE_CONTEXT = re.compile(
-    r"\b(?:to|at|from|of|by|is|was|were|are|reached|hit|totall?ed|stood at|closed at|ended at|rated)\s+$", re.I
+    r"\b(?:to|at|from|of|by|is|was|were|are|reached|hit|totall?ed|stood at|closed at|ended at|rated|measured|registered)\s+$",
+    re.I,
 )
 
 
@@ -492,7 +493,8 @@ def _figure(sent: Sentence, am: Amount, out: list[Claim]) -> _Figure | None:
         noun = None  # "6.5 times earnings", "three times as many": a multiple, counted as -fold is
     f = _Figure(sent, am, out, anchor, noun, times, unit_end=times.end() if times else am.end)
     a_one = am.text.lower() == "one" and noun is not None and not ONE_AS_PRONOUN.search(text[max(0, am.start - 12) : am.start])
-    if am.word_number and not f.counted_by_word and (noun is None or (am.value == 1 and not a_one)):
+    casualty = noun is None and CASUALTY.match(text, am.end) is not None  # "dozens injured", "two killed"
+    if am.word_number and not f.counted_by_word and not casualty and (noun is None or (am.value == 1 and not a_one)):
         return None
     return f
 
@@ -578,6 +580,33 @@ def _subject_count(f: _Figure) -> None:
         f.rule = "subject_count"
 
 
+# rule casualty_count: "37 killed", "dozens injured", "hundreds were arrested": a number right before
+# what befell people counts people
+CASUALTY = re.compile(
+    r"\s+(?:(?:were|have been|had been|are|was)\s+)?(?P<what>killed|injured|wounded|hurt|dead|missing|arrested|detained"
+    r"|displaced|evacuated|rescued|hospitali[sz]ed|feared dead)\b",
+    re.I,
+)
+
+
+def _casualty_count(f: _Figure) -> None:
+    """rule casualty_count: "At least 12 killed", "dozens were injured": people, measured by what befell them."""
+    if f.bare and (hit := CASUALTY.match(f.text, f.end)) is not None:
+        f.unit, f.measure, f.bare, f.rule = "people", hit.group("what").lower(), False, "casualty_count"
+
+
+# rule partitive: "120 patients, 15 of them critical", "40 arrests, most of which ...": a bare number
+# followed by "of them"/"of whom"/"of those" is a part of the figure before, in its unit
+PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.I)
+
+
+def _partitive(f: _Figure) -> None:
+    last = f.last
+    if f.bare and last is not None and last.unit and f.am.form != "fraction" and PARTITIVE.match(f.text, f.end):
+        # (a share, "half of them", stays a share: it is no count of the whole's unit)
+        f.unit, f.measure, f.bare, f.rule = last.unit, last.measure, False, "partitive"
+
+
 def _comparative_difference(f: _Figure) -> None:
     """rule comparative_difference: "1,200 people, 400 fewer than planned": the difference counts
     what the figure before did; "costs about 30k less": a difference is a figure, whatever it counts."""
@@ -616,7 +645,16 @@ def _index_level(f: _Figure) -> None:
 
 # the figure grammar after the amount: each rule may decide the unit, what it measures and the rule
 # that made it a figure; in this order
-UNIT_RULES = [_written_against, _written_after, _rate, _subject_count, _comparative_difference, _parallel]
+UNIT_RULES = [
+    _written_against,
+    _written_after,
+    _rate,
+    _subject_count,
+    _casualty_count,
+    _partitive,
+    _comparative_difference,
+    _parallel,
+]
 
 
 def _direction(f: _Figure) -> str | None:
@@ -656,7 +694,7 @@ def _claim(f: _Figure, who: str | None, dates: list[str], about: list[str]) -> C
         attribution=who,
         time=dates[0] if dates else None,
         actor=_actor(f.doc, start, measure_end, head),
-        part_of=last.id if last is not None and PART_CUE.search(f.between_last()) else None,
+        part_of=last.id if last is not None and (PART_CUE.search(f.between_last()) or f.rule == "partitive") else None,
         subject=_subject(
             f.doc, head, start, end, max(measure_end, f.unit_end), f.counted, f.counted_by_word, f.bare, am.low != am.high,
             described=f.described,

@@ -119,9 +119,26 @@ _TAG_POS = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "JJ": 
             "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "DT": "DET", "MD": "AUX"}  # fmt: skip
 
 
-_IRREGULAR_PLURALS = {"people": "people", "personnel": "personnel", "men": "man", "women": "woman", "children": "child",
-                      "police": "police", "feet": "foot", "teeth": "tooth", "mice": "mouse", "data": "data", "media": "media",
-                      "series": "series", "species": "species", "news": "news", "staff": "staff", "aircraft": "aircraft"}  # fmt: skip
+_IRREGULAR_PLURALS = {
+    "people": "people",
+    "personnel": "personnel",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "police": "police",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "data": "data",
+    "media": "media",
+    "series": "series",
+    "species": "species",
+    "news": "news",
+    "staff": "staff",
+    "aircraft": "aircraft",
+    "taxes": "tax",
+    "doses": "dose",
+}  # fmt: skip  (spaCy's exceptions read "taxis", "dos")
 
 
 # where the parse puts a clause's verb: a word there with a subject below it is a verb, whatever its tag

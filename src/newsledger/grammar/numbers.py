@@ -148,9 +148,15 @@ _FRAC = (
     r"(?:a|one|two|three|four)[\s-](?:halves|half|thirds?|quarters?|fourths?|fifths?|sixth|eighth|tenths?)"
     r"|(?<!first )(?<!second )(?<!third )(?<!the )(?<!other )(?<!last )(?<!latter )half(?=\s+(?:the|of|a|an|its|their|his|her|our|all|them|those|these)\b)|[1-9]/(?:[2-9]|10)(?![/\d])"
 )
+# "one in five", "1 in 3", "two out of every three": a share written as a ratio of whole numbers
+_SMALL = rf"\d{{1,3}}(?:,\d{{3}})*|{_UNITS_WORDS}|{_TENS_WORDS}|a hundred|a thousand|hundred|thousand"
+_RATIO = (
+    rf"(?:[1-9]|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL})(?=\s+[a-z])"
+    r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)"  # "1 in 10 minutes": a time
+)
 AMOUNT = re.compile(
     rf"(?:(?<![\w.-])|(?<=\bsub-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
-    rf"(?:(?P<vague>{_VAGUE})\b|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
+    rf"(?:(?P<vague>{_VAGUE})\b|(?P<ratio>{_RATIO})|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
     rf"|(?P<a>{_AMT})(?:(?:\s*(?:to|and|or|–|—)\s*|-\s*|\s+-\s+)(?P<b>{_AMT}))?)"
     rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b)[a-z])",
     re.I,
@@ -344,6 +350,19 @@ def _fraction_amount(f: _Found) -> list[Amount]:
     return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, False, None)]
 
 
+def _ratio_amount(f: _Found) -> list[Amount]:
+    """rule ratio: "one in five adults", "1 in 3 homes", "two out of every three": a share (a/b)."""
+    top, bottom = re.split(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", f.m.group("ratio").lower())
+    a, b = (
+        float(WORDS[w]) if w in WORDS else _words_value(w) if not w[0].isdigit() else float(w.replace(",", ""))
+        for w in (top, bottom)
+    )
+    if not 0 < a < b:
+        return []
+    low, high = f.bounds(a / b)
+    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, a / b, low, high, f.approximate, None, False, True, None)]
+
+
 def _fold_amount(f: _Found) -> list[Amount]:
     """rule fold: "grew sixfold", "a 3-fold rise": a multiple, counted."""
     value = _parse_one(re.sub(r"-?fold$", "", f.m.group("fold")))[0]
@@ -505,6 +524,7 @@ def _finished(
 
 # the grammar's forms, in the order it tries them: (rule, group of ``AMOUNT`` that marks it, reader)
 FORMS: list[tuple[str, str, Callable[[_Found], list[Amount]]]] = [
+    ("ratio", "ratio", _ratio_amount),
     ("fraction", "frac", _fraction_amount),
     ("fold", "fold", _fold_amount),
     ("vague", "vague", _vague_amount),
