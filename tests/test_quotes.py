@@ -498,3 +498,10 @@ def test_rules_across_sentences_goes_on_spoken_back_and_lead_in():
                  "The minister continued:\nThe waiting list has doubled since the spring."):  # fmt: skip
         (q,) = _one(text).quotes
         assert (q.rule, q.content) == ("lead_in", "The waiting list has doubled since the spring.")
+
+
+def test_rule_refused_to_say_a_speech_verb_its_speaker_declined_reports_nothing():
+    for text in ("The airline declined to comment on the report.", "The minister refused to say where the money went."):
+        quotes = _one(text).quotes
+        assert all(q.cue not in ("comment", "say") for q in quotes)
+        assert len(quotes) <= 1  # at most the refusal itself, as an attitude

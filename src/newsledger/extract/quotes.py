@@ -604,6 +604,15 @@ def _past_dateline(subj: Token, dateline: int) -> Token | None:
     return heads[0] if heads else None
 
 
+REFUSING = {"decline", "refuse"}
+
+
+def _refused(verb: Token) -> bool:
+    """rule refused_to_say: "declined to comment on the report", "refused to say where he was": a
+    speech verb its speaker declined to use reports nothing (the refusal itself is the record)."""
+    return verb.dep_ == "xcomp" and lemma(verb.head) in REFUSING
+
+
 def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, Token | bool]]:
     """Every cue verb outside quotation marks with a subject that names someone: (verb, subject, antecedent)."""
     dateline = _dateline_end(doc)
@@ -612,6 +621,7 @@ def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, T
         for t in doc
         if not any(lo <= t.idx < hi for lo, hi in quoted)
         and _cue(t)
+        and not _refused(t)
         and (s := speaker_of(t)) is not None
         and (s := _outside(s, t, quoted)) is not None
         and (s := _past_dateline(s, dateline)) is not None
