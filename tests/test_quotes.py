@@ -505,3 +505,17 @@ def test_rule_refused_to_say_a_speech_verb_its_speaker_declined_reports_nothing(
         quotes = _one(text).quotes
         assert all(q.cue not in ("comment", "say") for q in quotes)
         assert len(quotes) <= 1  # at most the refusal itself, as an attitude
+
+
+def test_rule_age_apposition_is_no_part_of_the_speaker():
+    (q,) = _one('"The river took everything," said Ana Ruiz, 43, a farmer.').quotes
+    assert q.speaker.startswith("Ana Ruiz") and "43" not in q.speaker
+    (q,) = _one("Tomas Berg, 71, said the pension rise came too late.").quotes
+    assert q.speaker == "Tomas Berg"
+
+
+def test_a_verb_that_opens_a_quotation_reports_only_the_quotation():
+    for text in ('Asked whether he would resign, Mr Lind replied: "Absolutely not, never."',
+                 'Pressed on the cuts, the mayor answered: "We had no other choice."'):  # fmt: skip
+        (q,) = _one(text).quotes
+        assert q.kind == "direct" and q.rule == "opening_verb"

@@ -391,8 +391,12 @@ def subject_phrase(tok: Token) -> str:
     text = tok.doc[start : end + 1].text
     if text.count("(") > text.count(")") and tok.doc[end + 1 : end + 2].text == ")":
         text = tok.doc[start : end + 2].text  # "Rep. Elijah E. Cummings (D-Md.)": the parenthesis closes
-    text = text.strip(" ,;:—–")
+    text = AGE_APPOSITION.sub("", text.strip(" ,;:—–"))
     return re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.I)
+
+
+# rule age_apposition: "Ana Ruiz, 43, said", "a farmer, 61,": a person's age set off by commas is no part of who speaks
+AGE_APPOSITION = re.compile(r",\s*\d{1,3}(?=,|$)")
 
 
 def according_to(tokens: Span | Doc) -> tuple[Token, Span] | None:

@@ -847,6 +847,8 @@ def _further_cues(r: _Reading, v: _Voice, out: list[Quote]) -> list[Quote]:
         is_first = v.cue_tok is not None and tok.i == v.cue_tok.i  # (a signature or label took its place: None)
         if is_first and not found:
             continue  # the first cue's own report is already out, unless quotations took its place
+        if is_first and v.rule == "opening_verb" and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
+            continue  # its quotation is its report: 'Asked about X, he replied: "..."' reports no more
         who2, cue2 = _who_span(subj, antecedent), _cue_span(tok)
         rest = _said(sent, tok, who2, cue2)
         if not rest or any(a <= who2[0] < b for a, b in covered):
