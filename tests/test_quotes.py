@@ -519,3 +519,17 @@ def test_a_verb_that_opens_a_quotation_reports_only_the_quotation():
                  'Pressed on the cuts, the mayor answered: "We had no other choice."'):  # fmt: skip
         (q,) = _one(text).quotes
         assert q.kind == "direct" and q.rule == "opening_verb"
+
+
+def test_rule_paragraphs_quoted_a_quotation_of_several_paragraphs_is_its_closing_speakers():
+    for text, who in (
+        ('"Nobody expected the river to rise this fast. The banks gave way in minutes.\n\n'
+         '"We lost everything," said farmer Piet Maas.', "farmer Piet Maas"),
+        ('"The fares will rise again next spring.\n\n"There is no other way to pay for the new trams," the transport '
+         'chief, Ida Kron, told the council.', "transport chief, Ida Kron"),
+    ):  # fmt: skip
+        quotes = _one(text).quotes
+        assert len(quotes) >= 2 and {q.speaker for q in quotes} == {who}
+    # a paragraph with a speaker of its own keeps it
+    quotes = _one('MORALES: "We will not sign this deal.\n\n"It is a bad deal for everyone," said Lea Voss.').quotes
+    assert quotes[0].speaker == "MORALES"

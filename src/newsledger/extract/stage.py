@@ -366,7 +366,7 @@ class _Parsed:
         ):
             last_quote = None  # a short sentence between ("Yep.") was not parsed: only the same quotation goes on
         quotes = quotes_in(sent, people.before, last_quote, self.lead if contiguous else None)
-        _speak_back(facts.quotes, quotes, art.quotations)
+        _speak_back(facts.quotes, quotes, art.quotations, art.body)
         facts.quotes.extend(quotes)
         self.lead = None if quotes else lead_in(sent, people.before)  # "The governor added:": the next sentence is his
 
@@ -444,7 +444,26 @@ class People:
         return names[k - 1] if k else None
 
 
-def _speak_back(earlier: list[Quote], quotes: list[Quote], quoted: list[tuple[int, int]]) -> None:
+_CLOSING = ("”", '"', "''", "’", "'")
+
+
+def _first_paragraph(begun: int, quoted: list[tuple[int, int]], body: str) -> int:
+    """rule paragraphs_quoted: where a quotation of several paragraphs begins: each paragraph opens
+    with a mark and only the last closes, so a quotation left open at the end of the paragraph just
+    before is the same speaker's."""
+    while True:
+        before = next((x for x, y in quoted if y <= begun and not body[y:begun].strip()), None)
+        if (
+            before is None
+            or body[before:begun].rstrip().endswith(_CLOSING)
+            or "\n" not in body[before:begun]
+            or (before > 0 and body[before - 1] != "\n")  # the paragraph must open with the mark
+        ):
+            return begun
+        begun = before
+
+
+def _speak_back(earlier: list[Quote], quotes: list[Quote], quoted: list[tuple[int, int]], body: str = "") -> None:
     """A quotation of several sentences whose speaker comes at its end ("He would be great. Not
     good, great. One of the best," Cummings said): its earlier sentences are the same speaker's
     words unless a cue right before its opening mark named someone ("X said: '...'"); a speaker
@@ -453,14 +472,14 @@ def _speak_back(earlier: list[Quote], quotes: list[Quote], quoted: list[tuple[in
     for q in quotes:
         if q.speaker is None or q.speaker_start is None or q.kind != "direct":
             continue
-        begun = next((x for x, y in quoted if x < q.span.start < y), None)
-        if begun is None:
-            continue
+        inside = next((x for x, y in quoted if x <= q.span.start < y), None)
+        if inside is None or (begun := _first_paragraph(inside, quoted, body)) == q.span.start:
+            continue  # its quotation opens here, and no paragraph before runs into it
         for e in reversed(earlier[-20:]):  # a sentence's records are not in text order: look a little further back
             if e.span.article_id != q.span.article_id:
                 break
-            if e.span.start < begun:
-                continue
+            if e.span.start < begun or (e.span.start < inside and e.speaker is not None):
+                continue  # (an earlier paragraph with a speaker of its own keeps it)
             introduced = e.cue_end is not None and 0 <= e.span.start - e.cue_end <= 3
             if e.kind == "direct" and not introduced:
                 e.speaker, e.cue, e.rule = q.speaker, q.cue, "spoken_back"
