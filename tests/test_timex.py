@@ -105,3 +105,16 @@ def test_numbers_ages_and_modal_may_are_not_times():
     text = "The 6-year-old said 2,000 troops may leave, and 1,500 more in May."
     found = [t.text for t in find_timexes(text, ANCHOR)]
     assert found == ["May"]
+
+
+def test_rule_half_year_of_a_calendar_year_not_of_a_match():
+    from datetime import date
+
+    from newsledger.grammar.timex import find_timexes
+
+    anchor = date(2024, 3, 14)
+    cases = {"Sales fell in the first half of the year.": "2024-H1", "Profit rose in the second half of 2023.": "2023-H2",
+             "Growth slowed in the first half of last year.": "2023-H1"}  # fmt: skip
+    for sentence, value in cases.items():
+        assert [(t.value, t.rule) for t in find_timexes(sentence, anchor)] == [(value, "half_year")]
+    assert find_timexes("They led 2-0 in the first half of the match.", anchor) == []

@@ -396,6 +396,16 @@ def _quarter(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     return f"{year}-Q{q}" if year else None
 
 
+def _half_year(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    """ "the first half of the year", "the second half of 2023", "the first half of last year": a
+    half year (a match's "first half" names no year and is no time of the calendar)."""
+    h = 1 if m.group("hord").lower() in ("first", "1st") else 2
+    year = m.group("year")
+    if year is None and anchor is not None:
+        year = str(anchor.year + {"last": -1, "next": 1}.get((m.group("hrel") or "").lower(), 0))
+    return f"{year}-H{h}" if year else None
+
+
 def _quarter_of_year(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     """ "the 1988 quarter" in results reporting: the quarter just reported, in that year."""
     if anchor is None:
@@ -552,6 +562,11 @@ RULES: list[Rule] = [
         _quarter,
     ),
     (_rx(r"the\s+(?P<qyear>(?:19|20)\d{2})\s+(?:quarter|period)"), "DATE", _quarter_of_year),
+    (
+        _rx(r"(?:the\s+)?(?P<hord>first|second|1st|2nd)\s+half\s+of\s+(?:(?:the|this|(?P<hrel>last|next))\s+year|" + _YEAR + ")"),
+        "DATE",
+        _half_year,
+    ),
     (_rx(r"the\s+year\s+(?:(?P<year>(?:19|20)\d{2})|two[\s-]thousand)"), "DATE", _the_year),
     (_rx(r"(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?" + _YEAR), "DATE", _season),
     (_rx(rf"{_MON}\s+(?:of\s+)?(?P<rel>last|this|next)\s+year"), "DATE", _month_of_year),
