@@ -441,7 +441,7 @@ def attribution(sent: Span, anchor: Token | None = None) -> tuple[str | None, st
     chain = list(anchor.ancestors) if anchor is not None else []
     candidates = chain + sorted(sent, key=lambda t: (t.dep_ != "ROOT", t.i))
     for tok in candidates:
-        if lemma(tok) in SPEECH_VERBS and pos(tok) == "VERB":
+        if pos(tok) == "VERB" and lemma(tok) in SPEECH_VERBS:
             subj = speaker_of(tok)
             if subj is not None and subj.lower_ not in ("it", "this", "that", "which", "who"):
                 return subject_phrase(subj), tok.text
