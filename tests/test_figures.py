@@ -488,3 +488,29 @@ def test_plural_nouns_spacys_exceptions_misread():
     (tax,) = _one("The firm paid 40 taxes last year.").claims
     (dose,) = _one("The clinic gave 900 doses on Monday.").claims
     assert (tax.unit, dose.unit) == ("tax", "dose")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Light covers 3 x 10^8 metres a second.", 3e8), ("The flask held 6.02×10²³ molecules.", 6.02e23),
+     ("The culture grew to 1.5e6 cells.", 1.5e6)],
+)  # fmt: skip
+def test_rule_scientific_notation(sentence, value):
+    (am,) = find_amounts(sentence)
+    assert am.form == "scientific" and am.value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "code"),
+    [("A ticket costs 45 zloty.", "PLN"), ("The fine was 200,000 forints.", "HUF"), ("Rent rose to 9,000 koruna.", "CZK")],
+)
+def test_currencies_written_as_words_keep_their_iso_code(sentence, code):
+    (claim,) = _one(sentence).claims
+    assert claim.canonical_unit == code
+
+
+def test_rule_glued_degrees_a_capital_c_or_f_after_the_number():
+    assert [(a.value, a.unit) for a in find_amounts("Temperatures fell to -12C overnight.")] == [(-12, "celsius")]
+    assert [(a.value, a.unit) for a in find_amounts("Highs of 95F are expected in Dallas.")] == [(95, "fahrenheit")]
+    assert find_amounts("Apple cut the price of the iPhone 5C again.") == []  # a model's name
+    assert find_amounts("The dividend is 5c a share.") == []  # a lower-case c is no degree

@@ -35,6 +35,9 @@ CURRENCY_CODES = {
     "malaysian ringgit": "MYR", "nigerian naira": "NGN", "turkish lira": "TRY", "thai baht": "THB",
     "indonesian rupiah": "IDR", "danish krone": "DKK", "swedish krona": "SEK", "norwegian krone": "NOK",
     "singapore dollar": "SGD", "new zealand dollar": "NZD", "new taiwan dollar": "TWD", "real": "BRL",
+    "polish zloty": "PLN", "hungarian forint": "HUF", "czech koruna": "CZK", "romanian leu": "RON",
+    "vietnamese dong": "VND", "bangladeshi taka": "BDT", "ghanaian cedi": "GHS", "kazakhstani tenge": "KZT",
+    "georgian lari": "GEL",
 }  # fmt: skip
 # a hundredth of a currency, named alone: "180p" is GBP 1.80
 SUBUNITS = {"penny": ("GBP", 0.01)}

@@ -94,6 +94,10 @@ CURRENCY_WORDS = {
     "pesos": "peso", "peso": "peso", "dirhams": "dirham", "riyals": "riyal", "rand": "south african rand",
     "danish crowns": "danish krone", "danish kroner": "danish krone", "swedish crowns": "swedish krona",
     "swedish kronor": "swedish krona", "norwegian crowns": "norwegian krone", "norwegian kroner": "norwegian krone",
+    "zloty": "polish zloty", "zlotys": "polish zloty", "złoty": "polish zloty", "forint": "hungarian forint",
+    "forints": "hungarian forint", "koruna": "czech koruna", "korunas": "czech koruna", "czech crowns": "czech koruna",
+    "lei": "romanian leu", "dong": "vietnamese dong", "taka": "bangladeshi taka", "cedi": "ghanaian cedi",
+    "cedis": "ghanaian cedi", "tenge": "kazakhstani tenge", "lari": "georgian lari",
 }  # fmt: skip
 # units written against the number ("5pc", "180p", "256GB", "40min")
 GLUED_UNITS = {"″": "inch", "′": "foot", "pc": "percentage", "p": "penny", "gb": "gigabyte", "mb": "megabyte", "tb": "terabyte", "kg": "kilogram",
@@ -127,7 +131,7 @@ _TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _NUMWORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNITS_WORDS}))?|{_UNITS_WORDS})"
 # "twenty-eight thousand six hundred forty-two", "one hundred and fifty": several number words
 _WORDSEQ = rf"{_NUMWORD}(?:[\s-]+(?:and\s+)?(?:hundred|thousand|million|billion|{_NUMWORD}))+"
-_AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDSEQ}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:[\s-]?(?:hundred|thousand|million|billion|trillion))?(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z]))?"
+_AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDSEQ}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:[\s-]?(?:hundred|thousand|million|billion|trillion))?(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z])|(?-i:[CF])(?![A-Za-z]))?"
 LOWER = r"more than|over|above|exceeding|at least|no fewer than|no less than|upwards of|in excess of"
 UPPER = r"up to|as many as|no more than|fewer than|less than|under|below|nearly|almost|just under|at most"
 APPROX = r"an estimated|estimated|about|approximately|roughly|close to|around|some|an average of|on average"
@@ -148,6 +152,9 @@ _FRAC = (
     r"(?:a|one|two|three|four)[\s-](?:halves|half|thirds?|quarters?|fourths?|fifths?|sixth|eighth|tenths?)"
     r"|(?<!first )(?<!second )(?<!third )(?<!the )(?<!other )(?<!last )(?<!latter )half(?=\s+(?:the|of|a|an|its|their|his|her|our|all|them|those|these)\b)|[1-9]/(?:[2-9]|10)(?![/\d])"
 )
+# scientific notation: "3 x 10^8", "6.02×10²³", "1.5e6"
+_SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SCI = rf"\d+(?:\.\d+)?(?:\s?[x×]\s?10(?:\s?\^\s?-?\d{{1,3}}|[⁻]?[{_SUPERSCRIPT}]{{1,3}})|e[+-]?\d{{1,3}}(?![\w]))"
 # "one in five", "1 in 3", "two out of every three": a share written as a ratio of whole numbers
 _SMALL = rf"\d{{1,3}}(?:,\d{{3}})*|{_UNITS_WORDS}|{_TENS_WORDS}|a hundred|a thousand|hundred|thousand"
 _RATIO = (
@@ -156,7 +163,7 @@ _RATIO = (
 )
 AMOUNT = re.compile(
     rf"(?:(?<![\w.-])|(?<=\bsub-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
-    rf"(?:(?P<vague>{_VAGUE})\b|(?P<ratio>{_RATIO})|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
+    rf"(?:(?P<vague>{_VAGUE})\b|(?P<sci>{_SCI})|(?P<ratio>{_RATIO})|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
     rf"|(?P<a>{_AMT})(?:(?:\s*(?:to|and|or|–|—)\s*|-\s*|\s+-\s+)(?P<b>{_AMT}))?)"
     rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b)[a-z])",
     re.I,
@@ -201,7 +208,7 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     currency = CURRENCIES[written] if written else None
     t = t[len(written or "") :].lstrip()
     percent = bool(re.search(r"%|per\s?cent|\dpc$", t))
-    t = re.sub(rf"\s?(?:%|percent|per\s?cent)$|(?<=\d)(?:{_GLUED})$", "", t)
+    t = re.sub(rf"\s?(?:%|percent|per\s?cent)$|(?<=\d)(?:{_GLUED}|[cf])$", "", t)
     m = re.match(rf"^-?({_NUM}|{_WORDSEQ}|{_WORDNUM})((?:[\s-]?(?:{_SCALE})){{0,2}})$", t)
     if not m:
         return None, currency, percent, False
@@ -219,7 +226,9 @@ def _glued_unit(amount: str, value: float | None) -> str | None:
     """The unit written against a number ("256GB", "5pc"); "4G" and "5G" are networks, not grams."""
     glued = re.search(rf"\d(?P<u>{_GLUED})$", amount.strip(), re.I)
     if glued is None:
-        return None
+        # rule glued_degrees: "30C", "-12C", "95F" in British and wire copy: degrees, the sign left out
+        degrees = re.search(r"\d(?-i:([CF]))$", amount.strip())
+        return None if degrees is None else "celsius" if degrees.group(1) == "C" else "fahrenheit"
     if glued.group("u") == "G" and value is not None and 2 <= value <= 6:
         return "generation wireless"
     return GLUED_UNITS[glued.group("u").lower()]
@@ -346,6 +355,17 @@ def _fraction_amount(f: _Found) -> list[Amount]:
     value = _fraction(f.m.group("frac").lower())
     if value is None:
         return []
+    low, high = f.bounds(value)
+    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, False, None)]
+
+
+def _scientific_amount(f: _Found) -> list[Amount]:
+    """rule scientific: "3 x 10^8 metres per second", "6.02×10²³", "1.5e6": a times ten to a power."""
+    text = f.m.group("sci").translate(str.maketrans(_SUPERSCRIPT + "⁻", "0123456789-"))
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?:\s?[x×]\s?10\s?\^?\s?|e\+?)(-?\d+)", text)
+    if m is None:
+        return []
+    value = float(f"{m.group(1)}e{m.group(2)}")  # read as one decimal: 6.02e23, not 6.02 * 10 ** 23
     low, high = f.bounds(value)
     return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, False, None)]
 
@@ -524,6 +544,7 @@ def _finished(
 
 # the grammar's forms, in the order it tries them: (rule, group of ``AMOUNT`` that marks it, reader)
 FORMS: list[tuple[str, str, Callable[[_Found], list[Amount]]]] = [
+    ("scientific", "sci", _scientific_amount),
     ("ratio", "ratio", _ratio_amount),
     ("fraction", "frac", _fraction_amount),
     ("fold", "fold", _fold_amount),
@@ -639,7 +660,7 @@ def _model_number(x: _Around) -> bool:
     m, sentence = x.m, x.sentence
     return (
         not m.group("qual")
-        and bool(re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?", x.core))
+        and bool(re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?[CF]?", x.core))  # "iPhone 5C": a model, not degrees
         and bool(re.search(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w-]*\s$", sentence[: m.start()]))
         and not re.search(rf"\b{MONTHS}\s$", sentence[: m.start()], re.I)  # "In May 120 workers ...": a month is no name
         and not MEASURED_AFTER.match(x.after)
