@@ -278,12 +278,11 @@ def place_new(
     """Place the items that have no story: their story ids, the document frequencies their terms
     add, and the new article count (for ``Ledger.set_stories``)."""
     new = [i for i in items if not i.story_id and not i.duplicate_of]
-    counts = {i.id: terms_of(i) for i in new}
     added: Counter[str] = Counter()
-    for c in counts.values():
-        added.update(set(c))
+    for i in new:  # the terms are counted again where each item is placed: no map of every article's terms is held
+        added.update(set(terms_of(i)))
     total = dict(df)
     for t, n in added.items():
         total[t] = total.get(t, 0) + n
-    placed = assign_stories(items, stories, total, n_docs + len(new), counts)
+    placed = assign_stories(items, stories, total, n_docs + len(new))
     return placed, dict(added), n_docs + len(new)
