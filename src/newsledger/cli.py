@@ -102,7 +102,7 @@ def build(
     )
     click.echo(
         f"{sum(map(is_figure, result.claims))} figure(s) in {len(result.groups)} group(s), {sum(1 for e in result.events if e.event_date)} dated event(s), "
-        f"{len(result.quotes)} quote(s), {len(result.entities)} entities."
+        f"{result.quotes} quote(s), {len(result.entities)} entities."
     )
     shown = [g for g in result.groups if len(g.claims) > 1][:8]
     if shown:

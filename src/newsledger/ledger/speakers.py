@@ -21,7 +21,7 @@ to an apposition's comma, a bracket or a preposition), so "Jonas Lind, a profess
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -133,10 +133,10 @@ def identify(
 
 
 def speakers_of(
-    quotes: list[QuoteRow], mentions: list[Any], entities: list[Entity], resolve: Callable[[str | None], str | None]
-) -> None:
-    """Add ``speaker_kind``, ``speaker_rule``, ``speaker_entity_id``, ``speaker_name``,
-    ``speaker_role`` and ``speaker_affiliation`` to every quote row, in place."""
+    quotes: Iterable[QuoteRow], mentions: list[Any], entities: list[Entity], resolve: Callable[[str | None], str | None]
+) -> Iterator[QuoteRow]:
+    """Each quote row with ``speaker_kind``, ``speaker_rule``, ``speaker_entity_id``, ``speaker_name``,
+    ``speaker_role`` and ``speaker_affiliation`` added, as the rows stream by (none is held)."""
     by_article: dict[str, list[tuple[int, int, str | None, str]]] = {}
     for m in mentions:
         by_article.setdefault(m.article_id, []).append((m.start, m.end, m.entity_id, m.label))
@@ -150,3 +150,4 @@ def speakers_of(
             speaker_kind=sp.kind, speaker_rule=sp.rule, speaker_entity_id=sp.entity_id, speaker_name=sp.name,
             speaker_role=sp.role, speaker_affiliation=sp.affiliation,
         )  # fmt: skip
+        yield q

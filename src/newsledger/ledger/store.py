@@ -15,7 +15,7 @@ import json
 import math
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from functools import cache
 from pathlib import Path
@@ -380,6 +380,25 @@ class Ledger:
             out.append(rec)
         return out
 
+    def quote_rows(self, with_speakers: bool = False) -> Iterator[dict[str, Any]]:
+        """Every quote in reading order with its article's ``story_id`` (and, ``with_speakers``, what
+        the speakers table says of its speaker), streamed: the rows ``rows("quotes")`` gives, none held."""
+        speakers = (
+            ", s.kind AS speaker_kind, s.rule AS speaker_rule, s.entity_id AS speaker_entity_id, s.name AS speaker_name,"
+            " s.role AS speaker_role, s.affiliation AS speaker_affiliation"
+        )
+        cur = self.db.execute(
+            f"SELECT q.*, a.story_id{speakers if with_speakers else ''} FROM quotes q JOIN articles a ON a.id = substr(q.article_id, 1, 16)"
+            f"{' LEFT JOIN speakers s ON s.quote_id = q.id' if with_speakers else ''}"
+            ' ORDER BY a.seq, length(q.article_id), q.article_id, q.start, q."end"'
+        )
+        cols = [d[0] for d in cur.description]
+        for row in cur:
+            yield dict(zip(cols, row, strict=True))
+
+    def count(self, table: str) -> int:
+        return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
+
     def signatures(self) -> dict[str, bytes]:
         return {r[0]: r[1] for r in self.db.execute("SELECT id, minhash FROM articles WHERE minhash IS NOT NULL")}
 
@@ -448,7 +467,7 @@ class Ledger:
         """Article id -> story id."""
         return dict(self.db.execute("SELECT id, story_id FROM articles WHERE story_id IS NOT NULL"))
 
-    def set_views(self, quotes: list[QuoteRow], groups: list[FigureGroup], events: list[TimelineEvent]) -> None:
+    def set_views(self, quotes: Iterable[QuoteRow], groups: list[FigureGroup], events: list[TimelineEvent]) -> None:
         """The cross-article results as tables (who speaks, figure groups and their relations, the
         merged timeline) and the full-text index, rewritten together in one transaction: a
         reader of the ledger (the explorer, Datasette) sees the old ones or the new, never half."""
@@ -457,8 +476,8 @@ class Ledger:
                 self.db.execute(f"DELETE FROM {table}")
             self.db.executemany(
                 "INSERT INTO speakers VALUES (?,?,?,?,?,?,?)",
-                [(q["id"], q["speaker_kind"], q["speaker_rule"], q["speaker_entity_id"], q["speaker_name"], q["speaker_role"],
-                  q["speaker_affiliation"]) for q in quotes],
+                ((q["id"], q["speaker_kind"], q["speaker_rule"], q["speaker_entity_id"], q["speaker_name"], q["speaker_role"],
+                  q["speaker_affiliation"]) for q in quotes),
             )  # fmt: skip
             for g in groups:
                 rec = group_record(g)

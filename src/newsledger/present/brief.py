@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from importlib import resources
 from typing import Any
 from urllib.parse import urlparse
@@ -386,10 +386,10 @@ BRIEF_STORIES = 60  # stories a brief shows in full (largest first); the explore
 
 
 def _by_story(
-    articles: list[Article], groups: list[FigureGroup], events: list[TimelineEvent], quotes: list[QuoteRow], stories: list[Story]
+    articles: list[Article], groups: list[FigureGroup], events: list[TimelineEvent], stories: list[Story]
 ) -> tuple[dict[str, dict[str, list[Any]]], Callable[[str], str]]:
-    """Each story's articles, figure groups, events and quotes; and the story of an article id (a
-    fact of an article with no known story goes to the first)."""
+    """Each story's articles, figure groups and events; and the story of an article id (a fact of
+    an article with no known story goes to the first)."""
     by_id = {a.id: a for a in articles}
     known = {st.id for st in stories}
 
@@ -404,8 +404,6 @@ def _by_story(
         per[story_of(g.claims[0]["article_id"])]["groups"].append(g)
     for e in events:
         per[story_of(e.mentions[0]["article_id"])]["events"].append(e)
-    for q in quotes:
-        per[story_of(q["article_id"])]["quotes"].append(q)
     return per, story_of
 
 
@@ -447,7 +445,7 @@ def render_brief(
     articles: list[Article],
     groups: list[FigureGroup],
     events: list[TimelineEvent],
-    quotes: list[QuoteRow],
+    quotes: Iterable[QuoteRow],
     entities: list[Entity],
     pairs: list[tuple[str, str, int]],
     report: dict[str, Any],
@@ -460,13 +458,16 @@ def render_brief(
     by_id = {a.id: a for a in articles}
     cite = _Cites()
     stories = stories or [Story(id="", title="All articles", articles=len(articles))]
-    per, story_of = _by_story(articles, groups, events, quotes, stories)
+    per, story_of = _by_story(articles, groups, events, stories)
     shown_groups = {st.id: [g for g in per[st.id]["groups"] if len(g.claims) > 1 or g.sources > 1] for st in stories}
     order = sorted(stories, key=lambda st: (-st.articles, -len(shown_groups[st.id]), st.first_published or "~", st.id))
     # a brief is a page to read and send: past BRIEF_STORIES stories it shows the largest, and says where the rest are
     left_out = order[BRIEF_STORIES:]
     order = order[:BRIEF_STORIES]
     shown = {st.id for st in order}
+    for q in quotes:  # a stream: only the quotes of the stories shown are kept
+        if (sid := story_of(q["article_id"])) in shown:
+            per[sid]["quotes"].append(q)
     body = [_overview_html(articles, stories, groups, events, report)]
     if len(stories) > 1:
         body.append(

@@ -66,7 +66,7 @@ class BuildResult:
     outputs: dict[str, Path] = field(default_factory=dict)
     extraction_errors: list[str] = field(default_factory=list)  # "<article id>: <reason>" met in this build
     claims: list[dict] = field(default_factory=list)  # every claim in the ledger
-    quotes: list[dict] = field(default_factory=list)
+    quotes: int = 0  # quotes in the ledger (streamed from it, never held)
     groups: list[FigureGroup] = field(default_factory=list)
     events: list[TimelineEvent] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
@@ -218,7 +218,7 @@ def build(
         write_jsonl(result.outputs["entities"], ledger.mention_rows())  # streamed: no list of every mention
         pairs = ledger.cooccurrences(15)
         rules = ledger.rule_counts()
-    _export(result, out_dir, pairs)
+        _export(result, out_dir, pairs, ledger)
     _write_run(result, out_dir, rules)
     return result
 
@@ -342,16 +342,14 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
     entities = merge(mentions, group_map, story_of=story_of.get)
     ledger.set_entities(entities, mentions)
     result.entities = entities
-    claims, quotes = ledger.rows("claims"), ledger.rows("quotes")
-    result.claims, result.quotes = claims, quotes
+    claims = ledger.rows("claims")
+    result.claims, result.quotes = claims, ledger.count("quotes")
     published = {a.id: a.published for a in articles}
     outlet = {a.id: a.outlet for a in articles}
     _from_article(claims, published=published, story_id=story_of, outlet=outlet)
-    _from_article(quotes, story_id=story_of)
     places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
     result.groups = group_figures(claims, places, group_map)
     resolve = resolver(entities)
-    speakers_of(quotes, mentions, entities, resolve)
     event_rows = ledger.rows("events")
     _from_article(event_rows, story_id=story_of, published=published, outlet=outlet)
     for row in event_rows:  # actors by their entity's name: "Kim" is "Kim Jong Un"
@@ -360,17 +358,18 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
                 row[key] = " and ".join(dict.fromkeys(resolve(n.strip()) or n for n in row[key].split(" and ")))
     result.events = merge_events(event_rows, group_map)
     mark_background(result.events, {st.id: st.first_published for st in stories})
-    ledger.set_views(quotes, result.groups, result.events)
+    ledger.set_views(speakers_of(ledger.quote_rows(), mentions, entities, resolve), result.groups, result.events)
 
 
-def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]]) -> None:
+def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]], ledger: Ledger) -> None:
     """The exports (JSON Lines, CSV, Parquet), the report and the brief, each written whole under a
-    temporary name and renamed into place."""
+    temporary name and renamed into place; quotes streamed from the ledger."""
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in result.articles))
-    for name, rows in (("claims", result.claims), ("quotes", result.quotes)):
-        result.outputs[name] = out_dir / f"{name}.jsonl"
-        write_jsonl(result.outputs[name], rows)
+    result.outputs["claims"] = out_dir / "claims.jsonl"
+    write_jsonl(result.outputs["claims"], result.claims)
+    result.outputs["quotes"] = out_dir / "quotes.jsonl"
+    write_jsonl(result.outputs["quotes"], ledger.quote_rows(with_speakers=True))
     group_of = {c["id"]: g.id for g in result.groups for c in g.claims}
     result.outputs["figures"] = out_dir / "figures.csv"
     write_csv(
@@ -394,7 +393,14 @@ def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]
     write_json(result.outputs["report"], report)
     result.outputs["brief"] = out_dir / "brief.html"
     page = render_brief(
-        result.articles, result.groups, result.events, result.quotes, result.entities, pairs, report, result.stories
+        result.articles,
+        result.groups,
+        result.events,
+        ledger.quote_rows(with_speakers=True),
+        result.entities,
+        pairs,
+        report,
+        result.stories,
     )
     write_text(result.outputs["brief"], page)
 
@@ -479,7 +485,7 @@ def report_json(result: BuildResult) -> dict:
         "claims": len(result.claims),
         "figure_groups": len(result.groups),
         "events": len(result.events),
-        "quotes": len(result.quotes),
+        "quotes": result.quotes,
         "entities": len(result.entities),
         "extraction_errors": result.extraction_errors,
         "input_reports": [r.to_dict() for r in result.reports],
