@@ -13,7 +13,7 @@ from newsledger import __version__
 from newsledger.clean.articles import clean_document
 from newsledger.ingest import ReadError, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
-from newsledger.ledger.figures import fmt_value, is_figure
+from newsledger.ledger.figures import fmt_value
 from newsledger.ledger.store import LedgerError
 from newsledger.present.exports import article_record
 from newsledger.run.build import build as run_build
@@ -101,7 +101,7 @@ def build(
         f"in {len(result.stories)} stor{'y' if len(result.stories) == 1 else 'ies'}."
     )
     click.echo(
-        f"{sum(map(is_figure, result.claims))} figure(s) in {len(result.groups)} group(s), {sum(1 for e in result.events if e.event_date)} dated event(s), "
+        f"{result.figures} figure(s) in {len(result.groups)} group(s), {sum(1 for e in result.events if e.event_date)} dated event(s), "
         f"{result.quotes} quote(s), {len(result.entities)} entities."
     )
     shown = [g for g in result.groups if len(g.claims) > 1][:8]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
@@ -72,7 +73,7 @@ def _when(c: ClaimRow) -> str | None:
     return c.get("published")
 
 
-def group_figures(claims: list[ClaimRow], places: set[str], group_map: GroupMap = group_in_memory) -> list[FigureGroup]:
+def group_figures(claims: Iterable[ClaimRow], places: set[str], group_map: GroupMap = group_in_memory) -> list[FigureGroup]:
     """Figure groups from claim rows (with ``published`` of their article), largest first.
 
     A shuffle: each claim is keyed by its unit bucket (units tied by part-of links share one),

@@ -68,6 +68,18 @@ def _finite(row: dict[str, Any]) -> bool:
     return all(not isinstance(v, float) or math.isfinite(v) for v in row.values())
 
 
+def _fact_dicts(cur: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
+    """A fact query's rows as records: ``about`` read back from JSON, ``approximate`` a bool."""
+    cols = [d[0] for d in cur.description]
+    for row in cur:
+        rec = dict(zip(cols, row, strict=True))
+        if "about" in rec:
+            rec["about"] = json.loads(rec["about"])
+        if "approximate" in rec:
+            rec["approximate"] = bool(rec["approximate"])
+        yield rec
+
+
 def fact_tables(facts: Facts) -> dict[str, list[dict[str, Any]]]:
     """A batch's facts as rows per fact table (``FACT_TABLES``); a figure too large for a number is left out."""
     return {
@@ -368,17 +380,16 @@ class Ledger:
             f"SELECT t.* FROM {table} t JOIN articles a ON a.id = substr(t.article_id, 1, 16)"
             f' ORDER BY a.seq, length(t.article_id), t.article_id, t.start, t."end"'
         )
-        cols = [d[0] for d in cur.description]
-        out = []
-        for row in cur:
-            rec = dict(zip(cols, row, strict=True))
-            for key in ("about",):
-                if key in rec:
-                    rec[key] = json.loads(rec[key])
-            if "approximate" in rec:
-                rec["approximate"] = bool(rec["approximate"])
-            out.append(rec)
-        return out
+        return list(_fact_dicts(cur))
+
+    def claim_rows(self) -> Iterator[dict[str, Any]]:
+        """Every claim in reading order with its article's ``published``, ``story_id`` and ``outlet``
+        (what figure grouping and the exports read), streamed: none held."""
+        cur = self.db.execute(
+            "SELECT c.*, a.published, a.story_id, a.outlet FROM claims c JOIN articles a ON a.id = substr(c.article_id, 1, 16)"
+            ' ORDER BY a.seq, length(c.article_id), c.article_id, c.start, c."end"'
+        )
+        return _fact_dicts(cur)
 
     def quote_rows(self, with_speakers: bool = False) -> Iterator[dict[str, Any]]:
         """Every quote in reading order with its article's ``story_id`` (and, ``with_speakers``, what

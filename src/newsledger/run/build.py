@@ -65,7 +65,8 @@ class BuildResult:
     articles: list[Article] = field(default_factory=list)
     outputs: dict[str, Path] = field(default_factory=dict)
     extraction_errors: list[str] = field(default_factory=list)  # "<article id>: <reason>" met in this build
-    claims: list[dict] = field(default_factory=list)  # every claim in the ledger
+    claims: int = 0  # claims in the ledger (streamed from it, never held)
+    figures: int = 0  # of which figures (a counted "one" is none: ``is_figure``)
     quotes: int = 0  # quotes in the ledger (streamed from it, never held)
     groups: list[FigureGroup] = field(default_factory=list)
     events: list[TimelineEvent] = field(default_factory=list)
@@ -342,13 +343,11 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
     entities = merge(mentions, group_map, story_of=story_of.get)
     ledger.set_entities(entities, mentions)
     result.entities = entities
-    claims = ledger.rows("claims")
-    result.claims, result.quotes = claims, ledger.count("quotes")
+    result.claims, result.quotes = ledger.count("claims"), ledger.count("quotes")
     published = {a.id: a.published for a in articles}
     outlet = {a.id: a.outlet for a in articles}
-    _from_article(claims, published=published, story_id=story_of, outlet=outlet)
     places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
-    result.groups = group_figures(claims, places, group_map)
+    result.groups = group_figures(ledger.claim_rows(), places, group_map)  # holds only the claims it can group
     resolve = resolver(entities)
     event_rows = ledger.rows("events")
     _from_article(event_rows, story_id=story_of, published=published, outlet=outlet)
@@ -367,14 +366,14 @@ def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]
     result.outputs["articles"] = out_dir / "articles.jsonl"
     write_jsonl(result.outputs["articles"], (article_record(a) for a in result.articles))
     result.outputs["claims"] = out_dir / "claims.jsonl"
-    write_jsonl(result.outputs["claims"], result.claims)
+    write_jsonl(result.outputs["claims"], ledger.claim_rows())
     result.outputs["quotes"] = out_dir / "quotes.jsonl"
     write_jsonl(result.outputs["quotes"], ledger.quote_rows(with_speakers=True))
     group_of = {c["id"]: g.id for g in result.groups for c in g.claims}
     result.outputs["figures"] = out_dir / "figures.csv"
     write_csv(
         result.outputs["figures"],
-        ({**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in result.claims if is_figure(c)),
+        ({**c, "group": group_of.get(c["id"]), "figure": fmt_value(c)} for c in _counted_figures(ledger.claim_rows(), result)),
         FIGURE_COLUMNS,
     )
     result.outputs["figure_groups"] = out_dir / "figure_groups.jsonl"
@@ -403,6 +402,15 @@ def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]
         result.stories,
     )
     write_text(result.outputs["brief"], page)
+
+
+def _counted_figures(claims: Iterator[dict[str, Any]], result: BuildResult) -> Iterator[dict[str, Any]]:
+    """The figures among streamed claims, counted into ``result.figures`` as they pass."""
+    result.figures = 0
+    for c in claims:
+        if is_figure(c):
+            result.figures += 1
+            yield c
 
 
 def _write_run(result: BuildResult, out_dir: Path, rules: dict[str, dict[str, int]]) -> None:
@@ -482,7 +490,7 @@ def report_json(result: BuildResult) -> dict:
         "articles_by_role": result.roles,
         "duplicates": sum(1 for a in result.articles if a.duplicate_of),
         "stories": len(result.stories),
-        "claims": len(result.claims),
+        "claims": result.claims,
         "figure_groups": len(result.groups),
         "events": len(result.events),
         "quotes": result.quotes,
