@@ -7,6 +7,7 @@ rest. Exports are rewritten from the ledger at the end, so they always describe 
 
 from __future__ import annotations
 
+import os
 import resource
 import shutil
 import sys
@@ -73,6 +74,7 @@ class BuildResult:
     entities: list[Entity] = field(default_factory=list)
     stories: list[Story] = field(default_factory=list)
     worker_peak_mb: dict[int, float] = field(default_factory=dict)  # process id -> peak RSS of the processes that ran stages
+    driver_mb: dict[str, tuple[int, int]] = field(default_factory=dict)  # phase -> (RSS, peak RSS) after it, MB
 
     @property
     def roles(self) -> dict[str, int]:
@@ -212,16 +214,30 @@ def build(
     with build_lock(out_dir), Ledger(out_dir) as ledger:
         reports = _read_inputs(names, ledger, executor, result, max_bytes=max_bytes, progress=progress, limit=limit)
         _settle_reports(reports, ledger, result)
+        _measure(result, "read")
         _extract(ledger, executor, result, out_dir / "shards")
+        _measure(result, "extract")
         _cross_article(ledger, executor.group_map, result)
+        _measure(result, "cross_article")
         result.outputs["ledger"] = ledger.path
         result.outputs["entities"] = out_dir / "entities.jsonl"
         write_jsonl(result.outputs["entities"], ledger.mention_rows())  # streamed: no list of every mention
         pairs = ledger.cooccurrences(15)
         rules = ledger.rule_counts()
         _export(result, out_dir, pairs, ledger)
+        _measure(result, "export")
     _write_run(result, out_dir, rules)
     return result
+
+
+def _measure(result: BuildResult, phase: str) -> None:
+    """The driver's memory after a phase, now and at its peak so far (where a ledger's growth goes)."""
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
+    try:
+        now = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except OSError:  # no /proc (not Linux): the peak alone
+        now = peak
+    result.driver_mb[phase] = (round(now), round(peak))
 
 
 def _clean_and_store(
@@ -424,6 +440,7 @@ def _write_run(result: BuildResult, out_dir: Path, rules: dict[str, dict[str, in
             "stage_processes": len(peaks),
             "peak_rss_mb_per_process": [round(p) for p in peaks],
             "driver_peak_rss_mb": round(driver),
+            "driver_rss_mb_after": {phase: {"now": now, "peak": peak} for phase, (now, peak) in result.driver_mb.items()},
             "rules": rules,  # facts per named rule, per fact table: which rules carry the ledger
         },
     )
