@@ -514,3 +514,35 @@ def test_rule_glued_degrees_a_capital_c_or_f_after_the_number():
     assert [(a.value, a.unit) for a in find_amounts("Highs of 95F are expected in Dallas.")] == [(95, "fahrenheit")]
     assert find_amounts("Apple cut the price of the iPhone 5C again.") == []  # a model's name
     assert find_amounts("The dividend is 5c a share.") == []  # a lower-case c is no degree
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Half a million people fled the floods.", 5e5), ("A quarter of a million homes lost power.", 2.5e5),
+     ("About a million voters stayed home.", 1e6), ("Nearly three-quarters of a million tickets were sold.", 7.5e5)],
+)  # fmt: skip
+def test_rule_scaled_fraction_and_a_million(sentence, value):
+    (claim,) = _one(sentence).claims
+    assert claim.value == value and claim.unit not in (None, "percentage")
+
+
+def test_a_figure_before_of_the_is_a_part_of_the_one_after():
+    part, whole = _one("Only 12 of the 40 trains ran on time.").claims
+    assert part.part_of == whole.id and whole.part_of is None
+    share, whole = _one("Roughly a quarter of the 500 recruits deserted.").claims
+    assert share.part_of == whole.id
+
+
+def test_rule_casualty_toll_and_elliptical_bound():
+    for sentence in ("The death toll rose to 40 on Sunday.", "Officials put the number of dead at about 300."):
+        (claim,) = _one(sentence).claims
+        assert (claim.unit, claim.rule) == ("people", "casualty_toll")
+    _, rest = _one("The shelter held 900 families; now it holds fewer than 200.").claims
+    assert (rest.unit, rest.rule) == ("family", "elliptical_bound")
+    _, rest = _one("Some 50 ships sailed, and more than 30 returned.").claims
+    assert rest.unit == "ship"
+
+
+def test_a_figure_never_has_an_empty_subject():
+    claims = _one("Each missile costs roughly $1m, compared with $35,000 for a drone.").claims
+    assert all(c.subject is None or c.subject.strip() for c in claims)

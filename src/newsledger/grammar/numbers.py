@@ -34,7 +34,7 @@ WORDS = {
     "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
     "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
-    "a thousand": 1000,
+    "a thousand": 1000, "a million": 1e6, "a billion": 1e9, "a trillion": 1e12,
 }  # fmt: skip
 # vague plurals: (low, high), approximate by nature; a scale word's plural spans that scale
 # up to ten times it ("dozens" 12-120, "thousands" 1,000-10,000)
@@ -155,6 +155,10 @@ _FRAC = (
 # scientific notation: "3 x 10^8", "6.02×10²³", "1.5e6"
 _SUPERSCRIPT = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SCI = rf"\d+(?:\.\d+)?(?:\s?[x×]\s?10(?:\s?\^\s?-?\d{{1,3}}|[⁻]?[{_SUPERSCRIPT}]{{1,3}})|e[+-]?\d{{1,3}}(?![\w]))"
+# "half a million", "a quarter of a billion", "three-quarters of a million": a share of a scale word
+_SCALED_FRAC = (
+    r"(?:half|a\s+quarter\s+of|three[\s-]quarters\s+of|a\s+third\s+of|two[\s-]thirds\s+of)\s+an?\s+(?:million|billion|trillion)\b"
+)
 # "one in five", "1 in 3", "two out of every three": a share written as a ratio of whole numbers
 _SMALL = rf"\d{{1,3}}(?:,\d{{3}})*|{_UNITS_WORDS}|{_TENS_WORDS}|a hundred|a thousand|hundred|thousand"
 _RATIO = (
@@ -163,7 +167,7 @@ _RATIO = (
 )
 AMOUNT = re.compile(
     rf"(?:(?<![\w.-])|(?<=\bsub-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
-    rf"(?:(?P<vague>{_VAGUE})\b|(?P<sci>{_SCI})|(?P<ratio>{_RATIO})|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
+    rf"(?:(?P<vague>{_VAGUE})\b|(?P<sci>{_SCI})|(?P<ratio>{_RATIO})|(?P<sfrac>{_SCALED_FRAC})|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
     rf"|(?P<a>{_AMT})(?:(?:\s*(?:to|and|or|–|—)\s*|-\s*|\s+-\s+)(?P<b>{_AMT}))?)"
     rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b)[a-z])",
     re.I,
@@ -359,6 +363,16 @@ def _fraction_amount(f: _Found) -> list[Amount]:
     return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, False, None)]
 
 
+def _scaled_fraction_amount(f: _Found) -> list[Amount]:
+    """rule scaled_fraction: "half a million people", "a quarter of a billion dollars": the share of the scale."""
+    words = re.split(r"[\s-]+", f.m.group("sfrac").lower())
+    share = {"half": 0.5, "quarter": 0.25, "quarters": 0.75, "third": 1 / 3, "thirds": 2 / 3}
+    part = next(share[w] for w in words if w in share)
+    value = part * SCALES[words[-1]]
+    low, high = f.bounds(value)
+    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, True, None)]
+
+
 def _scientific_amount(f: _Found) -> list[Amount]:
     """rule scientific: "3 x 10^8 metres per second", "6.02×10²³", "1.5e6": a times ten to a power."""
     text = f.m.group("sci").translate(str.maketrans(_SUPERSCRIPT + "⁻", "0123456789-"))
@@ -546,6 +560,7 @@ def _finished(
 FORMS: list[tuple[str, str, Callable[[_Found], list[Amount]]]] = [
     ("scientific", "sci", _scientific_amount),
     ("ratio", "ratio", _ratio_amount),
+    ("scaled_fraction", "sfrac", _scaled_fraction_amount),
     ("fraction", "frac", _fraction_amount),
     ("fold", "fold", _fold_amount),
     ("vague", "vague", _vague_amount),
