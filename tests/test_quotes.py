@@ -533,3 +533,25 @@ def test_rule_paragraphs_quoted_a_quotation_of_several_paragraphs_is_its_closing
     # a paragraph with a speaker of its own keeps it
     quotes = _one('MORALES: "We will not sign this deal.\n\n"It is a bad deal for everyone," said Lea Voss.').quotes
     assert quotes[0].speaker == "MORALES"
+
+
+def test_rules_neither_nor_and_anonymity_formula_report_nothing():
+    for text in ("The ministry has neither confirmed nor denied the reports.", "The club neither confirmed nor denied the bid."):
+        assert _one(text).quotes == []
+    for text in ('"We saw the convoy," a driver, who asked not to be named, said.',
+                 '"The vote was rigged," an official who requested anonymity said.'):  # fmt: skip
+        assert [q.cue for q in _one(text).quotes] == ["said"]
+
+
+def test_an_estimate_put_at_a_figure_keeps_the_figure():
+    (q,) = _one("Western officials put the figure at 12,000.").quotes
+    assert q.content == "the figure at 12,000"
+    (q,) = _one("The ministry estimated the damage at 40 million euros.").quotes
+    assert q.content == "the damage at 40 million euros"
+
+
+def test_a_report_that_opens_a_quotation_keeps_its_closing_mark():
+    (q,) = _one('The mayor said the plan was "a disaster for the harbour".').quotes
+    assert q.content.endswith('harbour"')
+    (q,) = _one("Officials warned that prices would rise “for years to come”.").quotes
+    assert q.content.endswith("come”")

@@ -352,15 +352,24 @@ def _relative(r: _Report) -> Said | None:
     return _chars(span) if span.end_char <= cue_tok.left_edge.idx else None
 
 
+PUTS_AT = {"put", "place", "estimate", "peg", "set"}  # "put the figure at 12,000": the estimate is the object and its "at"
+
+
 def _object(r: _Report) -> Said | None:
     """rule object: "Kim praised the Kursk operation", "portrayed the support as an act of
     solidarity", "vow consequences", "endorses Clinton": what the verb takes."""
     objs = r.objects
     if not objs or r.quoted_next:
         return None
-    extra = [c for c in r.cue_tok.children if c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as")]  # type: ignore[union-attr]
+    extra = [
+        c for c in r.cue_tok.children  # type: ignore[union-attr]
+        if c.dep_ == "oprd" or (c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "at" and lemma(r.cue_tok) in PUTS_AT)))  # type: ignore[arg-type]
+    ]  # fmt: skip
     last = max([objs[0], *extra], key=lambda t: t.i)
-    span = r.doc[objs[0].left_edge.i : last.right_edge.i + 1]
+    end = last.right_edge.i
+    while end > objs[0].i and r.doc[end].text in (".", ",", ";", ":", "!", "?", "—", "–"):
+        end -= 1  # no sentence's full stop the parse hung on the phrase
+    span = r.doc[objs[0].left_edge.i : end + 1]
     return _chars(span) if len(span) >= 2 or pos(objs[0]) in ("NOUN", "PROPN") else None
 
 
@@ -551,9 +560,20 @@ def _who(
     return _speaker_name(subj, antecedent, person or (subject_phrase(subj) if keep_pronoun else None), speaking_before)
 
 
+def _closed(text: str, at: tuple[int, int]) -> tuple[int, int]:
+    """A report that opens a quotation and ends right before its closing mark takes the mark
+    ('said the soldiers were "trained to fight"': the parse's clause stops at the last word)."""
+    words = text[at[0] : at[1]]
+    opened = words.count("“") > words.count("”") or (words.count('"') % 2 == 1)
+    if opened and text[at[1] : at[1] + 1] in ("”", '"'):
+        return at[0], at[1] + 1
+    return at
+
+
 def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: str | None, cue: str | None,
             who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None, rule: str | None = None) -> Quote:  # fmt: skip
     """One quote record; ``key``, ``at``, ``who_at`` and ``cue_at`` are in sentence offsets."""
+    at = _closed(sent.text, at)
     words = sent.text[at[0] : at[1]]
     marks = [x for x in (who_at, cue_at) if x]
     if marks and at[0] < min(a for a, _ in marks) and max(b for _, b in marks) < at[1]:
@@ -608,9 +628,23 @@ REFUSING = {"decline", "refuse"}
 
 
 def _refused(verb: Token) -> bool:
-    """rule refused_to_say: "declined to comment on the report", "refused to say where he was": a
-    speech verb its speaker declined to use reports nothing (the refusal itself is the record)."""
-    return verb.dep_ == "xcomp" and lemma(verb.head) in REFUSING
+    """A verb that reports nothing, by named rule:
+
+    * refused_to_say: "declined to comment on the report", "refused to say where he was": a speech
+      verb its speaker declined to use (the refusal itself is the record);
+    * neither_nor: "has neither confirmed nor denied the reports": both verbs are denied;
+    * anonymity_formula: "who asked not to be named", "who requested anonymity": how a source is
+      described, not what it said."""
+    if verb.dep_ == "xcomp" and lemma(verb.head) in REFUSING:
+        return True
+    if any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.children) or (
+        verb.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.head.children)
+    ):
+        return True
+    return lemma(verb) in ("ask", "request") and bool(ANONYMITY.match(verb.doc.text, verb.idx + len(verb.text)))
+
+
+ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified)|anonymity|that\s+(?:his|her|their)\s+names?\s+not\b)", re.I)
 
 
 def _cues(doc: Doc, quoted: list[tuple[int, int]]) -> list[tuple[Token, Token, Token | bool]]:
