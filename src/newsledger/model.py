@@ -68,7 +68,7 @@ class DatedEvidence:
     floor: bool = False  # only a lower bound (the latest date the text mentions), not a publication date
 
 
-@dataclass
+@dataclass(slots=True)  # many of these live at once: no __dict__ per record
 class Article:
     """One story recovered from a document."""
 
@@ -112,7 +112,7 @@ class InputReport:
         return asdict(self)
 
 
-@dataclass
+@dataclass(slots=True)  # many of these live at once: no __dict__ per record
 class Provenance:
     """Where a fact sits: its article, the character span in the article text, its sentence."""
 
@@ -124,7 +124,7 @@ class Provenance:
     sentence_start: int
 
 
-@dataclass
+@dataclass(slots=True)  # many of these live at once: no __dict__ per record
 class Claim:
     """A figure (quantitative claim) as one article states it."""
 
@@ -151,7 +151,7 @@ class Claim:
     rule: str | None = None  # the rule of the figure grammar that made it a figure ("currency", "subject_count")
 
 
-@dataclass
+@dataclass(slots=True)  # many of these live at once: no __dict__ per record
 class Quote:
     """What a speaker said, directly (in quotation marks) or indirectly."""
 
@@ -169,7 +169,7 @@ class Quote:
     rule: str | None = None  # the speaker chain's rule that named its speaker ("cue_verb", "according_to"; extract.quotes)
 
 
-@dataclass
+@dataclass(slots=True)  # many of these live at once: no __dict__ per record
 class Mention:
     """A named entity as it appears in one article."""
 
@@ -183,7 +183,7 @@ class Mention:
     entity_id: str | None = None
 
 
-@dataclass
+@dataclass(slots=True)  # many of these live at once: no __dict__ per record
 class TimeExpr:
     """A time expression, normalised (TIMEX3 value) against its article's publication date."""
 
@@ -322,7 +322,7 @@ class EventRow(FactRow, total=False):
 # --- what the cross-article steps make ----------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)  # many of these live at once: no __dict__ per record
 class Entity:
     """A person, organisation or place the corpus names, merged over its mentions (``extract.entities.merge``)."""
 

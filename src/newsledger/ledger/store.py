@@ -15,6 +15,7 @@ import json
 import math
 import os
 import sqlite3
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import asdict, fields
 from functools import cache
@@ -326,7 +327,12 @@ class Ledger:
             """SELECT m.article_id, m.source, m.text, m.label, m.start, m."end", '', m.entity_id"""
             " FROM mentions m JOIN articles a ON a.id = substr(m.article_id, 1, 16)" + self.MENTION_ORDER
         )
-        return [Mention(*row) for row in self.db.execute(q)]
+        # an article's id, its source and the labels repeat over its mentions: one string each, shared
+        share = sys.intern
+        return [
+            Mention(share(aid), share(src), text, share(label), start, end, sentence, eid)
+            for aid, src, text, label, start, end, sentence, eid in self.db.execute(q)
+        ]
 
     def cooccurrences(self, limit: int) -> list[tuple[str, str, int]]:
         """The pairs of entities named together in the most sentences (entity ids, sentences)."""

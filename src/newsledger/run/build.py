@@ -355,15 +355,18 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
     for a in articles:
         a.story_id = story_of.get(a.id)
     result.stories = stories
+    _measure(result, "stories")
     mentions = ledger.mentions()
     entities = merge(mentions, group_map, story_of=story_of.get)
     ledger.set_entities(entities, mentions)
     result.entities = entities
+    _measure(result, "entities")
     result.claims, result.quotes = ledger.count("claims"), ledger.count("quotes")
     published = {a.id: a.published for a in articles}
     outlet = {a.id: a.outlet for a in articles}
     places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
     result.groups = group_figures(ledger.claim_rows(), places, group_map)  # holds only the claims it can group
+    _measure(result, "figure_groups")
     resolve = resolver(entities)
     event_rows = ledger.rows("events")
     _from_article(event_rows, story_id=story_of, published=published, outlet=outlet)
@@ -373,6 +376,7 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
                 row[key] = " and ".join(dict.fromkeys(resolve(n.strip()) or n for n in row[key].split(" and ")))
     result.events = merge_events(event_rows, group_map)
     mark_background(result.events, {st.id: st.first_published for st in stories})
+    _measure(result, "timeline")
     ledger.set_views(speakers_of(ledger.quote_rows(), mentions, entities, resolve), result.groups, result.events)
 
 
