@@ -119,7 +119,7 @@ def predictions(data: list[dict], pence_as_point: bool = True, claims: list | No
         hi = c.high if c.high is not None else c.value
         if c.value is not None:
             lo = hi = c.value
-        if c.from_value is not None and c.value is not None and c.rule == "to_from_move":
+        if c.from_value is not None and c.value is not None and c.rule in ("to_from_move", "up_from"):
             # "rose to Y from X": two numbers written apart, two quantities in NewsQuant's terms
             ours[int(c.span.article_id)].append((c.from_value, c.from_value, _unit(c, pence_as_point), c.subject or "-"))
         elif c.from_value is not None and c.value is not None:

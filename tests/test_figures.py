@@ -546,3 +546,24 @@ def test_rule_casualty_toll_and_elliptical_bound():
 def test_a_figure_never_has_an_empty_subject():
     claims = _one("Each missile costs roughly $1m, compared with $35,000 for a drone.").claims
     assert all(c.subject is None or c.subject.strip() for c in claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "was", "change"),
+    [("Turnout was 67.3%, up from 61.1% at the last election.", 67.3, 61.1, "up"),
+     ("Profit came in at $3.1bn, down from $3.6bn a year earlier.", 3.1e9, 3.6e9, "down")],
+)  # fmt: skip
+def test_rule_up_from_a_level_then_the_one_it_moved_from(sentence, value, was, change):
+    (claim,) = _one(sentence).claims
+    assert (claim.value, claim.from_value, claim.change, claim.rule) == (value, was, change, "up_from")
+
+
+def test_rules_tally_and_same_way():
+    _, against = _one("The motion passed by 320 votes to 289.").claims
+    assert (against.unit, against.rule) == ("vote", "tally")
+    _, level = _one("The index rose 20 points to 340 on Friday.").claims
+    assert level.unit == "point"
+    month, year = _one("Sales were down 1.5% on the month and 4.6% on the year.").claims
+    assert (month.change, year.change) == ("down", "down")
+    a, b = _one("Exports rose 3% in March and 5% in April.").claims
+    assert (a.change, b.change) == ("up", "up")

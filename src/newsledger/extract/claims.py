@@ -664,10 +664,16 @@ def _comparative_difference(f: _Figure) -> None:
 
 
 def _parallel(f: _Figure) -> None:
-    """rule parallel: "435 homes by open sale and 187 by tender": the number the clause before counted."""
+    """rule parallel: "435 homes by open sale and 187 by tender": the number the clause before
+    counted; rule tally: "passed by 320 votes to 289", "rose 20 points to 340": a bare number
+    after "to" counts what the counted figure before it counted."""
     last = f.last
-    if f.bare and last is not None and last.unit and PARALLEL.search(f.between_last()):
+    if not f.bare or last is None or not last.unit:
+        return
+    if PARALLEL.search(f.between_last()):
         f.unit, f.measure, f.bare, f.rule = last.unit, last.measure, False, "parallel"
+    elif last.rule == "counted_noun" and TALLY.fullmatch(f.between_last()):
+        f.unit, f.measure, f.bare, f.rule = last.unit, last.measure, False, "tally"
 
 
 def _value_context(f: _Figure) -> bool:
@@ -714,6 +720,20 @@ def _direction(f: _Figure) -> str | None:
         change = "down" if signed.group(0) in "-−" else "up"
     last = f.last
     if change is None and last is not None and last.change and MOVED_TO.fullmatch(f.text, last.span.end - f.sent.base, f.start):
+        change = last.change
+    # rule same_way: "down 1.5% on the month and 4.6% on the year"; not after a level moved from
+    # ("fell to 9.6% from 10.6% in November and 10.9% a year before")
+    moved_from = last is not None and re.search(
+        r"\bfrom\s+$", f.text[max(0, last.span.start - f.sent.base - 8) : last.span.start - f.sent.base]
+    )
+    if (
+        change is None
+        and last is not None
+        and last.change
+        and last.unit == f.unit
+        and not moved_from
+        and SAME_WAY.search(f.between_last())
+    ):
         change = last.change
     return change
 
@@ -802,6 +822,9 @@ COMPARATIVE = re.compile(
     re.I,
 )
 PARALLEL = re.compile(r"^[^\d.;:]{0,30}\s(?:and|or|while|but|versus|vs\.?)\s+$", re.I)
+TALLY = re.compile(r"\s+[a-z-]+\s+to\s+", re.I)  # "320 votes to 289": the counted noun, then "to"
+# two figures of one unit joined by "and"/"or" move the same way ("down 1.5% on the month and 4.6% on the year")
+SAME_WAY = re.compile(r"^[^\d.;:]{0,30}\s(?:and|or)\s+$", re.I)
 
 SHARED_UNIT = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+)?", re.I)
 
@@ -930,18 +953,21 @@ def _chosen_unit(claim: Claim, sentence: str, base: int) -> str | None:
 # rule to_from_move: "rose to 4.1% in March from 3.9%", "climbed to $4.2bn from $3.8bn": the level
 # reached, then where it came from, a few words apart: one figure that moved
 TO_BEFORE = re.compile(r"(?:^|\s)to\s+$", re.I)
+UP_FROM = re.compile(r"\s*,\s*(?:up|down)\s+from\s+(?:an?\s+(?:[\w-]+\s+){0,2}of\s+)?", re.I)  # ", up from a record of"
 FROM_BETWEEN = re.compile(r"(?:[^.;:\d]|(?<=\d)\.(?=\d)){0,40}?\bfrom\s+$", re.I)
 
 
-def _to_from(prev: Claim, c: Claim, sent: Sentence) -> bool:
-    """Whether ``c`` is where ``prev`` moved from (rule to_from_move)."""
+def _to_from(prev: Claim, c: Claim, sent: Sentence) -> str | None:
+    """The rule by which ``c`` is where ``prev`` moved from: to_from_move ("rose to 4.1% from 3.9%"),
+    up_from ("Turnout was 67.3%, up from 61.1%"); None if it is not."""
     before_prev = sent.text[max(0, prev.span.start - sent.base - 6) : prev.span.start - sent.base]
     between = sent.text[prev.span.end - sent.base : c.span.start - sent.base]
     same_unit = c.unit is None or prev.unit is None or prev.unit.split(" per ")[0] == c.unit.split(" per ")[0]
-    return (
-        prev.from_value is None and prev.value is not None and c.value is not None and prev.low == prev.high
-        and bool(TO_BEFORE.search(before_prev)) and bool(FROM_BETWEEN.fullmatch(between)) and same_unit
-    )  # fmt: skip
+    if prev.from_value is not None or prev.value is None or c.value is None or prev.low != prev.high or not same_unit:
+        return None
+    if TO_BEFORE.search(before_prev) and FROM_BETWEEN.fullmatch(between):
+        return "to_from_move"
+    return "up_from" if UP_FROM.fullmatch(between) else None
 
 
 def _moves(claims: list[Claim], sent: Sentence) -> list[Claim]:
@@ -951,13 +977,13 @@ def _moves(claims: list[Claim], sent: Sentence) -> list[Claim]:
     out: list[Claim] = []
     for c in claims:
         prev = out[-1] if out else None
-        if prev is not None and _to_from(prev, c, sent):
+        if prev is not None and (moved := _to_from(prev, c, sent)):
             prev.from_value = c.value
             prev.change = prev.change or ("up" if prev.value > c.value else "down" if prev.value < c.value else None)  # type: ignore[operator]
             prev.unit = max(prev.unit or "", c.unit or "", key=len) or None
             prev.span = sent.where(prev.span.start - sent.base, c.span.end - sent.base)
             prev.text = sent.text[prev.span.start - sent.base : c.span.end - sent.base]
-            prev.rule = "to_from_move"
+            prev.rule = moved
             continue
         between = sent.text[prev.span.end - sent.base : c.span.start - sent.base] if prev is not None else ""
         up_to = bool(UP_TO.match(c.text))
