@@ -482,6 +482,10 @@ class _Figure:
         """The words between the figure before and this one."""
         return self.text[self.out[-1].span.end - self.sent.base : self.start]
 
+    def counts_as(self, claim: Claim, rule: str) -> None:
+        """A bare number counts what ``claim`` counts: its unit and measure, by ``rule``."""
+        self.unit, self.measure, self.bare, self.rule = claim.unit, claim.measure, False, rule
+
 
 def _figure(sent: Sentence, am: Amount, out: list[Claim]) -> _Figure | None:
     """An amount with the noun it counts; None for a word number that counts nothing ("nine" alone,
@@ -585,8 +589,9 @@ def _subject_count(f: _Figure) -> None:
 
 # rule casualty_count: "37 killed", "dozens injured", "hundreds were arrested": a number right before
 # what befell people counts people
+HARMED = ("killed", "injured", "wounded", "hurt", "dead", "missing")  # what befalls people in a casualty count
 CASUALTY = re.compile(
-    r"\s+(?:(?:were|have been|had been|are|was)\s+)?(?P<what>killed|injured|wounded|hurt|dead|missing|arrested|detained"
+    rf"\s+(?:(?:were|have been|had been|are|was)\s+)?(?P<what>{'|'.join(HARMED)}|arrested|detained"
     r"|displaced|evacuated|rescued|hospitali[sz]ed|feared dead)\b",
     re.I,
 )
@@ -607,11 +612,11 @@ def _partitive(f: _Figure) -> None:
     last = f.last
     if f.bare and last is not None and last.unit and f.am.form != "fraction" and PARTITIVE.match(f.text, f.end):
         # (a share, "half of them", stays a share: it is no count of the whole's unit)
-        f.unit, f.measure, f.bare, f.rule = last.unit, last.measure, False, "partitive"
+        f.counts_as(last, "partitive")
 
 
 COUNT_HEADS = {"number", "total", "count", "tally", "toll"}
-CASUALTY_WORDS = {"dead", "death", "killed", "injured", "wounded", "casualty", "missing", "fatality"}
+CASUALTY_WORDS = {*HARMED, "death", "casualty", "fatality"} - {"hurt"}  # the nouns a toll of people counts
 
 
 def _casualty_toll(f: _Figure) -> None:
@@ -648,7 +653,7 @@ def _elliptical_bound(f: _Figure) -> None:
     share = f.am.form in ("fraction", "ratio")  # "almost half of them" stays a share
     near = last is not None and len(f.between_last()) <= ELLIPSIS_REACH
     if f.bare and bound and not share and near and last is not None and last.unit and f.am.value is not None:
-        f.unit, f.measure, f.bare, f.rule = last.unit, last.measure, False, "elliptical_bound"
+        f.counts_as(last, "elliptical_bound")
 
 
 def _comparative_difference(f: _Figure) -> None:
@@ -671,9 +676,9 @@ def _parallel(f: _Figure) -> None:
     if not f.bare or last is None or not last.unit:
         return
     if PARALLEL.search(f.between_last()):
-        f.unit, f.measure, f.bare, f.rule = last.unit, last.measure, False, "parallel"
+        f.counts_as(last, "parallel")
     elif last.rule == "counted_noun" and TALLY.fullmatch(f.between_last()):
-        f.unit, f.measure, f.bare, f.rule = last.unit, last.measure, False, "tally"
+        f.counts_as(last, "tally")
 
 
 def _value_context(f: _Figure) -> bool:
@@ -722,7 +727,7 @@ def _direction(f: _Figure) -> str | None:
     if change is None and last is not None and last.change and MOVED_TO.fullmatch(f.text, last.span.end - f.sent.base, f.start):
         change = last.change
     # rule same_way: "down 1.5% on the month and 4.6% on the year"; not after a level moved from
-    # ("fell to 9.6% from 10.6% in November and 10.9% a year before")
+    # ("dropped to 4% from 5% in May and 6% a year before": the 6% is another level it moved from)
     moved_from = last is not None and re.search(
         r"\bfrom\s+$", f.text[max(0, last.span.start - f.sent.base - 8) : last.span.start - f.sent.base]
     )

@@ -1,6 +1,6 @@
-"""The calendar words the grammars share: month names and their abbreviations, weekdays. The time
-grammar (``timex``) reads them as values, the amount finder (``numbers``) keeps their numbers out
-of figures ("May 5" is a date); both build their patterns from these tables."""
+"""The words the grammars share: month names and their abbreviations, weekdays, number words. The
+time grammar (``timex``) reads them as values, the amount finder (``numbers``) keeps their numbers
+out of figures ("May 5" is a date) and reads number words; both build their patterns from these tables."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ MONTH_ABBREVIATIONS = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 
                        "nov": 11, "dec": 12}  # fmt: skip
 MONTHS = {**{name: n for n, name in enumerate(FULL_MONTHS, start=1)}, **MONTH_ABBREVIATIONS}  # name -> month number
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+TEENS = {"ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+         "eighteen": 18, "nineteen": 19}  # fmt: skip
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
 
 
 def alternatives(words: object) -> str:

@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from newsledger.grammar import lexicon
 from newsledger.grammar.lexicon import alternatives
@@ -30,10 +30,7 @@ SCALES = {
     "mil": 1e6,
 }
 WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10,
-    "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
-    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
+    **lexicon.ONES, **lexicon.TEENS, **lexicon.TENS, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
     "a thousand": 1000, "a million": 1e6, "a billion": 1e9, "a trillion": 1e12,
 }  # fmt: skip
 # vague plurals: (low, high), approximate by nature; a scale word's plural spans that scale
@@ -126,8 +123,8 @@ _CUR = (
 )
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])(?!\.[a-z]\.)"
-_UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
-_TENS_WORDS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_WORDS = "|".join([*lexicon.ONES, *lexicon.TEENS])  # in this order: "seven" is tried before "seventeen"
+_TENS_WORDS = "|".join(lexicon.TENS)
 _NUMWORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNITS_WORDS}))?|{_UNITS_WORDS})"
 # "twenty-eight thousand six hundred forty-two", "one hundred and fifty": several number words
 _WORDSEQ = rf"{_NUMWORD}(?:[\s-]+(?:and\s+)?(?:hundred|thousand|million|billion|{_NUMWORD}))+"
@@ -353,14 +350,28 @@ class _Found:
         """(low, high) of a single value under the qualifier: "more than" leaves no top, "up to" no bottom."""
         return (value, None) if re.search(LOWER, self.qual) else (None, value) if re.search(UPPER, self.qual) else (value, value)
 
+    def whole(self, value: float, words: bool = False, unit: str | None = None) -> list[Amount]:
+        """The match read as one amount of ``value`` under its qualifier (a share, a multiple, a
+        number in scientific notation: no currency, no percent sign)."""
+        low, high = self.bounds(value)
+        return [
+            Amount(
+                self.m.start() + self.lead, self.m.end(), self.words, value, low, high, self.approximate, None, False, words, unit
+            )
+        ]
+
+    def first(self) -> tuple[float | None, str | None, bool, bool]:
+        """The first number of the match (``_parse_one``), negative after "minus" ("minus 233 Celsius")."""
+        va, currency, percent, words = _parse_one(self.m.group("a"))
+        return (-va if va is not None and self.m.group("minus") else va), currency, percent, words
+
 
 def _fraction_amount(f: _Found) -> list[Amount]:
     """rule fraction: "a third of", "two-thirds", "half the", "3/4"."""
     value = _fraction(f.m.group("frac").lower())
     if value is None:
         return []
-    low, high = f.bounds(value)
-    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, False, None)]
+    return f.whole(value)
 
 
 def _scaled_fraction_amount(f: _Found) -> list[Amount]:
@@ -369,8 +380,7 @@ def _scaled_fraction_amount(f: _Found) -> list[Amount]:
     share = {"half": 0.5, "quarter": 0.25, "quarters": 0.75, "third": 1 / 3, "thirds": 2 / 3}
     part = next(share[w] for w in words if w in share)
     value = part * SCALES[words[-1]]
-    low, high = f.bounds(value)
-    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, True, None)]
+    return f.whole(value, words=True)
 
 
 def _scientific_amount(f: _Found) -> list[Amount]:
@@ -380,8 +390,7 @@ def _scientific_amount(f: _Found) -> list[Amount]:
     if m is None:
         return []
     value = float(f"{m.group(1)}e{m.group(2)}")  # read as one decimal: 6.02e23, not 6.02 * 10 ** 23
-    low, high = f.bounds(value)
-    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, False, None)]
+    return f.whole(value)
 
 
 def _ratio_amount(f: _Found) -> list[Amount]:
@@ -393,8 +402,7 @@ def _ratio_amount(f: _Found) -> list[Amount]:
     )
     if not 0 < a < b:
         return []
-    low, high = f.bounds(a / b)
-    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, a / b, low, high, f.approximate, None, False, True, None)]
+    return f.whole(a / b, words=True)
 
 
 def _fold_amount(f: _Found) -> list[Amount]:
@@ -402,8 +410,7 @@ def _fold_amount(f: _Found) -> list[Amount]:
     value = _parse_one(re.sub(r"-?fold$", "", f.m.group("fold")))[0]
     if value is None:
         return []
-    low, high = f.bounds(value)
-    return [Amount(f.m.start() + f.lead, f.m.end(), f.words, value, low, high, f.approximate, None, False, False, "count")]
+    return f.whole(value, unit="count")
 
 
 def _vague_amount(f: _Found) -> list[Amount]:
@@ -414,9 +421,7 @@ def _vague_amount(f: _Found) -> list[Amount]:
 
 def _single_amount(f: _Found) -> list[Amount]:
     """rule single: one number, with its currency, scale, percent sign or glued unit."""
-    va, currency, percent, words = _parse_one(f.m.group("a"))
-    if va is not None and f.m.group("minus"):
-        va = -va  # "minus 233 Celsius"
+    va, currency, percent, words = f.first()
     if va is None:
         return []
     return [_finished(f, va, va, va, currency, percent, words, va)]
@@ -426,9 +431,7 @@ def _pair_amounts(f: _Found) -> list[Amount]:
     """Two numbers joined by "to", "and", "or" or a dash: a range (rule range), two figures (the first
     rule of ``TWO_FIGURES`` that holds), or no figure at all (a score, a descending pair)."""
     m, sentence = f.m, f.sentence
-    va, cur_a, pct_a, words_a = _parse_one(m.group("a"))
-    if va is not None and m.group("minus"):
-        va = -va
+    va, cur_a, pct_a, words_a = f.first()
     if va is None:
         return []
     vb, cur_b, pct_b, _ = _parse_one(m.group("b"))
@@ -621,7 +624,7 @@ class _Around:
     def after(self) -> str:
         return self.sentence[self.m.end() : self.m.end() + 12]
 
-    @property
+    @cached_property  # read by several rules of one match
     def core(self) -> str:
         """The number itself, without its qualifier or a leading "between"/"from"."""
         core = re.sub(rf"^(?:{QUAL})", "", self.text, flags=re.I).strip()

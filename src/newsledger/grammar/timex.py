@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsledger.grammar.lexicon import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, alternatives
+from newsledger.grammar.lexicon import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, ONES, TENS, WEEKDAYS, alternatives
 from newsledger.grammar.numbers import WORD_NUMBERS, WORDS
 
 UNITS = {
@@ -354,8 +354,8 @@ def _plural_duration(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     return f"PTX{UNITS[unit]}" if unit in ("hour", "minute", "second") else f"PX{UNITS[unit]}"
 
 
-_TENS = {"twenty": 2, "thirty": 3, "forty": 4, "fifty": 5, "sixty": 6, "seventy": 7, "eighty": 8, "ninety": 9}
-_ONES = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+_TENS = {word: n // 10 for word, n in TENS.items()}  # "nineteen eighty-four": the decade's digit
+_ONES = ONES
 _TENS_WORD = "|".join(_TENS)
 _ONES_WORD = "|".join(_ONES)
 

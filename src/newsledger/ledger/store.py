@@ -409,9 +409,7 @@ class Ledger:
             f"{' LEFT JOIN speakers s ON s.quote_id = q.id' if with_speakers else ''}"
             ' ORDER BY a.seq, length(q.article_id), q.article_id, q.start, q."end"'
         )
-        cols = [d[0] for d in cur.description]
-        for row in cur:
-            yield dict(zip(cols, row, strict=True))
+        return _fact_dicts(cur)
 
     def count(self, table: str) -> int:
         return self.db.execute(f"SELECT COUNT(*) FROM {table}").fetchone()[0]
