@@ -43,6 +43,15 @@ def test_explicit_dates_found_with_precision():
     assert [(v, p) for v, p, _ in found] == [("2024-06-19", "day"), ("2025-04", "month"), ("2025-05-03", "day")]
 
 
+def test_a_date_is_read_in_any_paragraph_that_writes_one_and_never_across_a_break():
+    text = "\n\n".join(["Fans queued outside the stadium for hours.", "Tickets went on sale on 4 March 2021, the club said.",
+                        "The match kicks off on Saturday, 12 June\n\n1900 GMT is the time on the listings page."])  # fmt: skip
+    found = dates_in(text)
+    assert [(v, p) for v, p, _ in found] == [("2021-03-04", "day")]
+    assert dates_in("Prices rose in mid-August 2019 and again on the 3rd of October, 2020.")[0][:2] == ("2019-08", "month")
+    assert [v for v, _, _ in dates_in("The sale opened on Christmas Day 2018 at noon.")] == ["2018-12-25"]
+
+
 def test_body_dates_are_a_floor_not_after_fetch_date():
     d = _infer(text="The treaty was signed on June 19, 2024. A vote is set for March 3, 2031.", not_after="2025-01-01")
     assert d.value == "2024-06-19" and "on or after" in d.evidence

@@ -51,6 +51,13 @@ def _claim(i, article, value, unit, approximate=False):
             "to_canonical": canonical(unit)[1]}  # fmt: skip
 
 
+def test_quantulum_is_asked_only_about_words_it_could_read_as_a_unit():
+    from newsledger.extract.quantulum import might_name_unit
+
+    assert might_name_unit("km/h") and might_name_unit("square feet") and might_name_unit("metres")
+    assert not might_name_unit("people") and not might_name_unit("key reasons")
+
+
 def test_figures_written_in_different_units_are_compared_in_one():
     near = [_claim(1, "a", 13, "kilometre"), _claim(2, "b", 8, "mile", approximate=True)]  # 13 km and ~12.9 km
     far = [_claim(1, "a", 13, "kilometre"), _claim(2, "b", 20, "mile")]  # 13 km and 32 km

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from newsledger.grammar.lexicon import FULL_MONTHS, MONTH_ABBREVIATIONS, alternatives
 from newsledger.grammar.timex import find_timexes
 from newsledger.model import DatedEvidence
 
@@ -17,6 +18,15 @@ URL_DATE = re.compile(r"/(?P<y>(?:19|20)\d{2})[/-](?P<m>0?[1-9]|1[0-2])(?:[/-](?
 URL_COMPACT = re.compile(r"/(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])/")
 ISO = re.compile(r"\b(?P<y>(?:19|20)\d{2})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b")
 IMAGE_URL = re.compile(r"!\[.*?\]\((?P<src>[^)\s]+)\)")
+# a calendar date read with no anchor writes its month (a word or an abbreviation) beside a number
+# ("5 March", "March 5", "March 2005", "March nineteen ninety"), or is in ISO form, or is a holiday
+# with its year ("Christmas 2004"): a paragraph with none of these holds none
+_MONTH = alternatives([*FULL_MONTHS, *MONTH_ABBREVIATIONS])
+CALENDAR_CUE = re.compile(
+    rf"\b(?:{_MONTH})\.?,?\s+(?:of\s+)?(?:\d|nineteen)|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?![\w-])"
+    r"|\d{4}-\d\d-\d\d|(?:easter|christmas|halloween|thanksgiving|valentine|new year|day)\W{1,3}(?:19|20)\d\d",
+    re.I,
+)
 
 
 def _mk(y: int, m: int | None, d: int | None) -> tuple[str, str] | None:
@@ -45,10 +55,14 @@ def dates_in(text: str) -> list[tuple[str, str, str]]:
     """Explicit calendar dates in text: (iso value, precision, the words), in text order.
 
     The time-expression grammar read with no anchor gives exactly these: relative expressions
-    ("Monday", "last year") stay unresolved without a reference date."""
+    ("Monday", "last year") stay unresolved without a reference date. The grammar reads only the
+    paragraphs that can hold one (``CALENDAR_CUE``): a page's whole text is read this way when
+    nothing else dates it."""
     return [
         (t.value, t.precision, t.text)
-        for t in find_timexes(text, None)
+        for paragraph in text.split("\n")
+        if CALENDAR_CUE.search(paragraph)
+        for t in find_timexes(paragraph, None)
         if t.type == "DATE" and t.value and t.precision in ("day", "month")
     ]
 

@@ -26,7 +26,7 @@ from newsledger.extract.language import (
     nominal_subject,
     pos,
 )
-from newsledger.extract.quantulum import qparser
+from newsledger.extract.quantulum import might_name_unit, qparser
 from newsledger.extract.unit_choice import AMBIGUOUS, choose
 from newsledger.extract.units import canonical
 from newsledger.grammar.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, Amount, find_amounts
@@ -122,6 +122,8 @@ def _unit_name(words: str) -> str | None:
     """The unit a written unit names: ``NEWS_UNITS``, else quantulum3's name ("metric tons" -> "tonne"), or None."""
     if words.lower() in NEWS_UNITS:
         return NEWS_UNITS[words.lower()]
+    if not might_name_unit(words):
+        return None
     try:
         found = qparser.parse(f"1 {words}")
     except Exception:

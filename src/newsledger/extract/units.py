@@ -73,6 +73,7 @@ def _pint_expression(unit: str) -> str:
 
 
 @lru_cache(maxsize=4096)
+@lru_cache(maxsize=4096)
 def canonical(unit: str | None) -> tuple[str | None, float | None]:
     """The unit a figure is compared in and the factor to it: ("metre", 1609.344) for "mile",
     ("GBP", 1.0) for "pound sterling"; (None, None) where it has none."""
