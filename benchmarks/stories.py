@@ -69,7 +69,7 @@ def main() -> None:
         out = Path(tempfile.mkdtemp(prefix="nl-stories-"))
         subprocess.run([sys.executable, "-m", "newsledger.cli", "build", str(corpus), "--quiet", "--out", str(out)], check=True)
     with Ledger(out) as ledger:
-        items = ledger.story_inputs()
+        items = list(ledger.story_inputs())
         claims = ledger.rows("claims")
         story_of = ledger.story_of()
         places = {key_of(e[0], "GPE") for e in ledger.db.execute("SELECT name FROM entities WHERE label IN ('GPE', 'LOC')")}

@@ -104,3 +104,23 @@ def test_ray_in_local_mode_gives_the_same_ledger(corpus, tmp_path):
     # every cross-article step shuffled on Ray, however small
     _build(corpus, tmp_path / "ray", "--engine", "ray", "--workers", "2", "--cluster-shuffle-from", "0")
     _same(tmp_path / "local", tmp_path / "ray")
+
+
+def test_the_process_pool_takes_batches_as_workers_free_up_not_all_at_once():
+    from newsledger.run.executors import ProcessPool
+
+    taken: list[int] = []
+
+    def batches():
+        for i in range(40):
+            taken.append(i)
+            yield -i
+
+    pool = ProcessPool(2)
+    try:
+        results = pool.map(abs, batches())
+        first = next(results)
+        assert first == 0 and len(taken) <= 5  # at most 2 x workers in flight, and one more once the first is back
+        assert [first, *results] == list(range(40)) and len(taken) == 40
+    finally:
+        pool.close()

@@ -54,6 +54,18 @@ def test_articles_telling_one_event_share_a_story_and_twin_events_stay_apart():
     assert _groups(placed) == [["q1a", "q1b"], ["q2a", "q2b"], ["s1", "s2", "s3"]]
 
 
+def test_a_copy_of_a_copy_joins_the_story_of_the_first_whatever_order_they_stream_in():
+    items = _corpus()
+    near = S.StoryInput("s2-near", None, STRIKE[1] + " Talks resume on Friday.", "2020-05-06", "Other Wire", [], "s2")
+    exact = S.StoryInput("s2-exact", None, near.text, "2020-05-06", "Third Wire", [], "s2-near")
+    streamed = iter([exact, *items, near])  # a stream read once, the copy of the copy first
+    by_id = {i.id: i for i in [*items, near, exact]}
+    placed, _, n = S.place_new(streamed, (stories := []), {}, 0, fetch=by_id.__getitem__)
+    assert placed["s2-exact"] == placed["s2-near"] == placed["s1"] and n == len(items)
+    strike = next(st for st in stories if st.id == placed["s1"])
+    assert strike.articles == 5 and strike.outlets == ["Example Wire", "Other Wire", "Third Wire"]
+
+
 def test_stories_do_not_depend_on_the_order_the_inputs_come_in():
     items = _corpus()
     first, _, _ = S.place_new(items, [], {}, 0)

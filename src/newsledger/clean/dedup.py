@@ -7,7 +7,8 @@ indexed with LSH so the work stays linear in the corpus.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import lru_cache, partial
 
 import numpy as np
@@ -76,23 +77,56 @@ def near_pairs(
     return set(group_map(partial(_similar_pairs, threshold=threshold), keyed))
 
 
+def exact_key(text: str) -> str:
+    """Two texts are exact copies when their normalised forms hash alike."""
+    return content_id(L.normalize(text))
+
+
+@dataclass(slots=True)
+class Copy:
+    """What duplicate marking needs of an article, without its text: its id, the hash of its
+    normalised text (``exact_key``) and what an earlier build marked it."""
+
+    id: str
+    key: str
+    duplicate_of: str | None = None
+    duplicate_kind: str | None = None
+
+
+def copies_of(articles: Iterable[Article], signatures: dict[str, bytes]) -> list[Copy]:
+    """Each article as a ``Copy``, in input order; an original with no signature yet (an older
+    ledger) gets one in ``signatures`` (in place). Texts are read one at a time and not kept."""
+    out = []
+    for art in articles:
+        if art.id not in signatures and not art.duplicate_of and (sig := signature(art.text)) is not None:
+            signatures[art.id] = sig
+        out.append(Copy(art.id, exact_key(art.text), art.duplicate_of, art.duplicate_kind))
+    return out
+
+
 def mark_duplicates(
-    articles: Sequence[Article],
+    articles: Sequence[Article] | Sequence[Copy],
     threshold: float = 0.7,
     signatures: dict[str, bytes] | None = None,
     group_map: GroupMap = group_in_memory,
 ) -> dict[str, bytes]:
     """Set ``duplicate_of``/``duplicate_kind`` in place; the first article (input order) is the original.
 
+    ``articles`` are articles or their ``Copy`` records (what a build passes: no texts held).
     ``signatures`` holds MinHash signatures (as bytes) computed where the articles were cleaned
     or by earlier builds; missing ones are computed here. The signatures are returned. Pairs come
     from ``near_pairs`` (the shuffle); the walk in input order then decides who copies whom:
     an article is a near copy of the earliest article before it that is not itself a copy.
     """
     signatures = dict(signatures or {})
-    for art in articles:
-        if art.id not in signatures and not art.duplicate_of and (sig := signature(art.text)) is not None:
-            signatures[art.id] = sig
+    items = [a if isinstance(a, Copy) else copies_of([a], signatures)[0] for a in articles]
+    _walk(items, threshold, signatures, group_map)
+    for art, item in zip(articles, items, strict=True):
+        art.duplicate_of, art.duplicate_kind = item.duplicate_of, item.duplicate_kind  # type: ignore[assignment]
+    return signatures
+
+
+def _walk(articles: list[Copy], threshold: float, signatures: dict[str, bytes], group_map: GroupMap) -> None:
     live = {a.id: signatures[a.id] for a in articles if not a.duplicate_of and a.id in signatures}
     neighbours: dict[str, set[str]] = {}
     for a, b in near_pairs(live, threshold, group_map):
@@ -104,7 +138,7 @@ def mark_duplicates(
     for art in articles:
         if art.duplicate_of:  # already marked by an earlier build
             continue
-        key = content_id(L.normalize(art.text))
+        key = art.key
         if key in exact and exact[key] != art.id:
             art.duplicate_of, art.duplicate_kind = exact[key], "exact"
             continue
@@ -116,4 +150,3 @@ def mark_duplicates(
             art.duplicate_of, art.duplicate_kind = min(near, key=lambda k: order.get(k, 0)), "near"
             continue
         indexed.add(art.id)
-    return signatures

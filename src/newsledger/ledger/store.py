@@ -16,16 +16,17 @@ import math
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict, fields
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsledger.ledger.figures import group_record
 from newsledger.ledger.stories import Story, StoryInput, name_key
 from newsledger.ledger.timeline import event_record
 from newsledger.model import (
+    ID_LENGTH,
     Article,
     Claim,
     Document,
@@ -40,6 +41,14 @@ from newsledger.model import (
     TimeExpr,
     TimelineEvent,
 )
+
+if TYPE_CHECKING:
+    from newsledger.clean.dedup import Copy
+
+
+def _story_input(row: tuple[Any, ...], names: list[str]) -> StoryInput:
+    aid, title, text, published, after, outlet, source, dup, sid = row
+    return StoryInput(aid, title, text, published, outlet or source, names, dup, sid, published or after)
 
 
 @cache
@@ -294,9 +303,20 @@ class Ledger:
                 ),
             )
 
-    def articles(self) -> Iterator[Article]:
-        cur = self.db.execute(f"SELECT {','.join(_ARTICLE_COLS)} FROM articles ORDER BY seq")
-        for row in cur:
+    def articles(self, ids: Sequence[str] | None = None, *, texts: bool = True) -> Iterator[Article]:
+        """Articles in reading order: every one, or those of ``ids`` (given in reading order); with ``texts=False`` their
+        heads only (text and captions empty: what a build keeps of every article while the texts
+        stay here)."""
+        cols = ",".join(c if texts or c not in ("text", "captions") else ("''" if c == "text" else "'[]'") for c in _ARTICLE_COLS)
+        if ids is None:
+            yield from self._articles(f"SELECT {cols} FROM articles ORDER BY seq", [])
+            return
+        for k in range(0, len(ids), 500):  # ids given in reading order stay in it, read 500 at a time
+            part = list(ids[k : k + 500])
+            yield from self._articles(f"SELECT {cols} FROM articles WHERE id IN ({','.join('?' * len(part))}) ORDER BY seq", part)
+
+    def _articles(self, query: str, args: list[str]) -> Iterator[Article]:
+        for row in self.db.execute(query, args):
             rec = dict(zip(_ARTICLE_COLS, row, strict=True))
             rec["captions"] = json.loads(rec["captions"])
             yield Article(**rec)
@@ -421,26 +441,38 @@ class Ledger:
         with self.db:
             self.db.executemany("UPDATE articles SET minhash=? WHERE id=? AND minhash IS NULL", [(v, k) for k, v in sigs.items()])
 
-    def set_duplicates(self, articles: list[Article]) -> None:
+    def set_duplicates(self, articles: Sequence[Article] | Sequence[Copy]) -> None:
         with self.db:
             self.db.executemany(
                 "UPDATE articles SET duplicate_of=?, duplicate_kind=? WHERE id=?",
                 [(a.duplicate_of, a.duplicate_kind, a.id) for a in articles],
             )
 
-    def story_inputs(self) -> list[StoryInput]:
-        """Every article as stories see it, in reading order, with the names it mentions."""
-        names: dict[str, list[str]] = {}
-        for aid, text, label in self.db.execute(
-            "SELECT substr(article_id, 1, 16), text, label FROM mentions ORDER BY article_id, start"
-        ):
-            if (k := name_key(text, label)) is not None:
-                names.setdefault(aid, []).append(k)
-        q = "SELECT id, title, text, published, published_after, outlet, source, duplicate_of, story_id FROM articles ORDER BY seq"
-        return [
-            StoryInput(aid, title, text, published, outlet or source, names.get(aid, []), dup, sid, published or after)
-            for aid, title, text, published, after, outlet, source, dup, sid in self.db.execute(q)
-        ]
+    _STORY_INPUT = "SELECT id, title, text, published, published_after, outlet, source, duplicate_of, story_id FROM articles"
+
+    def story_inputs(self) -> Iterator[StoryInput]:
+        """Every article as stories see it, with the names it mentions: a stream in id order (the
+        articles and their mentions read side by side, both by id), one article held at a time."""
+        names = self.db.execute(
+            f"SELECT substr(article_id, 1, {ID_LENGTH}), text, label FROM mentions ORDER BY article_id, start"
+        )
+        pending = next(names, None)
+        for row in self.db.execute(f"{self._STORY_INPUT} ORDER BY id"):
+            keys: list[str] = []
+            while pending is not None and pending[0] <= row[0]:
+                if pending[0] == row[0] and (k := name_key(pending[1], pending[2])) is not None:
+                    keys.append(k)
+                pending = next(names, None)
+            yield _story_input(row, keys)
+
+    def story_input(self, aid: str) -> StoryInput:
+        """One article as stories see it (``story_inputs``), read by id."""
+        row = self.db.execute(f"{self._STORY_INPUT} WHERE id = ?", (aid,)).fetchone()
+        mentions = self.db.execute(
+            "SELECT text, label FROM mentions WHERE article_id >= ? AND article_id < ? ORDER BY article_id, start",
+            (aid, aid + "\x7f"),
+        )
+        return _story_input(row, [k for text, label in mentions if (k := name_key(text, label)) is not None])
 
     def term_df(self) -> tuple[dict[str, int], int]:
         """The stories' document frequencies and the number of articles they count."""
@@ -453,7 +485,18 @@ class Ledger:
             " FROM stories ORDER BY rowid"
         )
         return [
-            Story(sid, title, first, last, src, json.loads(outlets), n, json.loads(terms), e0, e1)
+            Story(
+                sid,
+                title,
+                first,
+                last,
+                src,
+                json.loads(outlets),
+                n,
+                {sys.intern(t): w for t, w in json.loads(terms).items()},
+                e0,
+                e1,
+            )
             for sid, title, first, last, src, outlets, n, terms, e0, e1 in self.db.execute(q)
         ]
 

@@ -26,9 +26,11 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from sys import intern
 
 from newsledger.extract.entities import key_of
 from newsledger.model import content_id
@@ -123,9 +125,9 @@ def terms_of(item: StoryInput) -> Counter[str]:
         for m in WORD.finditer(text):
             w = _stem(m.group())
             if len(w) > 2 and w not in stop:
-                counts[w] += weight
+                counts[intern(w)] += weight  # one string per term, however many stories' centroids hold it
     for name in item.names:
-        counts[f"@{name}"] += NAME_WEIGHT
+        counts[intern(f"@{name}")] += NAME_WEIGHT
     return counts
 
 
@@ -199,25 +201,27 @@ def _order(item: StoryInput) -> tuple[bool, str, str]:
     return (item.era is None, item.era or "", content_id(item.text))
 
 
-def assign_stories(
-    items: list[StoryInput], stories: list[Story], df: dict[str, int], n_docs: int, counts: dict[str, Counter[str]] | None = None
-) -> dict[str, str]:
-    """Place every item that has no story yet; return article id -> story id for them, and
-    update ``stories`` (kept ones first, new ones appended) in place.
-
-    ``df`` and ``n_docs`` are the document frequencies over the whole ledger, these items
-    included; ``counts`` the items' ``terms_of`` where already computed."""
-    counts = counts or {}
+def _assign(
+    order: list[tuple[tuple[bool, str, str], str]],
+    copies: list[tuple[str, str, str | None]],
+    placed: dict[str, str],
+    stories: list[Story],
+    df: dict[str, int],
+    n_docs: int,
+    fetch: Callable[[str], StoryInput],
+) -> None:
+    """Place the originals of ``order`` (their ``_order`` keys and ids), each read whole by
+    ``fetch`` only when its turn comes, then the ``copies`` (id, original, outlet) in their
+    originals' stories; ``placed`` (article id -> story id, the ledger's so far) and ``stories``
+    (kept ones first, new ones appended) are updated in place. ``df`` and ``n_docs`` are the
+    document frequencies over the whole ledger, these articles included."""
     by_id = {s.id: s for s in stories}
     index: dict[str, set[str]] = {}
     for s in stories:
         _index(index, s)
-    placed: dict[str, str] = {i.id: i.story_id for i in items if i.story_id}
-    present = {i.id for i in items}
-    # a duplicate tells its original's story; one whose original is not in the ledger is placed as an original
-    originals = [i for i in items if not i.story_id and (not i.duplicate_of or i.duplicate_of not in present)]
-    for item in sorted(originals, key=_order):
-        vec = vector(counts.get(item.id) or terms_of(item), df, n_docs)
+    for _, aid in sorted(order):
+        item = fetch(aid)
+        vec = vector(terms_of(item), df, n_docs)
         strongest = sorted(vec, key=lambda t: (-vec[t], t))[:CANDIDATE_TERMS]
         candidates = sorted({sid for t in strongest for sid in index.get(t, ())})
         best, best_score = None, JOIN_AT
@@ -232,13 +236,17 @@ def assign_stories(
         _join(best, item, vec)
         _index(index, best)
         placed[item.id] = best.id
-    for item in items:
-        if not item.story_id and item.id not in placed:  # a duplicate of a placed original
-            sid = placed[item.duplicate_of]  # type: ignore[index]
-            by_id[sid].articles += 1
-            _add_outlet(by_id[sid], item)
-            placed[item.id] = sid
-    return {i.id: placed[i.id] for i in items if not i.story_id}
+    waiting = [c for c in copies if c[0] not in placed]
+    while waiting:  # a duplicate tells its original's story (an exact copy of a near copy: once that one is placed)
+        ready = [c for c in waiting if c[1] in placed]
+        for aid, original, outlet in ready:
+            story = by_id[placed[original]]
+            story.articles += 1
+            _add_outlet(story, outlet)
+            placed[aid] = story.id
+        if not ready:
+            raise ValueError(f"duplicates of articles not in the ledger: {sorted(c[0] for c in waiting)[:5]}")
+        waiting = [c for c in waiting if c[0] not in placed]
 
 
 def _index(index: dict[str, set[str]], story: Story) -> None:
@@ -246,15 +254,15 @@ def _index(index: dict[str, set[str]], story: Story) -> None:
         index.setdefault(t, set()).add(story.id)
 
 
-def _add_outlet(story: Story, item: StoryInput) -> None:
-    if item.outlet and item.outlet not in story.outlets:
-        story.outlets.append(item.outlet)
+def _add_outlet(story: Story, outlet: str | None) -> None:
+    if outlet and outlet not in story.outlets:
+        story.outlets.append(outlet)
         story.outlets.sort()
 
 
 def _join(story: Story, item: StoryInput, vec: dict[str, float]) -> None:
     story.articles += 1
-    _add_outlet(story, item)
+    _add_outlet(story, item.outlet)
     if item.era:
         story.era_first = min(story.era_first or item.era, item.era)
         story.era_last = max(story.era_last or item.era, item.era)
@@ -273,16 +281,40 @@ def _join(story: Story, item: StoryInput, vec: dict[str, float]) -> None:
 
 
 def place_new(
-    items: list[StoryInput], stories: list[Story], df: dict[str, int], n_docs: int
+    items: Iterable[StoryInput],
+    stories: list[Story],
+    df: dict[str, int],
+    n_docs: int,
+    fetch: Callable[[str], StoryInput] | None = None,
 ) -> tuple[dict[str, str], dict[str, int], int]:
     """Place the items that have no story: their story ids, the document frequencies their terms
-    add, and the new article count (for ``Ledger.set_stories``)."""
-    new = [i for i in items if not i.story_id and not i.duplicate_of]
+    add, and the new article count (for ``Ledger.set_stories``).
+
+    ``items`` is read once, as a stream; each article to place is then read again whole with
+    ``fetch`` (by id) when its turn comes, so that no text is held between (without ``fetch``,
+    ``items`` is kept as a list). A duplicate whose original is not in the ledger is placed as an
+    original (its terms are not counted)."""
+    if fetch is None:
+        items = list(items)
+        fetch = {i.id: i for i in items}.__getitem__
+    placed: dict[str, str] = {}
+    order: list[tuple[tuple[bool, str, str], str]] = []
+    copies: list[tuple[str, str, str | None]] = []
     added: Counter[str] = Counter()
-    for i in new:  # the terms are counted again where each item is placed: no map of every article's terms is held
-        added.update(set(terms_of(i)))
+    for i in items:
+        if i.story_id:
+            placed[i.id] = i.story_id
+        elif i.duplicate_of:
+            copies.append((i.id, i.duplicate_of, i.outlet))
+        else:  # the terms are counted again where each item is placed: no map of every article's terms is held
+            added.update(set(terms_of(i)))
+            order.append((_order(i), i.id))
+    new = len(order)
+    ids = {i for _, i in order} | set(placed) | {c for c, _, _ in copies}
+    order += [(_order(fetch(c)), c) for c, original, _ in copies if original not in ids]
     total = dict(df)
     for t, n in added.items():
         total[t] = total.get(t, 0) + n
-    placed = assign_stories(items, stories, total, n_docs + len(new))
-    return placed, dict(added), n_docs + len(new)
+    already = set(placed)
+    _assign(order, copies, placed, stories, total, n_docs + new, fetch)
+    return {aid: sid for aid, sid in placed.items() if aid not in already}, dict(added), n_docs + new

@@ -450,11 +450,13 @@ def render_brief(
     pairs: list[tuple[str, str, int]],
     report: dict[str, Any],
     stories: list[Story] | None = None,
+    in_full: Callable[[list[str]], Iterable[Article]] | None = None,
 ) -> str:
     """The whole brief: an overview, an index of the stories, one section per story (its timeline,
     figures, quotes and sources), who appears with whom (``pairs``: entity ids and the sentences
     naming both, most first), and every article of those stories in full; past ``BRIEF_STORIES``
-    stories, the largest, and a pointer to the explorer for the rest."""
+    stories, the largest, and a pointer to the explorer for the rest. ``articles`` may be heads
+    (no text) where ``in_full`` gives the shown ones whole, by id, in reading order."""
     by_id = {a.id: a for a in articles}
     cite = _Cites()
     stories = stories or [Story(id="", title="All articles", articles=len(articles))]
@@ -484,6 +486,8 @@ def render_brief(
         p = per[st.id]
         body.append(_story_html(st, p["articles"], by_id, p["groups"], p["events"], p["quotes"], resolve, cite))
     body.append(_entities_html(entities, pairs))
-    arts = "".join(_article_html(a, cite.anchors) for a in articles if story_of(a.id) in shown)
+    ids = [a.id for a in articles if story_of(a.id) in shown]
+    whole = in_full(ids) if in_full is not None else (a for a in articles if story_of(a.id) in shown)
+    arts = "".join(_article_html(a, cite.anchors) for a in whole)
     body.append(f'<section id="articles"><h2>Articles in full</h2>{arts}</section>')
     return _page(body, len(articles), len(stories))

@@ -12,7 +12,7 @@ import resource
 import shutil
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import partial
@@ -23,7 +23,7 @@ from tqdm import tqdm
 
 from newsledger import budget
 from newsledger.clean.articles import clean_document
-from newsledger.clean.dedup import mark_duplicates, signature
+from newsledger.clean.dedup import copies_of, mark_duplicates, signature
 from newsledger.extract.entities import key_of, merge, resolver
 from newsledger.ingest import ReadError, expand_inputs, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES, shown_name
@@ -63,7 +63,7 @@ R = TypeVar("R")
 class BuildResult:
     out_dir: Path
     reports: list[InputReport] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)  # heads: every article without its text (in the ledger)
     outputs: dict[str, Path] = field(default_factory=dict)
     extraction_errors: list[str] = field(default_factory=list)  # "<article id>: <reason>" met in this build
     claims: int = 0  # claims in the ledger (streamed from it, never held)
@@ -118,7 +118,7 @@ def _clean_chunk(docs: list[Document]) -> list[tuple[Document, list[Article] | s
     return out
 
 
-def _run(executor: Executor, fn: Callable[[T], R], batches: list[T], peaks: dict[int, float]) -> Iterator[R]:
+def _run(executor: Executor, fn: Callable[[T], R], batches: Iterable[T], peaks: dict[int, float]) -> Iterator[R]:
     """Map a stage over batches with the executor, noting each worker's peak memory."""
     for out, pid, peak in executor.map(partial(measured, fn), batches):
         peaks[pid] = max(peaks.get(pid, 0.0), peak)
@@ -329,15 +329,18 @@ def _settle_reports(reports: dict[str, InputReport], ledger: Ledger, result: Bui
 def _extract(ledger: Ledger, executor: Executor, result: BuildResult, shard_dir: Path) -> None:
     """Mark duplicates over the whole ledger, then extract the facts of every original article
     not yet extracted: workers write each batch's facts as a Parquet shard, the driver loads it."""
-    articles = list(ledger.articles())
-    ledger.set_signatures(mark_duplicates(articles, signatures=ledger.signatures(), group_map=executor.group_map))
-    ledger.set_duplicates(articles)
-    result.articles = articles
+    signatures = ledger.signatures()
+    copies = copies_of(ledger.articles(), signatures)  # no text is held: each is read, keyed and let go
+    ledger.set_signatures(mark_duplicates(copies, signatures=signatures, group_map=executor.group_map))
+    ledger.set_duplicates(copies)
+    del signatures
+    result.articles = list(ledger.articles(texts=False))
     recovered = _load_finished_shards(ledger, shard_dir)  # written by workers of a build killed midway
     result.extraction_errors.extend(recovered)
     done = ledger.extracted_ids()
-    todo = [a for a in articles if not a.duplicate_of and a.id not in done]
-    for info in _run(executor, partial(extract_to_shard, shard_dir), list(_chunks(todo)), result.worker_peak_mb):
+    todo = [c.id for c in copies if not c.duplicate_of and c.id not in done]
+    batches = (list(ledger.articles(ids)) for ids in _chunks(todo))  # read from the ledger as workers take them
+    for info in _run(executor, partial(extract_to_shard, shard_dir), batches, result.worker_peak_mb):
         ledger.add_facts(read_shard(shard_dir, info.key), info.article_ids)
         for error in info.errors:
             _warn(error)
@@ -349,7 +352,7 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
     groups (inside a story), speakers, the timeline; their tables written in one transaction."""
     articles = result.articles
     stories = ledger.stories()
-    placed, df_added, n_docs = place_new(ledger.story_inputs(), stories, *ledger.term_df())
+    placed, df_added, n_docs = place_new(ledger.story_inputs(), stories, *ledger.term_df(), fetch=ledger.story_input)
     ledger.set_stories(stories, placed, df_added, n_docs)
     story_of = ledger.story_of()
     for a in articles:
@@ -384,7 +387,7 @@ def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]
     """The exports (JSON Lines, CSV, Parquet), the report and the brief, each written whole under a
     temporary name and renamed into place; quotes streamed from the ledger."""
     result.outputs["articles"] = out_dir / "articles.jsonl"
-    write_jsonl(result.outputs["articles"], (article_record(a) for a in result.articles))
+    write_jsonl(result.outputs["articles"], (article_record(a) for a in ledger.articles()))  # texts streamed from the ledger
     result.outputs["claims"] = out_dir / "claims.jsonl"
     write_jsonl(result.outputs["claims"], ledger.claim_rows())
     result.outputs["quotes"] = out_dir / "quotes.jsonl"
@@ -420,6 +423,7 @@ def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]
         pairs,
         report,
         result.stories,
+        in_full=ledger.articles,
     )
     write_text(result.outputs["brief"], page)
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 import os
 import pickle
 import resource
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from newsledger.shuffle import GroupMap, group_in_memory  # noqa: F401 - the engines implement this interface
@@ -77,9 +79,19 @@ class ProcessPool:
         self._pool: ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
+        """Results in input order, with at most ``2 x workers`` batches in flight: the items are
+        taken from ``items`` as workers free up (``ProcessPoolExecutor.map`` would take them all at
+        once, and hold every batch of a corpus in this process)."""
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_end_with_parent)
-        return self._pool.map(fn, items)
+        return self._windowed(self._pool, fn, iter(items))
+
+    def _windowed(self, pool: ProcessPoolExecutor, fn: Callable[[T], R], items: Iterator[T]) -> Iterator[R]:
+        window: deque[Future[R]] = deque(pool.submit(fn, item) for item in islice(items, 2 * self.workers))
+        while window:
+            done = window.popleft().result()
+            window.extend(pool.submit(fn, item) for item in islice(items, 1))
+            yield done
 
     def close(self) -> None:
         if self._pool is not None:
