@@ -347,10 +347,10 @@ class Ledger:
             """SELECT m.article_id, m.source, m.text, m.label, m.start, m."end", '', m.entity_id"""
             " FROM mentions m JOIN articles a ON a.id = substr(m.article_id, 1, 16)" + self.MENTION_ORDER
         )
-        # an article's id, its source and the labels repeat over its mentions: one string each, shared
+        # an article's id, its source and the labels repeat over its mentions, a name over articles: one string each, shared
         share = sys.intern
         return [
-            Mention(share(aid), share(src), text, share(label), start, end, sentence, eid)
+            Mention(share(aid), share(src), share(text), share(label), start, end, sentence, eid)
             for aid, src, text, label, start, end, sentence, eid in self.db.execute(q)
         ]
 
@@ -397,7 +397,7 @@ class Ledger:
                 self._insert("entities", asdict(e))
             self.db.executemany(
                 'UPDATE mentions SET entity_id=? WHERE article_id=? AND start=? AND "end"=?',
-                [(m.entity_id, m.article_id, m.start, m.end) for m in mentions],
+                ((m.entity_id, m.article_id, m.start, m.end) for m in mentions),
             )
 
     def rows(self, table: str) -> list[dict[str, Any]]:
