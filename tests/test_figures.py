@@ -567,3 +567,52 @@ def test_rules_tally_and_same_way():
     assert (month.change, year.change) == ("down", "down")
     a, b = _one("Exports rose 3% in March and 5% in April.").claims
     assert (a.change, b.change) == ("up", "up")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pct", "level"),
+    [("Net income fell 8% to €310m, the lender said.", 8.0, 310e6),
+     ("Operating profit climbed 15 per cent to £96m in the half.", 15.0, 96e6)],
+)  # fmt: skip
+def test_a_percent_change_never_takes_the_scale_of_the_level_after_it(sentence, pct, level):
+    change, reached = find_amounts(sentence)
+    assert (change.value, change.percent, reached.value) == (pct, True, level)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("The mast stands 45 m high above the deck.", 45.0), ("A 6.5m-long crocodile was caught near the dam.", 6.5),
+     ("The new tower is 330m tall.", 330.0), ("Divers found the wreck 60 m below sea level.", 60.0)],
+)  # fmt: skip
+def test_rule_extent_metres_an_m_before_a_word_of_size_is_metres(sentence, value):
+    (am,) = find_amounts(sentence)
+    assert (am.value, am.unit) == (value, "metre")
+    (viewers,) = find_amounts("The final drew 6.5m viewers, 45m more than the semi.")[:1]
+    assert viewers.value == 6.5e6 and viewers.unit is None
+
+
+def test_rule_ordinal_word_an_ordinal_before_its_noun_is_no_fraction():
+    assert find_amounts("The mayor won a third term in office.") == []
+    assert find_amounts("Factory output grew for a fourth straight month.") == []
+    assert [a.value for a in find_amounts("A third of voters remain undecided.")] == [pytest.approx(1 / 3)]
+    assert [a.value for a in find_amounts("Rents have fallen by a fifth since the spring.")] == [0.2]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [("The airline cut fares by 5% on its busiest routes.", "fares"),
+     ("The new pill lowered blood pressure by 12 points in the trial.", "blood pressure"),
+     ("The central bank raised its main rate to 4.5% on Thursday.", "its main rate")],
+)  # fmt: skip
+def test_rule_changed_object_a_verb_that_moves_its_object_gives_the_figure_to_the_object(sentence, subject):
+    (claim, *_) = _one(sentence).claims
+    assert claim.subject == subject
+    (claim,) = _one("Fares rose by 5% on the busiest routes.").claims
+    assert claim.subject == "Fares"
+
+
+def test_rule_period_on_period_names_the_basis_not_what_the_figure_counts():
+    _, growth = _one("Unemployment held at 4.1%, while pay growth slowed to 5.2% year on year.").claims
+    assert (growth.subject, growth.measure, growth.unit) == ("pay growth", None, "percentage")
+    (retail,) = _one("Retail sales rose 0.8% month-on-month in October.").claims
+    assert retail.subject == "Retail sales" and retail.measure is None

@@ -210,7 +210,7 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
             return None
         inside = start <= parent.idx < end
         modifies = tok.dep_ in ("compound", "amod", "nmod", "nummod", "quantmod") and parent.idx > tok.idx
-        if modifies and pos(parent) in ("NOUN", "PROPN") and not inside:
+        if modifies and pos(parent) in ("NOUN", "PROPN") and not inside and not _period_basis(parent):
             return _held(parent, start, end)
         if tok.dep_ == "pobj" and parent.lower_ == "with" and pos(parent.head) == "NOUN" and parent.head.i < tok.i:
             return _held(parent.head, start, end)  # "customers with more than 7.5 million crowns": the customers'
@@ -223,6 +223,8 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
             continue
         if pos(parent) in ("VERB", "AUX"):
             subj = nominal_subject(parent)
+            if (moved := _changed_object(parent, tok)) is not None:
+                return moved
             if subj is None and any(c.dep_ == "expl" for c in parent.children):
                 return _where_counted(parent)  # "There are 28,000 students at Heidelberg University"
             if subj is None:
@@ -248,6 +250,22 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
             return _noun_phrase(_whole_of(subj))
         tok = parent
     return None
+
+
+# verbs that make something else rise or fall ("the bank raised rates by a quarter point")
+CAUSED_CHANGE = {"cut", "reduce", "lower", "raise", "increase", "boost", "slash", "trim", "lift", "hike", "decrease",
+                 "expand", "shrink", "narrow", "widen", "grow", "drop", "halve", "double", "triple", "pare", "shorten",
+                 "extend", "push", "bring"}  # fmt: skip
+
+
+def _changed_object(verb: Token, prep: Token) -> str | None:
+    """rule changed_object: "The company cut prices by 5%", "the drug lowered blood pressure by 12
+    points", "the bank raised its rate to 5.5%": a verb that makes something rise or fall moves its
+    object by (or to, or from) the figure; the figure is the object's, not the subject's."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("by", "to", "from") or lemma(verb) not in CAUSED_CHANGE:
+        return None
+    moved = [c for c in verb.children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN") and c.i < prep.i]
+    return _noun_phrase(moved[0]) if moved else None
 
 
 COUNTED_IN = {*PLACE_LABELS, "ORG"}  # a place or a body ("at Heidelberg University")
@@ -322,6 +340,15 @@ def _adjectival(modifiers: Sequence[Token], head: Token, end_char: int) -> Token
     return None
 
 
+def _period_basis(tok: Token) -> bool:
+    """rule period_on_period: "5.6% year on year", "up 2% month-on-month": the period a change is
+    measured over, neither what the figure counts nor whose it is."""
+    return (
+        tok.lower_ in TIME_NOUNS
+        and re.match(rf"[\s-]+on[\s-]+{tok.lower_}\b", tok.doc.text[tok.idx + len(tok) :], re.I) is not None
+    )
+
+
 def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | None:
     """The noun an amount counts: the noun the parse attaches its number to ("6,000 ... drones"),
     else the next noun within a few tokens, skipping adjectives."""
@@ -347,6 +374,8 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
             and tok.nbor(-1).lower_ in ("last", "this", "next", "a", "per", "each", "every")
         ):
             return None  # "rose 16% last year": the year is when, not what
+        if _period_basis(tok):
+            return None
         if pos(tok) == "NOUN" or tok.tag_ == "NNPS" or (pos(tok) == "PROPN" and tok.text.islower()):
             chain = [tok]
             while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and pos(tok.head) in ("NOUN", "PROPN"):

@@ -162,11 +162,15 @@ _RATIO = (
     rf"(?:[1-9]|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL})(?=\s+[a-z])"
     r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)"  # "1 in 10 minutes": a time
 )
+# words of size after a length ("45 m high", "a 6.5m-long boat", "330m tall"): an "m" before them is metres
+_EXTENT = r"high|tall|long|wide|deep|thick|across|in (?:diameter|length|height|depth|width)|above sea level|below sea level|underground|below ground"
+EXTENT_M = re.compile(r"\d\s?m$")
+EXTENT_AFTER = re.compile(rf"[\s-]+(?:{_EXTENT})\b", re.I)
 AMOUNT = re.compile(
     rf"(?:(?<![\w.-])|(?<=\bsub-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
     rf"(?:(?P<vague>{_VAGUE})\b|(?P<sci>{_SCI})|(?P<ratio>{_RATIO})|(?P<sfrac>{_SCALED_FRAC})|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
     rf"|(?P<a>{_AMT})(?:(?:\s*(?:to|and|or|–|—)\s*|-\s*|\s+-\s+)(?P<b>{_AMT}))?)"
-    rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b)[a-z])",
+    rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b|(?:{_EXTENT})\b)[a-z])",
     re.I,
 )
 CHANGE_UP = re.compile(
@@ -440,6 +444,7 @@ def _pair_amounts(f: _Found) -> list[Amount]:
     scale_b = re.search(rf"(?:{_SCALE})\s*$", m.group("b").strip(), re.I)
     if (
         scale_b
+        and not pct_a  # a percentage takes no scale: "fell 8% to $310m" is 8 percent
         and not re.search(rf"(?:{_SCALE})\s*$", m.group("a").strip(), re.I)
         and va < vb / SCALES[scale_b.group(0).strip().lower()]
     ):
@@ -552,6 +557,10 @@ def _finished(
         sentence[m.end() : m.end() + 20],
         re.I,
     )
+    if not percent and not currency and unit is None and EXTENT_M.search(m.group(0)) and EXTENT_AFTER.match(sentence, m.end()):
+        # rule extent_metres: "45 m high", "a 6.5m-long boat": not 45 million, 45 metres
+        value, lo, hi = (None if v is None else v / SCALES["m"] for v in (value, lo, hi))
+        unit = "metre"
     if hyphen and not percent and not currency:
         unit = HYPHEN_UNITS[(hyphen.group("u") or hyphen.group("u2")).lower()] + (
             " of age" if hyphen.group("old") or hyphen.group("old2") else ""
@@ -692,6 +701,21 @@ def _number_sign(x: _Around) -> bool:
 
 
 # what looks like an amount and is not a figure, by named rule, in the order tried
+ORDINAL_FRACTION = re.compile(r"(?:a|the)\s+(?:third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)", re.I)
+# after "a third" of a fraction: "of", a comparative, or nothing more of a noun phrase ("cut by a third.")
+FRACTION_AFTER = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:of|more|less|fewer|higher|lower|bigger|smaller|larger|greater|cheaper|as|than|since|in|on|from|to"
+    r"|over|after|before|last|this|during|and|or|but|while|when)\b)",
+    re.I,
+)
+
+
+def _ordinal_word(x: _Around) -> bool:
+    """rule ordinal_word: "a third term", "for a fourth straight month", "the fifth day": an ordinal
+    before its noun, not a fraction ("a third of voters", "fell by a third", "a third more")."""
+    return bool(ORDINAL_FRACTION.fullmatch(x.core)) and not FRACTION_AFTER.match(x.sentence, x.m.end())
+
+
 NOT_A_FIGURE: list[tuple[str, Callable[[_Around], bool]]] = [
     ("day_of_month", _day_of_month),
     ("clock_or_ordinal", _clock_or_ordinal),
@@ -701,6 +725,7 @@ NOT_A_FIGURE: list[tuple[str, Callable[[_Around], bool]]] = [
     ("year_span", _year_span),
     ("model_number", _model_number),
     ("number_sign", _number_sign),
+    ("ordinal_word", _ordinal_word),
 ]
 
 
