@@ -616,3 +616,30 @@ def test_rule_period_on_period_names_the_basis_not_what_the_figure_counts():
     assert (growth.subject, growth.measure, growth.unit) == ("pay growth", None, "percentage")
     (retail,) = _one("Retail sales rose 0.8% month-on-month in October.").claims
     assert retail.subject == "Retail sales" and retail.measure is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "done"),
+    [("The explosion injured 45 people and killed 12.", 12, "killed"),
+     ("Landslides have displaced 3,000 across the province.", 3000, "displaced"),
+     ("Officers arrested at least 23 after the final.", 23, "arrested")],
+)  # fmt: skip
+def test_rule_casualty_object_a_bare_number_a_verb_of_harm_takes_counts_people(sentence, value, done):
+    claim = _one(sentence).claims[-1]
+    assert (claim.value, claim.unit, claim.measure, claim.rule) == (value, "people", done, "casualty_object")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [("The state will spend Rs 1,500 crore on new schools.", 1.5e10, "rupee"),
+     ("Each victim's family will receive ₹4 lakh.", 4e5, "indian rupee"),
+     ("More than 12 lakh pilgrims attended the festival.", 1.2e6, None)],
+)  # fmt: skip
+def test_lakh_and_crore_are_scales_and_the_rupee_sign_is_a_currency(sentence, value, unit):
+    (am,) = find_amounts(sentence)
+    assert (am.value, am.currency) == (value, unit)
+
+
+def test_money_for_a_determiner_phrase_prices_no_determiner():
+    for sentence in ("Seats cost €210 for the best views.", "A pass costs $90 for their members."):
+        assert all(c.measure not in ("the", "their") for c in _one(sentence).claims)

@@ -595,6 +595,9 @@ def _noun_unit(f: _Figure, noun: Token) -> None:
     f.rule = f.rule or "counted_noun"
 
 
+DETERMINERS = {"the", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"}
+
+
 def _rate(f: _Figure) -> None:
     """A rate: "35 miles per hour", "$2.11 per gallon"; money's measure is what it prices."""
     text, end = f.text, f.end
@@ -605,7 +608,7 @@ def _rate(f: _Figure) -> None:
         f.unit = f"{f.unit} per {per.replace('meter', 'metre')}"
     if f.am.currency and f.measure is None:
         per = re.match(r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", text[end : end + 40])
-        priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS else None
+        priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS | DETERMINERS else None
         f.measure = priced or _priced_thing(f.anchor.root if f.anchor is not None else None)
     f.bare = f.unit is None and f.noun is None
 
@@ -628,10 +631,25 @@ CASUALTY = re.compile(
 )
 
 
+# a verb of harm right before a bare number: "killed 37", "injuring at least 12", "has displaced 3,000"
+HARM_VERB = re.compile(
+    r"\b(?P<stem>kill|injur|wound|displac|evacuat|arrest|detain|rescu|hospitali[sz])(?:ed|ing|es|e|s)?"
+    r"\s+(?:(?:at least|about|around|nearly|almost|more than|over|some|another|a further|up to)\s+)?$",
+    re.I,
+)
+HARM_DONE = {"kill": "killed", "injur": "injured", "wound": "wounded", "displac": "displaced", "evacuat": "evacuated",
+             "arrest": "arrested", "detain": "detained", "rescu": "rescued", "hospitalis": "hospitalised",
+             "hospitaliz": "hospitalized"}  # fmt: skip
+
+
 def _casualty_count(f: _Figure) -> None:
-    """rule casualty_count: "At least 12 killed", "dozens were injured": people, measured by what befell them."""
+    """rule casualty_count: "At least 12 killed", "dozens were injured": people, measured by what
+    befell them; rule casualty_object: "the blast injured 40 people and killed 12", "floods have
+    displaced 3,000": a bare number a verb of harm takes as its object counts people too."""
     if f.bare and (hit := CASUALTY.match(f.text, f.end)) is not None:
         f.unit, f.measure, f.bare, f.rule = "people", hit.group("what").lower(), False, "casualty_count"
+    elif f.bare and (verb := HARM_VERB.search(f.text, max(0, f.start - 40), f.start)) is not None:
+        f.unit, f.measure, f.bare, f.rule = "people", HARM_DONE[verb.group("stem").lower()], False, "casualty_object"
 
 
 # rule partitive: "120 patients, 15 of them critical", "40 arrests, most of which ...": a bare number
@@ -735,8 +753,8 @@ UNIT_RULES = [
     _written_against,
     _written_after,
     _rate,
-    _subject_count,
     _casualty_count,
+    _subject_count,
     _partitive,
     _casualty_toll,
     _comparative_difference,

@@ -28,6 +28,10 @@ SCALES = {
     "trillion": 1e12,
     "tn": 1e12,
     "mil": 1e6,
+    "lakh": 1e5,  # South Asian scales: "Rs 5 lakh", "2,000 crore"
+    "lakhs": 1e5,
+    "crore": 1e7,
+    "crores": 1e7,
 }
 WORDS = {
     **lexicon.ONES, **lexicon.TEENS, **lexicon.TENS, "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12,
@@ -67,6 +71,7 @@ CURRENCIES = {
     "rm": "malaysian ringgit",
     "rs.": "rupee",
     "rs": "rupee",
+    "₹": "indian rupee",
     "usd": "dollar",
     "aud": "Australian dollar",
     "eur": "euro",
@@ -117,12 +122,12 @@ _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 # ISO codes written before an amount ("USD 5m", "CHF 120"): the three-letter keys of ``CURRENCIES``
 ISO_WRITTEN = [k.upper() for k in CURRENCIES if re.fullmatch(r"[a-z]{3}", k)]
 _CUR = (
-    r"(?-i:Y)=(?=\d)|US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|€|£|¥|₩|₴|₽|RM(?=\d)|(?-i:PS)(?=\d[\d.,]*\s?(?:bn|mn|m|k|million|billion)\b)|Rs\.?\s?(?=\d)|(?:"
+    r"(?-i:Y)=(?=\d)|US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|€|£|¥|₩|₴|₽|₹|RM(?=\d)|(?-i:PS)(?=\d[\d.,]*\s?(?:bn|mn|m|k|million|billion)\b)|Rs\.?\s?(?=\d)|(?:"
     + "|".join(ISO_WRITTEN)
     + r")\s?(?=\d)"
 )
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
-_SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|[mkb](?![a-z])(?!\.[a-z]\.)"
+_SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|lakhs?|crores?|[mkb](?![a-z])(?!\.[a-z]\.)"
 _UNITS_WORDS = "|".join([*lexicon.ONES, *lexicon.TEENS])  # in this order: "seven" is tried before "seventeen"
 _TENS_WORDS = "|".join(lexicon.TENS)
 _NUMWORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNITS_WORDS}))?|{_UNITS_WORDS})"
@@ -220,7 +225,7 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     num, scales = m.group(1), re.findall(_SCALE, m.group(2) or "")
     words = not (num[:1].isdigit() or num[:1] == ".")  # ".001 per cent" is written in digits
     value = float(WORDS[num]) if num in WORDS else (_words_value(num) if words else float(num.replace(",", "")))
-    if re.match(r"^\s*(?:[A-Z]{0,2}\$|[€£¥₩₴₽]|RM|Rs\.?)?\s?-", text):
+    if re.match(r"^\s*(?:[A-Z]{0,2}\$|[€£¥₩₴₽₹]|RM|Rs\.?)?\s?-", text):
         value = -value
     for scale in scales:
         value *= SCALES[scale]
