@@ -555,3 +555,33 @@ def test_a_report_that_opens_a_quotation_keeps_its_closing_mark():
     assert q.content.endswith('harbour"')
     (q,) = _one("Officials warned that prices would rise “for years to come”.").quotes
     assert q.content.endswith("come”")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [("The minister said the scheme would cost taxpayers nothing, a claim the opposition disputed.",
+      "the scheme would cost taxpayers nothing"),
+     ("Analysts said sales would double by 2030, an estimate rivals called optimistic.", "sales would double by 2030")],
+)  # fmt: skip
+def test_rule_report_apposition_the_writers_comment_after_a_report_is_no_part_of_it(sentence, content):
+    (quote,) = _one(sentence).quotes
+    assert quote.content == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [('The clip shows the minister telling aides to "get it done by Friday".', "minister", "telling"),
+     ("Footage showed the mayor urging residents to stay indoors.", "mayor", "urging")],
+)  # fmt: skip
+def test_rule_shown_speaking_the_one_a_recording_shows_speaking_is_the_speaker(sentence, speaker, cue):
+    (quote,) = _one(sentence).quotes
+    assert (quote.speaker, quote.cue) == (speaker, cue)
+    (plain,) = _one("The survey shows that rents rose by a third.").quotes
+    assert plain.speaker == "survey"
+
+
+def test_a_parenthesis_after_a_speakers_name_closes_in_the_name():
+    for sentence, name in (("Capt. Ines Moro (ret.), a former pilot, said the landing was routine.", "Ines Moro (ret.)"),
+                           ("Rep. Dana Kole (D-Ore.) said the bill would fail.", "Dana Kole (D-Ore.)")):  # fmt: skip
+        (quote,) = _one(sentence).quotes
+        assert quote.speaker.startswith(name) or name in quote.speaker

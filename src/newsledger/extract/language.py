@@ -334,10 +334,31 @@ def _opener(verb: Token, _hops: int) -> Token | None:
 
 
 def _shown_doing(verb: Token, _hops: int) -> Token | None:
-    """rule shown_doing: "footage of Hillary Clinton asking, “...”", "showed him saying": whom the verb shows doing it."""
+    """rule shown_doing: "footage of Hillary Clinton asking, “...”", "showed him saying": whom the verb
+    shows doing it; "footage showed the mayor urging residents ...": the one shown (``shown_speaking``)."""
+    if shown_speaking(verb) and verb.dep_ == "acl":
+        return verb.head
     before = verb.doc[verb.i - 1] if verb.i > 0 else None
     shown = before is not None and (before.ent_type_ in ("PERSON", "ORG", "NORP") or before.lower_ in ("him", "her", "them"))
     return before if verb.dep_ == "xcomp" and verb.tag_ == "VBG" and shown else None
+
+
+SHOWING = {"show", "capture", "depict", "feature", "film", "record"}  # verbs of a picture or a recording
+
+
+def shown_speaking(verb: Token) -> bool:
+    """rule shown_speaking: "The clip shows the minister telling aides ...", "footage showed the mayor
+    urging residents ...": a verb of saying in -ing that a verb of showing shows someone doing; it is
+    the cue (its doer the speaker), not the showing."""
+    if verb.tag_ != "VBG" or lemma(verb) not in SPEECH_VERBS:
+        return False
+    if verb.dep_ == "ccomp":
+        shower = verb.head
+    elif verb.dep_ == "acl" and verb.head.dep_ == "dobj":
+        shower = verb.head.head
+    else:
+        return False
+    return lemma(shower) in SHOWING
 
 
 def _participle(verb: Token, hops: int) -> Token | None:
@@ -389,8 +410,11 @@ def subject_phrase(tok: Token) -> str:
             end = min(end, t.left_edge.i - 1)
     end = max(end, tok.i)
     text = tok.doc[start : end + 1].text
-    if text.count("(") > text.count(")") and tok.doc[end + 1 : end + 2].text == ")":
-        text = tok.doc[start : end + 2].text  # "Rep. Elijah E. Cummings (D-Md.)": the parenthesis closes
+    close = next((t.i for t in tok.doc[end + 1 : end + 4] if t.text == ")"), None)
+    if text.count("(") > text.count(")") and close is not None:
+        text = tok.doc[
+            start : close + 1
+        ].text  # "Rep. Elijah E. Cummings (D-Md.)", "Capt. Ines Moro (ret.)": the parenthesis closes
     text = AGE_APPOSITION.sub("", text.strip(" ,;:—–"))
     return re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.I)
 

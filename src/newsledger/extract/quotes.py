@@ -18,6 +18,7 @@ from newsledger.extract.language import (
     PLACE_LABELS,
     PRONOUNS,
     REPORTING_VERBS,
+    SHOWING,
     SPEECH_VERBS,
     Sentence,
     according_to,
@@ -25,6 +26,7 @@ from newsledger.extract.language import (
     nominal_subject,
     phrase_start,
     pos,
+    shown_speaking,
     speaker_of,
     subject_phrase,
 )
@@ -215,6 +217,10 @@ def _cue(tok: Token) -> bool:
     used of words."""
     if pos(tok) != "VERB":
         return False
+    if shown_speaking(tok):
+        return True
+    if lemma(tok) in SHOWING and any(shown_speaking(t) for t in tok.subtree if t is not tok):
+        return False  # "the clip shows the minister telling aides ...": the minister speaks, not the clip
     kids = list(tok.children)
     if lemma(tok) == "put" and any(c.lower_ == "as" for c in kids) and any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids):
         return True  # "As Ms. Simonyan put it in a statement, RT is ...": the clause is her words
@@ -254,9 +260,29 @@ def _own_report(span: Span, cue_tok: Token | None) -> Span:
             end = subj.left_edge.i
             break
     doc = span.doc
+    end = _before_comment(doc, span.start, end)
     while end > span.start + 1 and doc[end - 1].lower_ in (",", ";", ":", "—", "–", "-", "and", "but", "or", "while", "yet"):
         end -= 1  # the clause's own trailing ", and" ("that the reforms were not complete, and")
     return doc[span.start : end]
+
+
+# nouns that name a report as a whole, in the writer's comment set off after it
+REPORT_NOUNS = {"claim", "assertion", "allegation", "accusation", "charge", "view", "position", "argument", "statement",
+                "figure", "estimate", "suggestion", "prediction", "forecast", "promise", "pledge", "characterisation",
+                "characterization", "description", "version", "contention", "assessment", "warning", "denial"}  # fmt: skip
+
+
+def _before_comment(doc: Doc, start: int, end: int) -> int:
+    """rule report_apposition: "the plan would cost nothing, a claim the opposition disputed", "sales
+    would double, an estimate analysts called optimistic": the comma before "a claim" (a noun naming
+    the report) ends the report; the apposition is the writer's, not the speaker's."""
+    for k in range(start + 1, end - 2):
+        if doc[k].text != "," or doc[k + 1].lower_ not in ("a", "an"):
+            continue
+        head = next((t for t in doc[k + 2 : min(end, k + 4)] if pos(t) == "NOUN"), None)
+        if head is not None and lemma(head) in REPORT_NOUNS:
+            return k
+    return end
 
 
 @dataclass
