@@ -190,9 +190,15 @@ _LEMMAS: dict[tuple[str, str], str] = {}
 
 @lru_cache(maxsize=1)
 def _rule_lemmatizer():
+    """spaCy's rule lemmatizer, its word index per part of speech read as sets: the tables hold
+    them as lists (57,000 nouns), which its rules search word by word for each candidate form."""
     from newsledger import nlp
 
-    return nlp.load_parser().get_pipe("lemmatizer")
+    lemmatizer = nlp.load_parser().get_pipe("lemmatizer")
+    index = lemmatizer.lookups.get_table("lemma_index", {})
+    for key in list(index.keys()):
+        index[key] = frozenset(index[key])
+    return lemmatizer
 
 
 def _inflections(verb: str) -> set[str]:
