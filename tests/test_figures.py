@@ -643,3 +643,15 @@ def test_lakh_and_crore_are_scales_and_the_rupee_sign_is_a_currency(sentence, va
 def test_money_for_a_determiner_phrase_prices_no_determiner():
     for sentence in ("Seats cost €210 for the best views.", "A pass costs $90 for their members."):
         assert all(c.measure not in ("the", "their") for c in _one(sentence).claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [("Life expectancy fell by 1.3 years to 76.4 in 2021.", "year"),
+     ("The river rose 2 metres to 9.5 overnight.", "metre")],
+)  # fmt: skip
+def test_rule_tally_the_level_a_measured_move_reached_is_in_its_unit(sentence, unit):
+    move, level = _one(sentence).claims
+    assert (move.unit, level.unit, level.rule) == (unit, unit, "tally")
+    _, level = _one("Shares rose 8% to 3.65 on Friday.").claims
+    assert level.unit != "percentage"

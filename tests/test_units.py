@@ -55,6 +55,7 @@ def test_quantulum_is_asked_only_about_words_it_could_read_as_a_unit():
     from newsledger.extract.quantulum import might_name_unit
 
     assert might_name_unit("km/h") and might_name_unit("square feet") and might_name_unit("metres")
+    assert might_name_unit("astronomical units")  # a name of two words, neither a unit alone
     assert not might_name_unit("people") and not might_name_unit("key reasons")
 
 

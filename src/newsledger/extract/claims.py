@@ -717,16 +717,24 @@ def _comparative_difference(f: _Figure) -> None:
     f.bare, f.rule = False, "comparative_difference"
 
 
+MEASURED = {
+    "counted_noun",
+    "written_unit",
+    "glued_unit",
+    "degrees",
+}  # a figure in a count or a unit of measure, not money or a percentage
+
+
 def _parallel(f: _Figure) -> None:
     """rule parallel: "435 homes by open sale and 187 by tender": the number the clause before
-    counted; rule tally: "passed by 320 votes to 289", "rose 20 points to 340": a bare number
-    after "to" counts what the counted figure before it counted."""
+    counted; rule tally: "passed by 320 votes to 289", "rose 20 points to 340", "fell by 1.3 years
+    to 76.4": a bare number after "to" is in the count or unit of the figure before it."""
     last = f.last
     if not f.bare or last is None or not last.unit:
         return
     if PARALLEL.search(f.between_last()):
         f.counts_as(last, "parallel")
-    elif last.rule == "counted_noun" and TALLY.fullmatch(f.between_last()):
+    elif last.rule in MEASURED and TALLY.fullmatch(f.between_last()):
         f.counts_as(last, "tally")
 
 
