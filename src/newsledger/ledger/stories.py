@@ -141,19 +141,15 @@ def name_key(text: str, label: str) -> str | None:
 
 PRIOR_DOCS = 1000  # pseudo-articles of general English behind every document frequency
 ARTICLE_WORDS = 400  # words in a typical article, to turn a word's frequency into a document frequency
-_PRIOR: dict[str, float] = {}
-
-
+@lru_cache(maxsize=200_000)  # bounded: a ledger's vocabulary grows with it
 def prior_share(term: str) -> float:
     """The share of general English articles a term appears in: ``1 - exp(-L f)`` for a word of
     frequency ``f``; a name counts its rarest word."""
-    if term not in _PRIOR:
-        from wordfreq import word_frequency
+    from wordfreq import word_frequency
 
-        words = WORD.findall(term.split(":", 1)[-1]) or [term]
-        f = min(word_frequency(w, "en", minimum=1e-9) for w in words)
-        _PRIOR[term] = 1.0 - math.exp(-ARTICLE_WORDS * f)
-    return _PRIOR[term]
+    words = WORD.findall(term.split(":", 1)[-1]) or [term]
+    f = min(word_frequency(w, "en", minimum=1e-9) for w in words)
+    return 1.0 - math.exp(-ARTICLE_WORDS * f)
 
 
 def idf(term: str, df: dict[str, int], n_docs: int) -> float:
