@@ -585,3 +585,14 @@ def test_a_parenthesis_after_a_speakers_name_closes_in_the_name():
                            ("Rep. Dana Kole (D-Ore.) said the bill would fail.", "Dana Kole (D-Ore.)")):  # fmt: skip
         (quote,) = _one(sentence).quotes
         assert quote.speaker.startswith(name) or name in quote.speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [('The ministry said in a statement that it "strongly rejects" the allegations.',
+      'that it "strongly rejects" the allegations'),
+     ('The club said the coach "remains fully committed" to the project.', 'the coach "remains fully committed" to the project')],
+)  # fmt: skip
+def test_rule_embedded_quotation_quoted_words_inside_a_running_clause_belong_to_its_report(sentence, content):
+    (quote,) = _one(sentence).quotes
+    assert (quote.kind, quote.content) == ("indirect", content)

@@ -139,7 +139,13 @@ def _fragment(sent: Sentence, quotation: tuple[int, int, str]) -> bool:
     before = sent.text[: quotation[0]].rstrip()
     if not before or before[-1] in ",:;—–-([" or before.lower().endswith(" that") or len(quotation[2].split()) > 6:
         return False
+    if EMBEDDED_AFTER.match(sent.text, quotation[1]):
+        return True  # rule embedded_quotation: 'said that it "strongly rejects" the claims': the clause runs on past it
     return not any(t.tag_ in FINITE for t in sent.doc if quotation[0] <= t.idx < quotation[1])
+
+
+# after a quotation's closing mark, the clause it sits in going on ("... "strongly rejects" the claims")
+EMBEDDED_AFTER = re.compile(r"\s+(?!(?:he|she|they|it|we|I|said|says|told|adds|added)\b)[a-z]")
 
 
 MIN_QUOTE = 8  # shorter quoted words ("a “rant,”") are scare quotes, not quotations

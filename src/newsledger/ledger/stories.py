@@ -141,6 +141,8 @@ def name_key(text: str, label: str) -> str | None:
 
 PRIOR_DOCS = 1000  # pseudo-articles of general English behind every document frequency
 ARTICLE_WORDS = 400  # words in a typical article, to turn a word's frequency into a document frequency
+
+
 @lru_cache(maxsize=200_000)  # bounded: a ledger's vocabulary grows with it
 def prior_share(term: str) -> float:
     """The share of general English articles a term appears in: ``1 - exp(-L f)`` for a word of
