@@ -108,13 +108,22 @@ def test_numbers_ages_and_modal_may_are_not_times():
 
 
 def test_rule_half_year_of_a_calendar_year_not_of_a_match():
-    from datetime import date
-
-    from newsledger.grammar.timex import find_timexes
-
     anchor = date(2024, 3, 14)
     cases = {"Sales fell in the first half of the year.": "2024-H1", "Profit rose in the second half of 2023.": "2023-H2",
              "Growth slowed in the first half of last year.": "2023-H1"}  # fmt: skip
     for sentence, value in cases.items():
         assert [(t.value, t.rule) for t in find_timexes(sentence, anchor)] == [(value, "half_year")]
     assert find_timexes("They led 2-0 in the first half of the match.", anchor) == []
+
+
+def test_rule_scheduled_present_a_schedule_in_the_present_tense_is_ahead():
+    june = date(2024, 6, 5)
+    assert [t.value for t in find_timexes("Voters go to the polls in November.", june)] == ["2024-11"]
+    assert [t.value for t in find_timexes("The new levy takes effect in January.", june)] == ["2025-01"]
+    assert [t.value for t in find_timexes("The levy raised little in January.", june)] == ["2024-01"]
+
+
+def test_the_early_hours_of_a_day_are_no_duration():
+    found = find_timexes("The fire started in the early hours of Sunday.", date(2024, 6, 5))
+    assert [(t.type, t.value) for t in found] == [("DATE", "2024-06-02")]
+    assert [t.type for t in find_timexes("Rescuers searched for hours.", date(2024, 6, 5))] == ["DURATION"]

@@ -171,7 +171,10 @@ def _explicit_date(m: re.Match[str], anchor: date | None, sentence: str) -> str 
 FUTURE_CUE = re.compile(
     r"\b(?:will|won't|would|'ll|shall|is to|are to|scheduled|slated|plans? to|planned|planning|expected to|set (?:to|for)"
     r"|due to|going to|upcoming|intends? to|hopes? to|would like to|until|as soon as|as early as"
-    r"|payable|effective|expires?|deadline)\b|\bnext\b(?! to\b)",
+    r"|payable|effective|expires?|deadline"
+    # rule scheduled_present: a schedule in the present tense ("voters go to the polls in November",
+    # "the ban takes effect in May", "the tournament kicks off in June")
+    r"|go(?:es)? to the polls|takes? effect|comes? into force|kicks? off|(?:is|are) due)\b|\bnext\b(?! to\b)",
     re.I,
 )
 
@@ -625,7 +628,9 @@ RULES: list[Rule] = [
     ),
     (_rx(rf"(?:the\s+)?(?:last|past|next|coming|previous)\s+{_UNIT}"), "DURATION", _duration),
     (
-        _rx(r"(?:several|many|a few|few|recent)?\s*(?P<unit>years|months|weeks|days|decades|hours|minutes)(?![\s-]+old)"),
+        _rx(
+            r"(?<!early )(?<!small )(?<!wee )(?:several|many|a few|few|recent)?\s*(?P<unit>years|months|weeks|days|decades|hours|minutes)(?![\s-]+old)"
+        ),
         "DURATION",
         _plural_duration,
     ),
