@@ -127,3 +127,10 @@ def test_the_early_hours_of_a_day_are_no_duration():
     found = find_timexes("The fire started in the early hours of Sunday.", date(2024, 6, 5))
     assert [(t.type, t.value) for t in found] == [("DATE", "2024-06-02")]
     assert [t.type for t in find_timexes("Rescuers searched for hours.", date(2024, 6, 5))] == ["DURATION"]
+
+
+def test_rule_clock_24_a_24_hour_clock_with_its_zone_is_a_time():
+    june = date(2024, 6, 5)
+    assert [(t.type, t.value) for t in find_timexes("Polls close at 22:00 local time.", june)] == [("TIME", "2024-06-05T22:00")]
+    assert [t.value for t in find_timexes("Kick-off was at 19:45 BST on Saturday.", june)] == ["2024-06-01T19:45"]
+    assert find_timexes("She ran 12:45.3 for the mile, and the tally stood at 10:30.", june) == []

@@ -42,8 +42,10 @@ _NUM = rf"(?P<num>\d+(?:\.\d+)?|{WORD_NUMBERS}|a couple of|couple of|a|an|severa
 _FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half|\s+1/2)?"
 _UNIT = r"(?P<unit>year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
 _CLOCK = (
-    r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<noon>noon|midday|midnight))"
-    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC))?(?:\s+\(\d{3,4}\s+(?:GMT|UTC)\))?"  # "10:35 a.m. (0735 GMT) Friday"
+    r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<noon>noon|midday|midnight)"
+    # rule clock_24: "19:45 BST", "14:00 local time": a 24-hour clock, known as one by its zone
+    r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time)\b))"
+    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time))?(?:\s+\(\d{3,4}\s+(?:GMT|UTC)\))?"  # "10:35 a.m. (0735 GMT) Friday"
 )
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
 # a part of a relative period, part of the expression as TimeML marks it ("earlier this year", "late yesterday")
@@ -434,6 +436,8 @@ def _time_of_day(m: re.Match[str]) -> str:
     """ "9:30 p.m." -> "21:30", "noon" -> "12:00", "midnight" -> "24:00" (the end of its day)."""
     if m.group("noon"):
         return "24:00" if m.group("noon").lower() == "midnight" else "12:00"
+    if m.group("h24"):
+        return f"{m.group('h24')}:{m.group('m24')}"
     hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
     return f"{hour:02d}:{int(m.group('min') or 0):02d}"
 
