@@ -655,3 +655,12 @@ def test_rule_tally_the_level_a_measured_move_reached_is_in_its_unit(sentence, u
     assert (move.unit, level.unit, level.rule) == (unit, unit, "tally")
     _, level = _one("Shares rose 8% to 3.65 on Friday.").claims
     assert level.unit != "percentage"
+
+
+def test_rule_by_to_move_a_change_by_an_amount_then_the_level_reached():
+    change, level = find_amounts("Average pay rose by £1,200 to £34,500 last year.")
+    assert (change.value, level.value, change.form) == (1200, 34500, "by_to_move")
+    change, level = find_amounts("Output fell by 200 to 1,800 tonnes.")
+    assert (change.value, level.value) == (200, 1800)
+    (spread,) = find_amounts("Fares will rise by 3 to 5 per cent in January.")
+    assert (spread.low, spread.high) == (3, 5)

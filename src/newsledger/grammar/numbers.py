@@ -473,6 +473,9 @@ def _pair_amounts(f: _Found) -> list[Amount]:
     return [amount]
 
 
+LEVEL_OVER_CHANGE = 5  # "by X to Y" is a change and a level when Y is this many times X
+
+
 @dataclass
 class _Pair:
     """Two numbers of one match, as ``TWO_FIGURES`` reads them."""
@@ -511,6 +514,20 @@ class _Pair:
         return self.joiner == "to" and self.pct_a and not self.pct_b and not self.cur_a
 
     @property
+    def by_then_to(self) -> bool:
+        """rule by_to_move: "rose by £1,200 to £34,500", "fell by 200 to 1,800": after a verb of change
+        and "by", the change and then the level it reached, when the level is at least
+        ``LEVEL_OVER_CHANGE`` times the change ("rise by 3 to 5 per cent" stays a range)."""
+        before = before_text(self.found.sentence, self.found.m)
+        return (
+            self.joiner == "to"
+            and re.search(r"\bby\s*$", before) is not None
+            and bool(CHANGE_UP.search(before) or CHANGE_DOWN.search(before))
+            and self.va > 0
+            and self.vb >= LEVEL_OVER_CHANGE * self.va
+        )
+
+    @property
     def to_things(self) -> bool:
         """rule to_preposition: "paid $5m to 40 families", "gave $50 to 100 families": "to" between
         money and a number of things is a preposition: two figures."""
@@ -535,6 +552,7 @@ class _Pair:
 # two numbers of one match that are two figures, not a range, by the first rule that holds
 TWO_FIGURES: list[tuple[str, Callable[[_Pair], bool]]] = [
     ("move_to_level", lambda p: p.to_level),
+    ("by_to_move", lambda p: p.by_then_to),
     ("to_preposition", lambda p: p.to_things),
     ("move", lambda p: p.moved),
     ("joined_and", lambda p: p.joiner == "and" and not p.written.startswith("between")),  # "12 and 15": two figures
