@@ -134,3 +134,9 @@ def test_rule_clock_24_a_24_hour_clock_with_its_zone_is_a_time():
     assert [(t.type, t.value) for t in find_timexes("Polls close at 22:00 local time.", june)] == [("TIME", "2024-06-05T22:00")]
     assert [t.value for t in find_timexes("Kick-off was at 19:45 BST on Saturday.", june)] == ["2024-06-01T19:45"]
     assert find_timexes("She ran 12:45.3 for the mile, and the tally stood at 10:30.", june) == []
+
+
+def test_a_fortnight_is_two_weeks():
+    june = date(2024, 6, 5)
+    assert [(t.type, t.value) for t in find_timexes("The deal was signed a fortnight ago.", june)] == [("DATE", "2024-W21")]
+    assert [t.value for t in find_timexes("The show runs for a fortnight.", june)] == ["P2W"]

@@ -22,6 +22,7 @@ UNITS = {
     "year": "Y",
     "month": "M",
     "week": "W",
+    "fortnight": "W",  # two weeks (UNIT_MULT), as British news counts them
     "day": "D",
     "decade": "Y",
     "century": "Y",
@@ -30,7 +31,7 @@ UNITS = {
     "minute": "M",
     "second": "S",
 }
-UNIT_MULT = {"decade": 10, "century": 100}
+UNIT_MULT = {"decade": 10, "century": 100, "fortnight": 2}
 SEASONS = {"spring": "SP", "summer": "SU", "autumn": "FA", "fall": "FA", "winter": "WI"}
 ORDINAL = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
@@ -40,7 +41,7 @@ _YEAR = r"(?P<year>(?:1[5-9]|20)\d{2})"
 _WD = rf"(?P<wd>{'|'.join(WEEKDAYS)})"
 _NUM = rf"(?P<num>\d+(?:\.\d+)?|{WORD_NUMBERS}|a couple of|couple of|a|an|several|a few|few|many|some)"
 _FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half|\s+1/2)?"
-_UNIT = r"(?P<unit>year|month|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
+_UNIT = r"(?P<unit>year|month|fortnight|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
 _CLOCK = (
     r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<noon>noon|midday|midnight)"
     # rule clock_24: "19:45 BST", "14:00 local time": a 24-hour clock, known as one by its zone
@@ -326,6 +327,8 @@ def _ago(m: re.Match[str], anchor: date | None, sentence: str) -> str | None:
     n = int(n) * (-1 if m.group("dir").lower() in ("ago", "earlier", "before") else 1)
     if unit == "year" and _about_quarters(m):
         return _last_quarter(anchor, -n)  # "a year earlier" in results: that quarter, a year before
+    if unit == "fortnight":
+        unit, n = "week", 2 * n  # "a fortnight ago": two weeks before
     if unit in ("year", "month", "week", "day"):
         return _period(anchor, unit, n)
     if unit == "decade":
