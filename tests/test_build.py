@@ -158,3 +158,24 @@ def test_a_counted_one_is_extracted_but_not_a_ledger_figure(tmp_path: Path):
     assert sorted(c["text"] for c in claims) == ["One", "about 40"]
     figures = (out / "figures.csv").read_text()
     assert "about 40" in figures and ",One," not in figures
+
+
+def test_a_slotted_event_record_reads_and_pickles_like_the_dict_row():
+    import pickle
+
+    from newsledger.model import EventRecord
+
+    rec = EventRecord(id="e1", article_id="a" * 16, event_date="2024-05-01", actor1="Port workers", fatalities=None)
+    assert rec["event_date"] == "2024-05-01" and rec.get("outlet") is None and rec.get("nope", 7) == 7
+    rec["story_id"] = "s1"
+    assert "story_id" in rec and "nope" not in rec and rec["story_id"] == "s1"
+    assert pickle.loads(pickle.dumps(rec)) == rec
+    with pytest.raises(KeyError):
+        rec["nope"]
+
+
+def test_a_slotted_record_refuses_a_column_it_does_not_name():
+    from newsledger.model import ClaimRecord
+
+    with pytest.raises(TypeError):
+        ClaimRecord(id="c1", colour="red")

@@ -29,9 +29,11 @@ from newsledger.model import (
     ID_LENGTH,
     Article,
     Claim,
+    ClaimRecord,
     Document,
     Entity,
     Event,
+    EventRecord,
     Facts,
     FigureGroup,
     InputReport,
@@ -87,6 +89,21 @@ def _fact_dicts(cur: sqlite3.Cursor) -> Iterator[dict[str, Any]]:
             rec["about"] = json.loads(rec["about"])
         if "approximate" in rec:
             rec["approximate"] = bool(rec["approximate"])
+        yield rec
+
+
+SHARED = ("article_id", "source", "story_id", "outlet", "published", "unit", "rule", "time_precision", "event_type")
+
+
+def _shared(rows: Iterator[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """Rows whose values that repeat over many (an article's id, source and outlet, a unit, a rule)
+    share one string each, for a step that holds many rows."""
+    for rec in rows:
+        for key in SHARED:
+            if isinstance(rec.get(key), str):
+                rec[key] = sys.intern(rec[key])
+        if "about" in rec:
+            rec["about"] = tuple(sys.intern(name) for name in rec["about"])  # the names a claim is about
         yield rec
 
 
@@ -408,14 +425,24 @@ class Ledger:
         )
         return list(_fact_dicts(cur))
 
-    def claim_rows(self) -> Iterator[dict[str, Any]]:
+    def event_rows(self) -> Iterator[EventRecord]:
+        """Every event row in reading order with its article's ``story_id``, ``published`` and
+        ``outlet``, as slotted records (the timeline holds them all while it merges)."""
+        cur = self.db.execute(
+            "SELECT e.*, a.story_id, a.published, a.outlet FROM events e JOIN articles a ON a.id = substr(e.article_id, 1, 16)"
+            ' ORDER BY a.seq, length(e.article_id), e.article_id, e.start, e."end"'
+        )
+        return (EventRecord(**rec) for rec in _shared(_fact_dicts(cur)))
+
+    def claim_rows(self, records: bool = False) -> Iterator[dict[str, Any]] | Iterator[ClaimRecord]:
         """Every claim in reading order with its article's ``published``, ``story_id`` and ``outlet``
-        (what figure grouping and the exports read), streamed: none held."""
+        (what figure grouping and the exports read), streamed: none held. ``records``: as slotted
+        records, for a step that keeps many (figure groups); else as dicts (the exports)."""
         cur = self.db.execute(
             "SELECT c.*, a.published, a.story_id, a.outlet FROM claims c JOIN articles a ON a.id = substr(c.article_id, 1, 16)"
             ' ORDER BY a.seq, length(c.article_id), c.article_id, c.start, c."end"'
         )
-        return _fact_dicts(cur)
+        return (ClaimRecord(**rec) for rec in _shared(_fact_dicts(cur))) if records else _fact_dicts(cur)
 
     def quote_rows(self, with_speakers: bool = False) -> Iterator[dict[str, Any]]:
         """Every quote in reading order with its article's ``story_id`` (and, ``with_speakers``, what

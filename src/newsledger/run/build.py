@@ -36,11 +36,9 @@ from newsledger.model import (
     Article,
     Document,
     Entity,
-    FactRow,
     FigureGroup,
     InputReport,
     TimelineEvent,
-    article_of,
 )
 from newsledger.present.brief import render_brief
 from newsledger.present.exports import (
@@ -174,15 +172,6 @@ def build_lock(out_dir: Path) -> Iterator[None]:
     finally:
         fcntl.flock(fh, fcntl.LOCK_UN)
         fh.close()
-
-
-def _from_article(rows: list[FactRow], **fields: dict[str, Any]) -> None:
-    """Give each fact row its article's values (``story_id``, ``published`` ...), in place; a
-    caption's fact belongs to its article (``model.article_of``)."""
-    for row in rows:
-        article = article_of(row["article_id"])
-        for key, values in fields.items():
-            row[key] = values.get(article)
 
 
 def _named_inputs(inputs: list[str], glob: str | None) -> Iterator[tuple[str | ReadError, str]]:
@@ -365,14 +354,11 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
     result.entities = entities
     _measure(result, "entities")
     result.claims, result.quotes = ledger.count("claims"), ledger.count("quotes")
-    published = {a.id: a.published for a in articles}
-    outlet = {a.id: a.outlet for a in articles}
     places = {key_of(e.name, "GPE") for e in entities if e.label in ("GPE", "LOC")}
-    result.groups = group_figures(ledger.claim_rows(), places, group_map)  # holds only the claims it can group
+    result.groups = group_figures(ledger.claim_rows(records=True), places, group_map)  # holds only the claims it can group
     _measure(result, "figure_groups")
     resolve = resolver(entities)
-    event_rows = ledger.rows("events")
-    _from_article(event_rows, story_id=story_of, published=published, outlet=outlet)
+    event_rows = list(ledger.event_rows())  # with their articles' story, publication and outlet
     for row in event_rows:  # actors by their entity's name: "Kim" is "Kim Jong Un"
         for key in ("actor1", "actor2"):
             if row[key]:
