@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from newsledger.grammar.lexicon import FULL_MONTHS, MONTH_ABBREVIATIONS, alternatives
+from newsledger.grammar.lexicon import MONTHS, alternatives
 from newsledger.grammar.timex import find_timexes
 from newsledger.model import DatedEvidence
 
@@ -21,7 +21,7 @@ IMAGE_URL = re.compile(r"!\[.*?\]\((?P<src>[^)\s]+)\)")
 # a calendar date read with no anchor writes its month (a word or an abbreviation) beside a number
 # ("5 March", "March 5", "March 2005", "March nineteen ninety"), or is in ISO form, or is a holiday
 # with its year ("Christmas 2004"): a paragraph with none of these holds none
-_MONTH = alternatives([*FULL_MONTHS, *MONTH_ABBREVIATIONS])
+_MONTH = alternatives(MONTHS)
 CALENDAR_CUE = re.compile(
     rf"\b(?:{_MONTH})\.?,?\s+(?:of\s+)?(?:\d|nineteen)|\d(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{_MONTH})(?![\w-])"
     r"|\d{4}-\d\d-\d\d|(?:easter|christmas|halloween|thanksgiving|valentine|new year|day)\W{1,3}(?:19|20)\d\d",

@@ -114,11 +114,12 @@ def mark_duplicates(
 
     ``articles`` are articles or their ``Copy`` records (what a build passes: no texts held).
     ``signatures`` holds MinHash signatures (as bytes) computed where the articles were cleaned
-    or by earlier builds; missing ones are computed here. The signatures are returned. Pairs come
+    or by earlier builds; missing ones are computed here, into it (a corpus's signatures are not
+    copied). The signatures are returned. Pairs come
     from ``near_pairs`` (the shuffle); the walk in input order then decides who copies whom:
     an article is a near copy of the earliest article before it that is not itself a copy.
     """
-    signatures = dict(signatures or {})
+    signatures = {} if signatures is None else signatures
     items = [a if isinstance(a, Copy) else copies_of([a], signatures)[0] for a in articles]
     _walk(items, threshold, signatures, group_map)
     for art, item in zip(articles, items, strict=True):

@@ -228,10 +228,8 @@ def _subject_of(head: Token | None, start: int, end: int, ranged: bool = False) 
             if subj is None and any(c.dep_ == "expl" for c in parent.children):
                 return _where_counted(parent)  # "There are 28,000 students at Heidelberg University"
             if subj is None:
-                if tok.dep_ == "prep" and tok.lower_ in ("by", "to", "from"):
-                    moved = [c for c in parent.children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN") and c.i < tok.i]
-                    if moved:
-                        return _noun_phrase(moved[0])  # "for hiking subscription fees by up to £24": what moved
+                if (moved := _moved_object(parent, tok)) is not None:
+                    return moved  # "for hiking subscription fees by up to £24": what moved
                 if parent.dep_ in ("xcomp", "conj", "advcl", "acomp", "ccomp", "pcomp") and parent.head is not parent:
                     tok = parent
                     continue
@@ -262,7 +260,12 @@ def _changed_object(verb: Token, prep: Token) -> str | None:
     """rule changed_object: "The company cut prices by 5%", "the drug lowered blood pressure by 12
     points", "the bank raised its rate to 5.5%": a verb that makes something rise or fall moves its
     object by (or to, or from) the figure; the figure is the object's, not the subject's."""
-    if prep.dep_ != "prep" or prep.lower_ not in ("by", "to", "from") or lemma(verb) not in CAUSED_CHANGE:
+    return _moved_object(verb, prep) if lemma(verb) in CAUSED_CHANGE else None
+
+
+def _moved_object(verb: Token, prep: Token) -> str | None:
+    """The noun a verb moves by, to or from the figure in ``prep`` (its object before the preposition)."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("by", "to", "from"):
         return None
     moved = [c for c in verb.children if c.dep_ == "dobj" and pos(c) in ("NOUN", "PROPN") and c.i < prep.i]
     return _noun_phrase(moved[0]) if moved else None
@@ -624,22 +627,22 @@ def _subject_count(f: _Figure) -> None:
 # rule casualty_count: "37 killed", "dozens injured", "hundreds were arrested": a number right before
 # what befell people counts people
 HARMED = ("killed", "injured", "wounded", "hurt", "dead", "missing")  # what befalls people in a casualty count
+# verbs whose participle after a number, or whose number object, counts people ("23 arrested", "arrested 23")
+DONE_TO = ("killed", "injured", "wounded", "arrested", "detained", "displaced", "evacuated", "rescued", "hospitalised",
+           "hospitalized")  # fmt: skip
 CASUALTY = re.compile(
-    rf"\s+(?:(?:were|have been|had been|are|was)\s+)?(?P<what>{'|'.join(HARMED)}|arrested|detained"
-    r"|displaced|evacuated|rescued|hospitali[sz]ed|feared dead)\b",
+    rf"\s+(?:(?:were|have been|had been|are|was)\s+)?(?P<what>{'|'.join(dict.fromkeys((*HARMED, *DONE_TO)))}|feared dead)\b",
     re.I,
 )
 
 
 # a verb of harm right before a bare number: "killed 37", "injuring at least 12", "has displaced 3,000"
+HARM_DONE = {done[:-2]: done for done in DONE_TO}  # its stem -> its participle: "injur" -> "injured"
 HARM_VERB = re.compile(
-    r"\b(?P<stem>kill|injur|wound|displac|evacuat|arrest|detain|rescu|hospitali[sz])(?:ed|ing|es|e|s)?"
+    rf"\b(?P<stem>{'|'.join(HARM_DONE)})(?:ed|ing|es|e|s)?"
     r"\s+(?:(?:at least|about|around|nearly|almost|more than|over|some|another|a further|up to)\s+)?$",
     re.I,
 )
-HARM_DONE = {"kill": "killed", "injur": "injured", "wound": "wounded", "displac": "displaced", "evacuat": "evacuated",
-             "arrest": "arrested", "detain": "detained", "rescu": "rescued", "hospitalis": "hospitalised",
-             "hospitaliz": "hospitalized"}  # fmt: skip
 
 
 def _casualty_count(f: _Figure) -> None:

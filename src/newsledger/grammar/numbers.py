@@ -121,10 +121,10 @@ _WORDNUM = WORD_NUMBERS
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 # ISO codes written before an amount ("USD 5m", "CHF 120"): the three-letter keys of ``CURRENCIES``
 ISO_WRITTEN = [k.upper() for k in CURRENCIES if re.fullmatch(r"[a-z]{3}", k)]
+_SIGNS = "".join(k for k in CURRENCIES if len(k) == 1 and k != "$")  # "€£¥₩₴₽₹": the one-character signs but the dollar's
 _CUR = (
-    r"(?-i:Y)=(?=\d)|US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|€|£|¥|₩|₴|₽|₹|RM(?=\d)|(?-i:PS)(?=\d[\d.,]*\s?(?:bn|mn|m|k|million|billion)\b)|Rs\.?\s?(?=\d)|(?:"
-    + "|".join(ISO_WRITTEN)
-    + r")\s?(?=\d)"
+    rf"(?-i:Y)=(?=\d)|US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|[{_SIGNS}]|RM(?=\d)|"
+    r"(?-i:PS)(?=\d[\d.,]*\s?(?:bn|mn|m|k|million|billion)\b)|Rs\.?\s?(?=\d)|(?:" + "|".join(ISO_WRITTEN) + r")\s?(?=\d)"
 )
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
 _SCALE = r"hundred|thousand|million|billion|trillion|bn|mn|mil|tn|lakhs?|crores?|[mkb](?![a-z])(?!\.[a-z]\.)"
@@ -225,7 +225,7 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     num, scales = m.group(1), re.findall(_SCALE, m.group(2) or "")
     words = not (num[:1].isdigit() or num[:1] == ".")  # ".001 per cent" is written in digits
     value = float(WORDS[num]) if num in WORDS else (_words_value(num) if words else float(num.replace(",", "")))
-    if re.match(r"^\s*(?:[A-Z]{0,2}\$|[€£¥₩₴₽₹]|RM|Rs\.?)?\s?-", text):
+    if re.match(rf"^\s*(?:[A-Z]{{0,2}}\$|[{_SIGNS}]|RM|Rs\.?)?\s?-", text):
         value = -value
     for scale in scales:
         value *= SCALES[scale]

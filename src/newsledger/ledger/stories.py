@@ -308,11 +308,11 @@ def place_new(
             added.update(set(terms_of(i)))
             order.append((_order(i), i.id))
     new = len(order)
-    ids = {i for _, i in order} | set(placed) | {c for c, _, _ in copies}
+    unplaced = [i for _, i in order] + [c for c, _, _ in copies]
+    ids = {*unplaced, *placed}
     order += [(_order(fetch(c)), c) for c, original, _ in copies if original not in ids]
     total = dict(df)
     for t, n in added.items():
         total[t] = total.get(t, 0) + n
-    already = set(placed)
     _assign(order, copies, placed, stories, total, n_docs + new, fetch)
-    return {aid: sid for aid, sid in placed.items() if aid not in already}, dict(added), n_docs + new
+    return {aid: placed[aid] for aid in unplaced}, dict(added), n_docs + new

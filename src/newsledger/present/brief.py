@@ -486,8 +486,8 @@ def render_brief(
         p = per[st.id]
         body.append(_story_html(st, p["articles"], by_id, p["groups"], p["events"], p["quotes"], resolve, cite))
     body.append(_entities_html(entities, pairs))
-    ids = [a.id for a in articles if story_of(a.id) in shown]
-    whole = in_full(ids) if in_full is not None else (a for a in articles if story_of(a.id) in shown)
+    told = [a for a in articles if story_of(a.id) in shown]
+    whole = in_full([a.id for a in told]) if in_full is not None else told
     arts = "".join(_article_html(a, cite.anchors) for a in whole)
     body.append(f'<section id="articles"><h2>Articles in full</h2>{arts}</section>')
     return _page(body, len(articles), len(stories))
