@@ -12,8 +12,10 @@ A. J. Smith, Matt Smith) never merge; "Marchenko-Orlov" names a pair, not a pers
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 from typing import Any
 
 from newsledger.model import Entity, Mention, article_of, content_id
@@ -33,7 +35,9 @@ ALIASES = {
 LABEL_GROUP = {"GPE": "PLACE", "LOC": "PLACE"}
 
 
+@lru_cache(maxsize=16_384)  # the names an article and its neighbours repeat; small, as a corpus's names grow without end
 def key_of(text: str, label: str) -> str:
+    """A name's merge key: one string per key, shared by every mention that has it."""
     t = re.sub(r"['’]s$", "", text.strip())
     t = re.sub(r"(?<=\w)['’](?=\w)", "", t)  # "O'Driscoll" is one word, not an initial and a name
     t = re.sub(r"[.\-‐–]", " ", t.lower())
@@ -45,7 +49,7 @@ def key_of(text: str, label: str) -> str:
     elif toks and toks[0] == "the":
         toks = toks[1:]
     key = " ".join(toks)
-    return ALIASES.get(key, key)
+    return sys.intern(ALIASES.get(key, key))
 
 
 DOMINANT = 3.0  # a bare surname stands for the one full name mentioned this many times more than any other
@@ -124,6 +128,7 @@ def _resolved(
     Ok-hwa": a family name written first, which relatives share, so the story's bearer is asked first)."""
     latest_last: dict[str, str] = {}
     latest_any: dict[str, str] = {}
+    ids: dict[tuple[str, str], str] = {}  # one id string per entity, shared by its mentions
     current_article = None
     keyed = []
     for i, (m, k) in enumerate(zip(ms, keys, strict=True)):
@@ -137,7 +142,8 @@ def _resolved(
             in_story = _candidate(words[k][0], story(article_of(m.article_id)) or "") if k in words else None
             k = latest_last.get(k) or in_story or latest_any.get(k) or k
         if k:
-            eid = content_id(LABEL_GROUP.get(m.label, m.label), k)
+            kind = LABEL_GROUP.get(m.label, m.label)
+            eid = ids.get((kind, k)) or ids.setdefault((kind, k), content_id(kind, k))
             keyed.append((eid, (i, eid, m.text, m.label, m.article_id)))
     return keyed
 
@@ -207,13 +213,13 @@ def _entity_of(members: list[tuple[int, str, str, str, str]]) -> list[tuple[int,
     first, eid, text, label, _ = members[0]
     ent = Entity(eid, text, label)
     names: Counter[str] = Counter()
+    aliases: dict[str, None] = {}
+    articles: dict[str, None] = {}  # in first-mention order, each once (a list searched per mention is quadratic)
     for _, _, text, _, article_id in members:
-        ent.mentions += 1
-        if text not in ent.aliases:
-            ent.aliases.append(text)
-        if article_id not in ent.articles:
-            ent.articles.append(article_id)
+        aliases[text] = articles[article_id] = None
         names[re.sub(r"['’]s$", "", text)] += 1
+    ent.mentions = len(members)
+    ent.aliases, ent.articles = list(aliases), list(articles)
     full = Counter({f: n for f, n in names.items() if len(f.split()) > 1}) if label == "PERSON" else Counter()
     ent.name = (full or names).most_common(1)[0][0]  # a person by full name, where one is known
     ent.aliases.sort()

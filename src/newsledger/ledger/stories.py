@@ -214,9 +214,9 @@ def _assign(
     (kept ones first, new ones appended) are updated in place. ``df`` and ``n_docs`` are the
     document frequencies over the whole ledger, these articles included."""
     by_id = {s.id: s for s in stories}
-    index: dict[str, set[str]] = {}
+    index: dict[str, list[str]] = {}  # term -> the stories whose centroid holds or held it (lists: a set costs 4x)
     for s in stories:
-        _index(index, s)
+        _index(index, s, s.terms)
     for _, aid in sorted(order):
         item = fetch(aid)
         vec = vector(terms_of(item), df, n_docs)
@@ -231,8 +231,9 @@ def _assign(
             best = Story(id=content_id("story", item.id), title=item.title or _lead(item.text))
             stories.append(best)
             by_id[best.id] = best
+        before = best.terms
         _join(best, item, vec)
-        _index(index, best)
+        _index(index, best, [t for t in best.terms if t not in before])
         placed[item.id] = best.id
     waiting = [c for c in copies if c[0] not in placed]
     while waiting:  # a duplicate tells its original's story (an exact copy of a near copy: once that one is placed)
@@ -247,9 +248,11 @@ def _assign(
         waiting = [c for c in waiting if c[0] not in placed]
 
 
-def _index(index: dict[str, set[str]], story: Story) -> None:
-    for t in story.terms:
-        index.setdefault(t, set()).add(story.id)
+def _index(index: dict[str, list[str]], story: Story, terms: Iterable[str]) -> None:
+    """Index ``story`` under the ``terms`` its centroid has newly taken (a term it drops and takes
+    again lists it twice: candidates are a set)."""
+    for t in terms:
+        index.setdefault(t, []).append(story.id)
 
 
 def _add_outlet(story: Story, outlet: str | None) -> None:
