@@ -664,3 +664,124 @@ def test_rule_by_to_move_a_change_by_an_amount_then_the_level_reached():
     assert (change.value, level.value) == (200, 1800)
     (spread,) = find_amounts("Fares will rise by 3 to 5 per cent in January.")
     assert (spread.low, spread.high) == (3, 5)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "value", "unit"),
+    [
+        ("The county will borrow KSh 42 billion next year.", "KSh 42 billion", 42e9, "kenyan shilling"),
+        ("A kilo of rice sells for Rp 15,000 in Jakarta.", "Rp 15,000", 15000, "indonesian rupiah"),
+        ("The province set aside R2.5 billion for clinics.", "R2.5 billion", 2.5e9, "south african rand"),
+        ("Importers paid N1,200 per dollar on the parallel market.", "N1,200", 1200, "nigerian naira"),
+        ("Diesel climbed to ₦650 in Abuja.", "₦650", 650, "nigerian naira"),
+        ("Rents in Manila average ₱25,000 a month.", "₱25,000", 25000, "philippine peso"),
+    ],
+)
+def test_rule_letter_currency_and_every_currency_sign(sentence, text, value, unit):
+    (am,) = find_amounts(sentence)
+    assert (am.text, am.value, am.currency) == (text, value, unit)
+
+
+def test_rule_letter_currency_a_bare_letter_and_number_is_a_road_or_a_model():
+    assert find_amounts("Traffic backed up on the R2 and nurses wore N95 masks.") == []
+    assert [a.currency for a in find_amounts("Nine hundred voters and R&D spending of 5%.")] == [None, None]
+
+
+def test_one_character_currency_signs_are_unicode_currency_signs():
+    import unicodedata
+
+    from newsledger.grammar.numbers import CURRENCIES
+
+    signs = [k for k in CURRENCIES if len(k) == 1 and not k.isalpha()]
+    assert len(signs) > 10 and all(unicodedata.category(k) == "Sc" for k in signs)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("The euro fell as low as 1.0650 against the dollar.", 1.065, None),
+        ("Return flights start at as little as £39.", 39, None),
+        ("Forecasters say it could get as high as 41C on Friday.", None, 41),
+        ("As much as 30% of the harvest rotted in storage.", None, 30),
+    ],
+)
+def test_rule_as_far_as_gives_the_least_or_the_most_a_figure_reaches(sentence, low, high):
+    (c,) = _one(sentence).claims
+    assert (c.low, c.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("A magnitude 6.9 earthquake hit the island at dawn.", 6.9, "magnitude"),
+        ("The coast was shaken by a magnitude-5.2 tremor.", 5.2, "magnitude"),
+        ("Officials recorded a 7.1-magnitude quake off the coast.", 7.1, "magnitude"),
+        ("The glide vehicle can fly at Mach 5 for several minutes.", 5, "mach"),
+        ("Test pilots took the jet to Mach 1.6 over the desert.", 1.6, "mach"),
+    ],
+)
+def test_rule_unit_before_a_scale_named_before_its_number(sentence, value, unit):
+    (c,) = _one(sentence).claims
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit", "subject"),
+    [
+        ("Her glucose reading was 7.8 mmol/L after lunch.", 7.8, "millimole per litre", "Her glucose reading"),
+        ("Doctors worry when cholesterol is above 240 mg/dL.", 240, "milligram per decilitre", "cholesterol"),
+        ("The new model emits 95 g/km of carbon dioxide.", 95, "gram per kilometre", "carbon dioxide"),
+    ],
+)
+def test_rule_slash_unit_a_unit_per_another(sentence, value, unit, subject):
+    (c,) = _one(sentence).claims
+    assert (c.value, c.unit, c.subject) == (value, unit, subject)
+
+
+def test_rule_slash_unit_needs_a_unit_on_both_sides():
+    from newsledger.extract.claims import _written_unit
+
+    assert _written_unit(" he/she said") is None and _written_unit(" and/or more") is None
+    assert _written_unit(" km/h") == "kilometre per hour"
+
+
+def test_rule_own_figure_a_noun_past_another_percent_is_not_measured():
+    claims = _one("Europe: Stoxx -0.4% Ibex -1.1% Bovespa +0.9%.").claims
+    assert [(c.value, c.subject) for c in claims] == [(-0.4, "Stoxx"), (-1.1, "Ibex"), (0.9, "Bovespa")]
+    assert claims[0].measure is None
+    claims = _one("Overnight: Topix -0.5% Straits Times -0.9% Jakarta Composite +0.2%.").claims
+    assert [c.measure for c in claims] == [None, None, None] and claims[1].subject == "Straits Times"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [("The new motor produces 350 Nm of torque.", "torque"), ("The pump is rated at 12 kW of power.", "power")],
+)
+def test_rule_cased_symbol_is_a_written_unit_with_its_measure(sentence, subject):
+    (c,) = _one(sentence).claims
+    assert c.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change"),
+    [
+        ("Quarterly earnings more than tripled to $410m.", "up"),
+        ("Exports have quadrupled to 9,000 tonnes since 2020.", "up"),
+        ("Attendance halved to 8,500 this season.", "down"),
+        ("The lender has halved its dividend to 12p.", "down"),
+    ],
+)
+def test_verbs_of_multiplying_are_rises_and_halving_a_fall(sentence, change):
+    (c,) = _one(sentence).claims
+    assert c.change == change
+
+
+@pytest.mark.parametrize(
+    ("sentence", "measure"),
+    [("The court imposed a $550,000 (£410,000) fine on the firm.", "fine"), ("They paid a £1.2m ($1.5m) penalty.", "penalty")],
+)
+def test_rule_own_figure_a_conversion_in_brackets_leaves_the_measure(sentence, measure):
+    claims = _one(sentence).claims
+    assert measure in [c.measure or c.subject for c in claims] and not any(
+        "(" in (c.measure or "") or ")" in (c.measure or "") for c in claims
+    )

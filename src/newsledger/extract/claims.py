@@ -28,8 +28,17 @@ from newsledger.extract.language import (
 )
 from newsledger.extract.quantulum import might_name_unit, qparser
 from newsledger.extract.unit_choice import AMBIGUOUS, choose
-from newsledger.extract.units import canonical
-from newsledger.grammar.numbers import CHANGE_DOWN, CHANGE_UP, CURRENCY_WORDS, GLUED_UNITS, Amount, find_amounts
+from newsledger.extract.units import canonical, symbol_name
+from newsledger.grammar.numbers import (
+    CHANGE_DOWN,
+    CHANGE_UP,
+    CURRENCY_WORDS,
+    GLUED_UNITS,
+    UNIT_BEFORE,
+    UNITS_BEFORE,
+    Amount,
+    find_amounts,
+)
 from newsledger.model import Claim, content_id
 
 VALUE_CONTEXT = re.compile(
@@ -146,6 +155,8 @@ CASED_SYMBOLS = {
     "Nm": "newton metre", "MW": "megawatt", "mW": "milliwatt", "GW": "gigawatt", "kW": "kilowatt", "MWh": "megawatt hour",
     "GWh": "gigawatt hour", "kWh": "kilowatt hour", "MB": "megabyte", "Mb": "megabit", "GB": "gigabyte", "Gb": "gigabit",
 }  # fmt: skip
+# units written after the number that are read as written, not as a noun the number counts
+WRITTEN_UNITS = {*CURRENCY_WORDS.values(), *GLUED_UNITS.values(), *CASED_SYMBOLS.values()}
 DOTTED_UNIT = re.compile(r"\s?((?:[a-z]\.){2,}[a-z]?)(?![a-z])", re.I)
 
 
@@ -169,7 +180,22 @@ def _written_unit(after: str) -> str | None:
         return "celsius" if word == "C" else "fahrenheit"  # "12 C": temperature, not coulombs
     if len(word) < 2 or word.lower() in NOT_UNITS:
         return None
+    if word.count("/") == 1 and word.lower() not in GLUED_UNITS:
+        return _per_unit(*word.split("/"))
     return _unit_name(word)
+
+
+def _slashed(text: str, end: int) -> bool:
+    """Whether the word after ``end`` is a unit per another written with a slash ("mmol/L")."""
+    m = WRITTEN_UNIT.match(text, end)
+    return m is not None and "/" in m.group(2) and _written_unit(text[end:]) is not None
+
+
+def _per_unit(top: str, bottom: str) -> str | None:
+    """rule slash_unit: "mmol/L", "mg/dL", "g/km", "kg/m2": one unit per another, each side a unit
+    symbol (the table's, quantulum3's or pint's); None unless both are units."""
+    names = [GLUED_UNITS.get(w.lower()) or CASED_SYMBOLS.get(w) or _unit_name(w) or symbol_name(w) for w in (top, bottom)]
+    return None if None in names else f"{names[0]} per {names[1]}"
 
 
 def _noun_phrase(tok: Token) -> str:
@@ -529,6 +555,11 @@ def _figure(sent: Sentence, am: Amount, out: list[Claim]) -> _Figure | None:
     noun = _counted(doc, am.end, am.start)
     if noun is not None and not re.search(r"[^\W\d_]{2}", noun.text):
         noun = None  # "|", "x", table debris: nothing is counted
+    between = re.sub(r"\([^()]*\)", " ", text[am.end : noun.idx]) if noun is not None else ""  # "$5m (£4m) fine": a conversion
+    if noun is not None and any(a.percent or a.currency for a in find_amounts(between)):
+        noun = None  # rule own_figure: a noun past another percent or sum is that one's ("Nikkei -0.8% Hang Seng -1.2% Kospi")
+    if noun is not None and am.percent and noun.text[:1].isupper() and not re.search(r"\bof\b", text[am.end : noun.idx]):
+        noun = None  # rule own_figure: a name right after a percent is the next market's ("Topix -0.5% Straits Times"), not its measure
     times = TIMES.match(text, am.end) if not (am.percent or am.currency or am.unit) else None
     if times:
         noun = None  # "6.5 times earnings", "three times as many": a multiple, counted as -fold is
@@ -551,6 +582,12 @@ def _written_against(f: _Figure) -> None:
         f.unit_end = marker.end()  # "$76 US a barrel": the currency's country is no noun the figure describes
 
 
+def _unit_before(f: _Figure) -> None:
+    """rule unit_before: the unit of a scale named just before a bare number (``UNIT_BEFORE``)."""
+    if f.unit is None and (m := UNIT_BEFORE.search(f.text, max(0, f.start - 12), f.start)):
+        f.unit, f.rule = UNITS_BEFORE[m.group(1).lower()], "unit_before"
+
+
 def _written_after(f: _Figure) -> None:
     """rules degrees, written_unit, counted_noun, age: the unit written after the amount, or the
     noun it counts, by the first that applies."""
@@ -560,7 +597,7 @@ def _written_after(f: _Figure) -> None:
     if degrees:
         f.unit = "fahrenheit" if degrees.group("scale")[0] in "Ff" else "celsius"
         f.unit_end, f.rule = degrees.end(), "degrees"
-    elif currency_word in CURRENCY_WORDS.values() or currency_word in GLUED_UNITS.values():
+    elif currency_word in WRITTEN_UNITS or _slashed(text, end):
         f.unit, f.rule = currency_word, "written_unit"  # "1.5 billion shekels", "7.5 million Danish crowns", "352 μm", "35 GWh"
         f.unit_end = WRITTEN_UNIT.match(text, end).end()  # type: ignore[union-attr]
         if text.startswith(")", f.unit_end):
@@ -585,7 +622,8 @@ def _noun_unit(f: _Figure, noun: Token) -> None:
         objs = [g for c in of for g in c.children if g.dep_ == "pobj"]
         f.measure = f.doc[objs[0].left_edge.i : objs[0].i + 1].text if objs else None
         return
-    f.measure = re.sub(r"^of\s+", "", text[end : noun.idx + len(noun.text)].strip(" -")) or None
+    # the words to the noun, less "of" and a conversion in brackets ("$5m (£4m) fine": the fine)
+    f.measure = re.sub(r"^(?:\([^()]*\)\s*|\)\s*)?(?:of\s+)?", "", text[end : noun.idx + len(noun.text)].strip(" -")) or None
     f.described = (
         f.unit is not None
         and noun.idx >= end
@@ -746,7 +784,8 @@ def _value_context(f: _Figure) -> bool:
     move to it ("reached 40", "rose to 3.65", "12 of the 40"); False drops it."""
     if not f.bare:
         return True
-    if not VALUE_CONTEXT.search(f.text[max(0, f.start - 25) : f.start]) and not SHARED_UNIT.match(f.text, f.end):
+    reached = re.match(r"as (?:low|high) as\b", f.am.text, re.I)  # rule as_far_as: "fell as low as 1.06", a level reached
+    if not (reached or VALUE_CONTEXT.search(f.text[max(0, f.start - 25) : f.start]) or SHARED_UNIT.match(f.text, f.end)):
         return False
     f.rule = "value_context"
     return True
@@ -762,6 +801,7 @@ def _index_level(f: _Figure) -> None:
 # that made it a figure; in this order
 UNIT_RULES = [
     _written_against,
+    _unit_before,
     _written_after,
     _rate,
     _casualty_count,

@@ -37,7 +37,8 @@ CURRENCY_CODES = {
     "singapore dollar": "SGD", "new zealand dollar": "NZD", "new taiwan dollar": "TWD", "real": "BRL",
     "polish zloty": "PLN", "hungarian forint": "HUF", "czech koruna": "CZK", "romanian leu": "RON",
     "vietnamese dong": "VND", "bangladeshi taka": "BDT", "ghanaian cedi": "GHS", "kazakhstani tenge": "KZT",
-    "georgian lari": "GEL",
+    "georgian lari": "GEL", "philippine peso": "PHP", "kenyan shilling": "KES", "ugandan shilling": "UGX",
+    "tanzanian shilling": "TZS",
 }  # fmt: skip
 # a hundredth of a currency, named alone: "180p" is GBP 1.80
 SUBUNITS = {"penny": ("GBP", 0.01)}
@@ -63,6 +64,22 @@ def currency_code(unit: str) -> str | None:
     return _quantulum_codes().get(unit.lower()) or CURRENCY_CODES.get(unit) or CURRENCY_CODES.get(unit.lower())
 
 
+@lru_cache(maxsize=1024)
+def symbol_name(symbol: str) -> str | None:
+    """The name of a unit symbol pint knows ("mmol" -> "millimole", "dL" -> "decilitre"), spelled as
+    the ledger writes units; None for anything else."""
+    if not re.fullmatch(r"[^\W\d_]{1,6}\d?", symbol):
+        return None
+    try:
+        unit = _registry().Unit(symbol)
+    except Exception:  # pint's parse errors have no common base
+        return None
+    name = str(unit)
+    if not re.fullmatch(r"[a-z_]+", name):  # a compound ("1 / second"), not one unit
+        return None
+    return name.replace("_", " ").replace("meter", "metre").replace("liter", "litre")
+
+
 def _pint_expression(unit: str) -> str:
     """A quantulum3 unit name as pint reads it: "mile per hour" -> "mile / hour", "square
     kilometre" -> "kilometre ** 2"."""
@@ -72,7 +89,6 @@ def _pint_expression(unit: str) -> str:
     return expr.replace(" per ", " / ")
 
 
-@lru_cache(maxsize=4096)
 @lru_cache(maxsize=4096)
 def canonical(unit: str | None) -> tuple[str | None, float | None]:
     """The unit a figure is compared in and the factor to it: ("metre", 1609.344) for "mile",

@@ -57,6 +57,16 @@ CURRENCIES = {
     "₩": "south korean won",
     "₴": "hryvnia",
     "₽": "rouble",
+    # further signs of Unicode's currency category (Sc) that news in English writes before an amount
+    "₦": "nigerian naira",
+    "₱": "philippine peso",
+    "₺": "turkish lira",
+    "₪": "shekel",
+    "฿": "thai baht",
+    "₫": "vietnamese dong",
+    "₵": "ghanaian cedi",
+    "₸": "kazakhstani tenge",
+    "₾": "georgian lari",
     "hk$": "Hong Kong dollar",
     "hk $": "Hong Kong dollar",
     "us $": "dollar",
@@ -68,6 +78,7 @@ CURRENCIES = {
     "s$": "Singapore dollar",
     "nz$": "New Zealand dollar",
     "r$": "real",
+    "nt$": "new taiwan dollar",
     "rm": "malaysian ringgit",
     "rs.": "rupee",
     "rs": "rupee",
@@ -87,6 +98,17 @@ CURRENCIES = {
     "s $": "Singapore dollar",
     "ps": "pound sterling",  # "£6m" as ASCII transliteration writes it ("PS6m"); only before a scale word
 }
+# rule letter_currency: the letters that stand for a currency before its amount in the press of the
+# countries that use it ("KSh 42 billion", "Rp 15,000", "Tk 500 crore"), case as written. "R" and
+# "N" are also roads, grades and models ("the R2", "N95"): they are money only before a thousands
+# separator or a scale word ("R2.5 billion", "N1,200", "R40m")
+LETTER_CURRENCIES = {
+    "KShs": "kenyan shilling", "KSh": "kenyan shilling", "Kshs": "kenyan shilling", "Ksh": "kenyan shilling",
+    "USh": "ugandan shilling", "TSh": "tanzanian shilling", "Rp": "indonesian rupiah", "Tk": "bangladeshi taka",
+    "GH¢": "ghanaian cedi", "GH₵": "ghanaian cedi", "R": "south african rand", "N": "nigerian naira",
+}  # fmt: skip
+GUARDED_LETTERS = ("R", "N")
+CURRENCIES |= {k.lower(): v for k, v in LETTER_CURRENCIES.items()}
 # currencies written as words after the number that quantulum3 does not know ("1.5 billion shekels")
 CURRENCY_WORDS = {
     "shekel": "shekel", "shekels": "shekel", "ringgit": "malaysian ringgit", "sen": "sen", "naira": "nigerian naira",
@@ -121,9 +143,13 @@ _WORDNUM = WORD_NUMBERS
 _VAGUE = "|".join(sorted((re.escape(w) for w in VAGUE), key=len, reverse=True))
 # ISO codes written before an amount ("USD 5m", "CHF 120"): the three-letter keys of ``CURRENCIES``
 ISO_WRITTEN = [k.upper() for k in CURRENCIES if re.fullmatch(r"[a-z]{3}", k)]
-_SIGNS = "".join(k for k in CURRENCIES if len(k) == 1 and k != "$")  # "€£¥₩₴₽₹": the one-character signs but the dollar's
+_SIGNS = "".join(
+    k for k in CURRENCIES if len(k) == 1 and k != "$" and not k.isalpha()
+)  # "€£¥₩₴₽₹": the one-character signs but the dollar's
+_LETTERS = "|".join(sorted((re.escape(k) for k in LETTER_CURRENCIES if k not in GUARDED_LETTERS), key=len, reverse=True))
 _CUR = (
-    rf"(?-i:Y)=(?=\d)|US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|(?-i:[ACSR])\$|\$|[{_SIGNS}]|RM(?=\d)|"
+    rf"(?-i:Y)=(?=\d)|US\s?\$|HK\s?\$|NZ\s?\$|AU\s?\$|NT\$|(?-i:[ACSR])\$|\$|[{_SIGNS}]|RM(?=\d)|(?-i:{_LETTERS})\s?(?=\d)|"
+    rf"(?-i:[{''.join(GUARDED_LETTERS)}])(?=\d{{1,3}}(?:,\d{{3}})+(?!\d)|\d+(?:\.\d+)?\s?(?:bn|mn|m|k|million|billion|trillion)\b)|"
     r"(?-i:PS)(?=\d[\d.,]*\s?(?:bn|mn|m|k|million|billion)\b)|Rs\.?\s?(?=\d)|(?:" + "|".join(ISO_WRITTEN) + r")\s?(?=\d)"
 )
 _GLUED = "|".join(sorted((re.escape(u) for u in GLUED_UNITS), key=len, reverse=True))
@@ -134,8 +160,12 @@ _NUMWORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNITS_WORDS}))?|{_UNITS_WORDS})"
 # "twenty-eight thousand six hundred forty-two", "one hundred and fifty": several number words
 _WORDSEQ = rf"{_NUMWORD}(?:[\s-]+(?:and\s+)?(?:hundred|thousand|million|billion|{_NUMWORD}))+"
 _AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDSEQ}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:[\s-]?(?:hundred|thousand|million|billion|trillion))?(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z])|(?-i:[CF])(?![A-Za-z]))?"
-LOWER = r"more than|over|above|exceeding|at least|no fewer than|no less than|upwards of|in excess of"
-UPPER = r"up to|as many as|no more than|fewer than|less than|under|below|nearly|almost|just under|at most"
+# rule as_far_as: "as low as", "as little as", "as few as" give the least the figure reaches; "as
+# high as", "as much as", "as many as" the most
+LOWER = (
+    r"more than|over|above|exceeding|at least|no fewer than|no less than|upwards of|in excess of|as low as|as little as|as few as"
+)
+UPPER = r"up to|as many as|as much as|as high as|no more than|fewer than|less than|under|below|nearly|almost|just under|at most"
 APPROX = r"an estimated|estimated|about|approximately|roughly|close to|around|some|an average of|on average"
 QUAL = rf"(?P<qual>(?:(?:{APPROX})\s+)?(?:{LOWER}|{UPPER}|{APPROX}))\s+"
 # units written after a hyphen ("a 2.4-litre engine", "a five-year journey", "a 65-year-old")
@@ -146,6 +176,7 @@ HYPHEN_UNITS = {
     "liter": "litre", "ton": "ton", "tonne": "tonne", "pound": "pound-mass", "gallon": "gallon", "acre": "acre",
     "percent": "percentage", "per-cent": "percentage", "cylinder": "cylinder", "storey": "storey", "story": "storey",
     "seat": "seat", "point": "point", "game": "game", "page": "page", "member": "member", "bed": "bed",
+    "magnitude": "magnitude",
 }  # fmt: skip
 _HYUNIT = "|".join(sorted(HYPHEN_UNITS, key=len, reverse=True))
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
@@ -171,8 +202,12 @@ _RATIO = (
 _EXTENT = r"high|tall|long|wide|deep|thick|across|in (?:diameter|length|height|depth|width)|above sea level|below sea level|underground|below ground"
 EXTENT_M = re.compile(r"\d\s?m$")
 EXTENT_AFTER = re.compile(rf"[\s-]+(?:{_EXTENT})\b", re.I)
+# rule unit_before: scales whose name news writes before the number ("Mach 2", "a magnitude 6.1
+# quake", "a magnitude-7 tremor"): a unit, not a name with a model number
+UNIT_BEFORE = re.compile(r"\b(Mach|magnitude|pH)[\s-]$", re.I)
+UNITS_BEFORE = {"mach": "mach", "magnitude": "magnitude", "ph": "pH"}
 AMOUNT = re.compile(
-    rf"(?:(?<![\w.-])|(?<=\bsub-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
+    rf"(?:(?<![\w.-])|(?<=\bsub-)|(?<=\bmagnitude-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
     rf"(?:(?P<vague>{_VAGUE})\b|(?P<sci>{_SCI})|(?P<ratio>{_RATIO})|(?P<sfrac>{_SCALED_FRAC})|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
     rf"|(?P<a>{_AMT})(?:(?:\s*(?:to|and|or|–|—)\s*|-\s*|\s+-\s+)(?P<b>{_AMT}))?)"
     rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b|(?:{_EXTENT})\b)[a-z])",
@@ -181,13 +216,13 @@ AMOUNT = re.compile(
 CHANGE_UP = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|surg\w*|doubl\w*|gain\w*|soar\w*"
     r"|boost\w*|accelerat\w*|rais(?:e|es|ed|ing)|add(?:s|ed|ing)?|advanc\w*|rall(?:y|ies|ied|ying)|spik(?:e|es|ed|ing)"
-    r"|rebound\w*)\b",
+    r"|rebound\w*|(?:tripl|quadrupl)(?:ed|es|ing))\b",
     re.I,
 )
 CHANGE_DOWN = re.compile(
     r"\b(?:fell|fall\w*|drop\w*|declin\w*|decreas\w*|down|cut|came down|shr[iu]nk\w*|plung\w*|slid|lower\w*|slow\w*"
     r"|eas(?:e|es|ed|ing)|dip(?:s|ped|ping)?|sank|sink(?:s|ing)?|tumbl\w*|slump\w*|reduc\w*|slip(?:s|ped|ping)?"
-    r"|los(?:e|es|t|ing)|shed(?:s|ding)?|retreat\w*|plummet\w*|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|weaken\w*)\b",
+    r"|los(?:e|es|t|ing)|shed(?:s|ding)?|retreat\w*|plummet\w*|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|weaken\w*|halv(?:ed|es|ing))\b",
     re.I,
 )
 
@@ -214,7 +249,10 @@ _CURRENCY_PREFIXES = sorted(CURRENCIES, key=len, reverse=True)  # longest first:
 def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     """(value, currency unit, is percent, written as words) of one amount."""
     t = text.strip().lower()
-    written = next((s for s in _CURRENCY_PREFIXES if t.startswith(s)), None)  # "us $", "hk$", "€", "rm", "usd"
+    # "us $", "hk$", "€", "rm", "usd", "ksh"; letters only before a number ("n" does not begin "nine")
+    written = next(
+        (s for s in _CURRENCY_PREFIXES if t.startswith(s) and (not s[-1].isalpha() or re.match(r"\s?[\d.]", t[len(s) :]))), None
+    )
     currency = CURRENCIES[written] if written else None
     t = t[len(written or "") :].lstrip()
     percent = bool(re.search(r"%|per\s?cent|\dpc$", t))
@@ -225,7 +263,7 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     num, scales = m.group(1), re.findall(_SCALE, m.group(2) or "")
     words = not (num[:1].isdigit() or num[:1] == ".")  # ".001 per cent" is written in digits
     value = float(WORDS[num]) if num in WORDS else (_words_value(num) if words else float(num.replace(",", "")))
-    if re.match(rf"^\s*(?:[A-Z]{{0,2}}\$|[{_SIGNS}]|RM|Rs\.?)?\s?-", text):
+    if re.match(rf"^\s*(?:[A-Z]{{0,2}}\$|[{_SIGNS}]|RM|Rs\.?|{_LETTERS})?\s?-", text):
         value = -value
     for scale in scales:
         value *= SCALES[scale]
@@ -711,6 +749,7 @@ def _model_number(x: _Around) -> bool:
     return (
         not m.group("qual")
         and bool(re.fullmatch(r"\d+(?:\s*[-–]\s*\d+)?[CF]?", x.core))  # "iPhone 5C": a model, not degrees
+        and not UNIT_BEFORE.search(sentence, max(0, m.start() - 12), m.start())
         and bool(re.search(r"(?<![.!?]\s)(?<!^)\b(?:[A-Z]|[a-z]+[A-Z])[\w-]*\s$", sentence[: m.start()]))
         and not re.search(rf"\b{MONTHS}\s$", sentence[: m.start()], re.I)  # "In May 120 workers ...": a month is no name
         and not MEASURED_AFTER.match(x.after)
