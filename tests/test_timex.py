@@ -140,3 +140,14 @@ def test_a_fortnight_is_two_weeks():
     june = date(2024, 6, 5)
     assert [(t.type, t.value) for t in find_timexes("The deal was signed a fortnight ago.", june)] == [("DATE", "2024-W21")]
     assert [t.value for t in find_timexes("The show runs for a fortnight.", june)] == ["P2W"]
+
+
+def test_rule_clock_24_a_preposition_of_time_before_a_two_digit_clock_makes_it_a_time():
+    june = date(2024, 6, 5)
+    assert [t.value for t in find_timexes("The ferry sails at 21:15 tonight.", june)][:1] == ["2024-06-05T21:15"]
+    assert [t.value for t in find_timexes("Voting runs from 07:00 until 22:00.", june)] == [
+        "2024-06-05T07:00",
+        "2024-06-05T22:00",
+    ]
+    assert find_timexes("The final score was 10:30 after extra play.", june) == []
+    assert find_timexes("The meeting began at 9:15.", june) == []  # one digit: morning or evening, the clock is not said

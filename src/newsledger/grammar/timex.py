@@ -44,8 +44,14 @@ _FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half|\s+1/2)?"
 _UNIT = r"(?P<unit>year|month|fortnight|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
 _CLOCK = (
     r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<noon>noon|midday|midnight)"
-    # rule clock_24: "19:45 BST", "14:00 local time": a 24-hour clock, known as one by its zone
-    r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time)\b))"
+    # rule clock_24: "19:45 BST", "14:00 local time", "from 08:30 until 10:00", "at 19:45": a 24-hour
+    # clock, known as one by its zone or by a preposition of time before it (two-digit hours; after
+    # "at" or "around" only hours no 12-hour clock has, as a level "stood at 10:30" is no time)
+    r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?:(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time)\b)|"
+    + "|".join(rf"(?<=\b{w} \d\d:\d\d)" for w in ("from", "until", "till", "by", "before", "after", "since"))
+    + "|"
+    + "|".join(rf"(?<=\b{w} (?:0\d|1[3-9]|2[0-3]):\d\d)" for w in ("at", "around"))
+    + r"))"
     r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time))?(?:\s+\(\d{3,4}\s+(?:GMT|UTC)\))?"  # "10:35 a.m. (0735 GMT) Friday"
 )
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
