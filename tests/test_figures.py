@@ -785,3 +785,50 @@ def test_rule_own_figure_a_conversion_in_brackets_leaves_the_measure(sentence, m
     assert measure in [c.measure or c.subject for c in claims] and not any(
         "(" in (c.measure or "") or ")" in (c.measure or "") for c in claims
     )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Customs officers seized 40 kilos of heroin worth an estimated £3m.", "heroin"),
+        ("Burglars took watches worth £250,000 from the shop.", "watches"),
+        ("Detectives recovered paintings worth about $9m in a raid.", "paintings"),
+    ],
+)
+def test_rule_worth_a_sum_is_the_worth_of_the_noun_before_it(sentence, subject):
+    money = [c for c in _one(sentence).claims if c.canonical_unit in ("GBP", "USD")]
+    assert [c.subject for c in money] == [subject]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change"),
+    [
+        ("The economy shrank by 0.4% in the spring.", "down"),
+        ("The budget deficit narrowed to 3.1% of output.", "down"),
+        ("The firm slashed its forecast by 15%.", "down"),
+        ("The trade gap widened to $71bn in May.", "up"),
+        ("Rail operators hiked fares by 4.9% in January.", "up"),
+        ("Output contracted 1.2% in the quarter.", "down"),
+    ],
+)
+def test_verbs_of_widening_narrowing_and_cutting_give_the_direction(sentence, change):
+    assert _one(sentence).claims[0].change == change
+
+
+@pytest.mark.parametrize("sentence", ["The index has fallen 12% year to date.", "Shares in the miner are up 30% year-to-date."])
+def test_rule_period_on_period_year_to_date_is_a_basis_not_a_measure(sentence):
+    (c,) = _one(sentence).claims
+    assert c.measure is None and c.unit == "percentage"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Gamers want latency under 20ms on the new network.", "millisecond"),
+        ("The fire destroyed 1,200ha of forest.", "hectare"),
+        ("Old modems managed only 56kbps.", "kilobit per second"),
+    ],
+)
+def test_glued_units_of_time_area_and_data_rate(sentence, unit):
+    (c,) = _one(sentence).claims
+    assert c.unit == unit

@@ -134,7 +134,8 @@ GLUED_UNITS = {"″": "inch", "′": "foot", "pc": "percentage", "p": "penny", "
                "ppg": "point per game", "rpg": "rebound per game", "apg": "assist per game", "mah": "milliampere hour",
                "sq m": "square metre", "°c": "celsius", "°f": "fahrenheit", "degf": "fahrenheit", "degc": "celsius",
                "deg c": "celsius", "deg f": "fahrenheit", "pound-feet": "pound-foot", "pound-foot": "pound-foot",
-               "lb-ft": "pound-foot", "bps": "basis point", "bp": "basis point"}  # fmt: skip
+               "lb-ft": "pound-foot", "bps": "basis point", "bp": "basis point", "ms": "millisecond", "kbps": "kilobit per second",
+               "ha": "hectare"}  # fmt: skip
 MONTHS = rf"(?:{alternatives(lexicon.MONTHS)})"
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -216,13 +217,14 @@ AMOUNT = re.compile(
 CHANGE_UP = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|surg\w*|doubl\w*|gain\w*|soar\w*"
     r"|boost\w*|accelerat\w*|rais(?:e|es|ed|ing)|add(?:s|ed|ing)?|advanc\w*|rall(?:y|ies|ied|ying)|spik(?:e|es|ed|ing)"
-    r"|rebound\w*|(?:tripl|quadrupl)(?:ed|es|ing))\b",
+    r"|rebound\w*|(?:tripl|quadrupl)(?:ed|es|ing)|widen(?:s|ed|ing)?|expand(?:s|ed|ing)|balloon(?:s|ed|ing)|swell(?:s|ed|ing)|swollen|hik(?:e|es|ed|ing))\b",
     re.I,
 )
 CHANGE_DOWN = re.compile(
     r"\b(?:fell|fall\w*|drop\w*|declin\w*|decreas\w*|down|cut|came down|shr[iu]nk\w*|plung\w*|slid|lower\w*|slow\w*"
     r"|eas(?:e|es|ed|ing)|dip(?:s|ped|ping)?|sank|sink(?:s|ing)?|tumbl\w*|slump\w*|reduc\w*|slip(?:s|ped|ping)?"
-    r"|los(?:e|es|t|ing)|shed(?:s|ding)?|retreat\w*|plummet\w*|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|weaken\w*|halv(?:ed|es|ing))\b",
+    r"|los(?:e|es|t|ing)|shed(?:s|ding)?|retreat\w*|plummet\w*|sag(?:s|ged|ging)?|slid(?:e|es|ing)?|weaken\w*|halv(?:ed|es|ing)"
+    r"|shrank|narrow(?:s|ed|ing)|contract(?:ed|ing)|slash(?:es|ed|ing)|trim(?:s|med|ming)|div(?:e|es|ed|ing)|dove|erod(?:es|ed|ing))\b",
     re.I,
 )
 
