@@ -832,3 +832,50 @@ def test_rule_period_on_period_year_to_date_is_a_basis_not_a_measure(sentence):
 def test_glued_units_of_time_area_and_data_rate(sentence, unit):
     (c,) = _one(sentence).claims
     assert c.unit == unit
+
+
+@pytest.mark.parametrize(
+    "sentence", ["Rainfall fell by a third between 1990 and 2010.", "Output doubled between 2004 and 2019 in the region."]
+)
+def test_rule_year_span_between_two_years_is_no_figure(sentence):
+    assert all(c.value != 1990 and c.low not in (1990, 2004) for c in _one(sentence).claims)
+    assert not any(a.low in (1990, 2004) for a in find_amounts(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The site covers 450 square kilometres of wetland.", "square kilometre"),
+        ("Each flat has 80 square metres of floor space.", "square metre"),
+        ("The tank holds 3,000 cubic metres of gas.", "cubic metre"),
+        ("The die spans an area of 120 square millimetres.", "square millimetre"),
+    ],
+)
+def test_rule_square_unit_a_written_power_of_a_unit(sentence, unit):
+    (c,) = _one(sentence).claims
+    assert c.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The handset has a 50-megapixel main camera.", 50, "megapixel"),
+        ("They are building a 400-megawatt solar farm.", 400, "megawatt"),
+        ("She won the 10-km race in record time.", 10, "kilometre"),
+    ],
+)
+def test_units_written_after_a_hyphen(sentence, value, unit):
+    (c,) = _one(sentence).claims
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The grid used 300 TWh of power last year.", "terawatt hour"),
+        ("Wind farms produced 25 TWh in the winter.", "terawatt hour"),
+    ],
+)
+def test_rule_cased_symbol_terawatt_hours(sentence, unit):
+    (c,) = _one(sentence).claims
+    assert c.unit == unit

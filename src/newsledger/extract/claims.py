@@ -131,6 +131,9 @@ def _unit_name(words: str) -> str | None:
     """The unit a written unit names: ``NEWS_UNITS``, else quantulum3's name ("metric tons" -> "tonne"), or None."""
     if words.lower() in NEWS_UNITS:
         return NEWS_UNITS[words.lower()]
+    power = re.match(r"(square|cubic)\s+(\S.*)$", words, re.I)  # rule square_unit: "100 square millimetres", "cubic feet"
+    if power and (unit := _unit_name(power.group(2))) and not unit.startswith(("square ", "cubic ")):
+        return f"{power.group(1).lower()} {unit}"
     if not might_name_unit(words):
         return None
     try:
@@ -153,7 +156,7 @@ WRITTEN_UNIT = re.compile(
 # unit symbols whose case carries their meaning (read as written, before any lower-casing)
 CASED_SYMBOLS = {
     "Nm": "newton metre", "MW": "megawatt", "mW": "milliwatt", "GW": "gigawatt", "kW": "kilowatt", "MWh": "megawatt hour",
-    "GWh": "gigawatt hour", "kWh": "kilowatt hour", "MB": "megabyte", "Mb": "megabit", "GB": "gigabyte", "Gb": "gigabit",
+    "GWh": "gigawatt hour", "TWh": "terawatt hour", "TW": "terawatt", "kWh": "kilowatt hour", "MB": "megabyte", "Mb": "megabit", "GB": "gigabyte", "Gb": "gigabit",
 }  # fmt: skip
 # units written after the number that are read as written, not as a noun the number counts
 WRITTEN_UNITS = {*CURRENCY_WORDS.values(), *GLUED_UNITS.values(), *CASED_SYMBOLS.values()}

@@ -177,7 +177,9 @@ HYPHEN_UNITS = {
     "liter": "litre", "ton": "ton", "tonne": "tonne", "pound": "pound-mass", "gallon": "gallon", "acre": "acre",
     "percent": "percentage", "per-cent": "percentage", "cylinder": "cylinder", "storey": "storey", "story": "storey",
     "seat": "seat", "point": "point", "game": "game", "page": "page", "member": "member", "bed": "bed",
-    "magnitude": "magnitude",
+    "magnitude": "magnitude", "megapixel": "megapixel", "hectare": "hectare", "watt": "watt", "kilowatt": "kilowatt",
+    "megawatt": "megawatt", "gigawatt": "gigawatt", "horsepower": "horsepower", "carat": "carat", "degree": "degree",
+    "km": "kilometre", "kg": "kilogram", "mm": "millimetre", "cm": "centimetre",
 }  # fmt: skip
 _HYUNIT = "|".join(sorted(HYPHEN_UNITS, key=len, reverse=True))
 FRACTIONS = {"half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4, "fourths": 4,
@@ -739,8 +741,8 @@ def _year(x: _Around) -> bool:
 
 
 def _year_span(x: _Around) -> bool:
-    """rule year_span: "2018 to 2019", "2018-19"."""
-    return bool(re.fullmatch(rf"{YEAR.pattern}\s*(?:-|–|to)\s*(?:19|20)?\d{{2}}", x.core))
+    """rule year_span: "2018 to 2019", "2018-19", "between 2006 and 2018"."""
+    return bool(re.fullmatch(rf"{YEAR.pattern}\s*(?:-|–|to|and)\s*(?:19|20)?\d{{2}}", x.core))
 
 
 def _model_number(x: _Around) -> bool:
