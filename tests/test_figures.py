@@ -879,3 +879,35 @@ def test_units_written_after_a_hyphen(sentence, value, unit):
 def test_rule_cased_symbol_terawatt_hours(sentence, unit):
     (c,) = _one(sentence).claims
     assert c.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "votes"),
+    [
+        ("The measure passed 61 to 39 in the upper house.", [61, 39]),
+        ("The board voted 5-4 to close the depot.", [5, 4]),
+        ("Judges ruled 7-2 against the ban.", [7, 2]),
+        ("It was a 6-3 decision, the narrowest in years.", [6, 3]),
+    ],
+)
+def test_rule_vote_tally_two_numbers_after_a_verb_of_voting_are_votes(sentence, votes):
+    claims = _one(sentence).claims
+    assert [(c.value, c.unit, c.rule) for c in claims] == [(v, "vote", "vote_tally") for v in votes]
+
+
+def test_rule_vote_tally_leaves_scores_and_ranges():
+    assert _one("Rovers won 3-1 at home.").claims == []
+    assert [(c.low, c.high) for c in _one("Prices rose 5 to 8 percent.").claims] == [(5, 8)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The central bank lifted rates by a quarter of a percentage point.", 0.25),
+        ("Policymakers cut the rate by half a percentage point on Thursday.", 0.5),
+        ("Yields rose 0.3 percentage points in a week.", 0.3),
+    ],
+)
+def test_rule_fraction_of_unit_and_percentage_points(sentence, value):
+    (c,) = _one(sentence).claims
+    assert (c.value, c.unit) == (value, "percentage point")

@@ -122,7 +122,8 @@ GENERIC_HEADS = {"total", "number", "average", "sum", "amount", "figure", "tally
 NEWS_UNITS = {
     "basis point": "basis point", "basis points": "basis point", "bps": "basis point", "bp": "basis point",
     "sq mm": "square millimetre", "sq cm": "square centimetre", "sq km": "square kilometre", "sq mi": "square mile",
-    "sq miles": "square mile", "sq yd": "square yard",
+    "sq miles": "square mile", "sq yd": "square yard", "percentage point": "percentage point",
+    "percentage points": "percentage point", "percentage-point": "percentage point", "percentage-points": "percentage point",
 }  # fmt: skip
 
 
@@ -381,6 +382,8 @@ def _adjectival(modifiers: Sequence[Token], head: Token, end_char: int) -> Token
     """The noun a number counts when it stands before a singular head with singular nouns between
     ("a 12 page report": pages), unless the number is one ("a one year contract")."""
     one = re.search(r"(?:\b(?:one|a|an|single)|\b1)\s*$", head.doc.text[max(0, end_char - 8) : end_char], re.I)
+    if " ".join(t.lower_ for t in [*modifiers, head]) in NEWS_UNITS:
+        return None  # "a quarter of a percentage point": one unit of two words, not a noun and its modifier
     if modifiers and head.tag_ == "NN" and all(t.tag_ == "NN" for t in modifiers) and not one:
         return modifiers[-1]
     return None
@@ -393,6 +396,9 @@ def _period_basis(tok: Token) -> bool:
         tok.lower_ in TIME_NOUNS
         and re.match(rf"[\s-]+(?:on[\s-]+{tok.lower_}|to[\s-]+date)\b", tok.doc.text[tok.idx + len(tok) :], re.I) is not None
     )
+
+
+FRACTION_END = re.compile(r"\b(?:half|quarters?|thirds?|fifths?|tenths?)$", re.I)
 
 
 def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | None:
@@ -412,6 +418,8 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
     for k, tok in enumerate(span[:6]):
         if k == 0 and tok.lower_ == "of":
             continue  # "dozens of people", "tens of thousands of troops"
+        if k == 0 and tok.lower_ in ("a", "an") and FRACTION_END.search(doc.text, 0, end_char):
+            continue  # rule fraction_of_unit: "half a percentage point", "three-quarters of a mile"
         if k == 1 and span[0].lower_ == "of" and (tok.tag_ in ("DT", "PRP$") or tok.lower_ in ("the", "its", "their")):
             continue  # "35m of its devices", "280 million of the 1.5 billion shekels"
         if (
@@ -593,7 +601,15 @@ def _written_against(f: _Figure) -> None:
     am = f.am
     f.unit = am.currency or ("percentage" if am.percent else am.unit) or ("count" if f.times else None)
     f.rule = (
-        "currency" if am.currency else "percent" if am.percent else "glued_unit" if am.unit else "multiple" if f.times else None
+        "currency"
+        if am.currency
+        else "percent"
+        if am.percent
+        else (am.form if am.form == "vote_tally" else "glued_unit")
+        if am.unit
+        else "multiple"
+        if f.times
+        else None
     )
     if am.currency and (marker := CURRENCY_MARKER.match(f.text, f.end)):
         f.unit_end = marker.end()  # "$76 US a barrel": the currency's country is no noun the figure describes
@@ -632,6 +648,10 @@ def _noun_unit(f: _Figure, noun: Token) -> None:
     ("11,000 troops": the noun is the unit)."""
     text, end = f.text, f.end
     between = text[end : noun.idx + len(noun.text)].strip()
+    if f.am.form == "fraction":
+        between = re.sub(
+            r"^(?:of\s+)?an?\s+", "", between
+        )  # rule fraction_of_unit: "a quarter of a percentage point", "half a mile"
     written_unit = None if re.search(r"\d", between) else _unit_name(between)  # "8 million 250ml bottles": bottles
     if f.unit is None and written_unit:
         f.unit, f.rule = written_unit, "written_unit"

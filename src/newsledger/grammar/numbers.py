@@ -333,6 +333,29 @@ def _score(sentence: str, m: re.Match[str]) -> bool:
     return bool(numbers) and bool(SCORE_AFTER.match(sentence, m.end()) or SCORE_BEFORE.search(before_text(sentence, m)))
 
 
+# rule vote_tally: two whole numbers joined by "to" or a dash after a verb of voting or ruling
+# ("passed 52 to 48", "the court ruled 6-3") or before a word for the vote ("a 7-2 vote", "a 5-4
+# decision") are the votes on each side: two figures, each in votes
+VOTE_BEFORE = re.compile(
+    r"\b(?:passed|voted|vote|approved|rejected|backed|defeated|ruled|split|carried|endorsed|adopted|overturned|upheld)"
+    r"\s+(?:by\s+)?(?:a\s+margin\s+of\s+)?$",
+    re.I,
+)
+VOTE_AFTER = re.compile(r"\s*(?:votes?|vote\s+margin|decision|ruling|majority|verdict|split)\b", re.I)
+
+
+def _vote(sentence: str, m: re.Match[str]) -> bool:
+    whole = re.fullmatch(r"\s*\d{1,4}\s*(?:[-–]|to)\s*\d{1,4}\s*", sentence[m.start("a") : m.end("b")])
+    return bool(whole) and bool(VOTE_BEFORE.search(before_text(sentence, m)) or VOTE_AFTER.match(sentence, m.end()))
+
+
+def _one_of(m: re.Match[str], group: str, form: str, unit: str | None = None) -> Amount:
+    """The amount of one number of a pair, read alone."""
+    value, currency, percent, words = _parse_one(m.group(group))
+    start = m.start(group) + len(m.group(group)) - len(m.group(group).lstrip())
+    return Amount(start, m.end(group), m.group(group).strip(), value, value, value, False, currency, percent, words, unit, form)
+
+
 def before_text(sentence: str, m: re.Match[str], width: int = 30) -> str:
     return sentence[max(0, m.start() - width) : m.start()]
 
@@ -497,6 +520,8 @@ def _pair_amounts(f: _Found) -> list[Amount]:
     ):
         va *= SCALES[scale_b.group(0).strip().lower()]  # "3 to 5 million"
     pair = _Pair(f, va, vb, cur_a, cur_b, pct_a, pct_b, sentence[m.end("a") : m.start("b")].strip().lower())
+    if _vote(sentence, m):
+        return [_one_of(m, "a", "vote_tally", "vote"), _one_of(m, "b", "vote_tally", "vote")]
     if pair.descending and not pair.moved and not pair.to_level and pair.joiner not in ("and", "or") and pair.joiner != "to":
         return []  # "2-1" scores and the like are not ranges
     if pair.joiner in ("-", "–") and _score(sentence, m):
