@@ -911,3 +911,32 @@ def test_rule_vote_tally_leaves_scores_and_ranges():
 def test_rule_fraction_of_unit_and_percentage_points(sentence, value):
     (c,) = _one(sentence).claims
     assert (c.value, c.unit) == (value, "percentage point")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Inflation has more than halved since its peak of 11.1% last autumn.",
+        "Shares have climbed since the low of 140p in March.",
+    ],
+)
+def test_rule_since_reference_a_level_after_since_is_no_move(sentence):
+    (c,) = _one(sentence).claims
+    assert c.change is None
+
+
+@pytest.mark.parametrize(
+    ("words", "heads", "deps"),
+    [
+        (["A", "record", "9,000", "fans", "came"], [1, 4, 3, 4, 4], ["det", "nsubj", "nummod", "nsubj", "ROOT"]),
+        (["Some", "staff", "200", "workers", "left"], [1, 4, 3, 4, 4], ["det", "nsubj", "nummod", "nsubj", "ROOT"]),
+    ],
+)
+def test_of_two_subjects_the_parse_gives_the_nearer_is_the_verbs(words, heads, deps):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsledger.extract.language import nominal_subject
+
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    assert nominal_subject(doc[4]).text == words[3]

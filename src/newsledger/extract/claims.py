@@ -507,6 +507,8 @@ def _change(doc: Doc, text: str, start: int, figure: Token | None) -> str | None
         if word is None:
             continue
         tok = word[-1] if word[-1].dep_ == "prt" else word.root
+        if re.search(r"\bsince\b", text[m.end() : start], re.I):
+            continue  # rule since_reference: "has halved since its peak of 11%": the level it moved from, not the move
         between = list(itertools.takewhile(lambda t: t.idx < start, doc[word.end :]))
         if "," not in text[m.end() : start] and not any(pos(t) in NOT_IN_GAP for t in between) and len(between) <= 4:
             return direction  # "up 3%", "rose by 10%", "came down to approximately"

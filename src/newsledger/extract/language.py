@@ -159,8 +159,14 @@ def pos(tok: Token) -> str:
 
 
 def nominal_subject(verb: Token) -> Token | None:
-    """A verb's subject, active or passive ("Revenue rose", "the plan was approved"), if the parse gives one."""
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    """A verb's subject, active or passive ("Revenue rose", "the plan was approved"), if the parse
+    gives one; of two side by side that the parse gives before the verb, the nearer ("A record
+    745,000 people moved": the people, not the record)."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    before = [c for c in subjects if c.i < verb.i]
+    if len(before) > 1 and before[-2].right_edge.i + 1 == before[-1].left_edge.i and not before[-2].right_edge.is_punct:
+        return before[-1]
+    return subjects[0] if subjects else None
 
 
 def lemma(tok: Token) -> str:
