@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -121,8 +121,9 @@ def _surnames_are_people(ms: list[Mention], keys: list[str], words: dict[str, An
 
 def _resolved(
     ms: list[Mention], keys: list[str], words: dict[str, Any], story: Callable[[str], str | None]
-) -> list[tuple[str, tuple[int, str, str, str, str]]]:
-    """Mentions keyed by their entity id, in reading order: a one-word name is the last full name
+) -> Iterator[tuple[str, tuple[int, str, str, str, str]]]:
+    """Mentions keyed by their entity id, in reading order, as they are resolved (a stream the
+    shuffle groups: no list of every keyed mention): a one-word name is the last full name
     before it in its article ending in that word (a surname: "Smith" after "Jane Smith"), else the
     one candidate of its story, else the last full name holding the word anywhere ("Ri" after "Ri
     Ok-hwa": a family name written first, which relatives share, so the story's bearer is asked first)."""
@@ -130,7 +131,6 @@ def _resolved(
     latest_any: dict[str, str] = {}
     ids: dict[tuple[str, str], str] = {}  # one id string per entity, shared by its mentions
     current_article = None
-    keyed = []
     for i, (m, k) in enumerate(zip(ms, keys, strict=True)):
         if m.article_id != current_article:
             current_article, latest_last, latest_any = m.article_id, {}, {}
@@ -144,8 +144,7 @@ def _resolved(
         if k:
             kind = LABEL_GROUP.get(m.label, m.label)
             eid = ids.get((kind, k)) or ids.setdefault((kind, k), content_id(kind, k))
-            keyed.append((eid, (i, eid, m.text, m.label, m.article_id)))
-    return keyed
+            yield eid, (i, eid, m.text, m.label, m.article_id)
 
 
 KINDS_OF_PLACE = ("GPE", "LOC", "NORP")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from importlib import resources
 from typing import Any
 from urllib.parse import urlparse
@@ -427,21 +427,22 @@ def _overview_html(
     )
 
 
-def _page(body: list[str], articles: int, stories: int) -> str:
-    """The brief's page around its sections: no script, nothing fetched (its own CSP)."""
+def _page(articles: int, stories: int) -> tuple[str, str]:
+    """The brief's page around its sections, before and after them: no script, nothing fetched (its own CSP)."""
     nav = "".join(f'<a href="#{k}">{t}</a>' for k, t in (("overview", "Overview"), ("stories", "Stories"),
                                                           ("entities", "Who &amp; where"), ("articles", "Articles")))  # fmt: skip
-    return (
+    head = (
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         "<meta name='viewport' content='width=device-width,initial-scale=1'>"
         "<meta http-equiv='Content-Security-Policy' content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">"
         f"<title>newsledger brief</title><style>{CSS}</style></head><body><main><header><h1>What the sources say</h1>"
         f"<p class='muted'>Built by newsledger from {articles} articles in {stories} stories. Every figure, event and quote links to its sentence.</p>"
-        f"</header><nav>{nav}</nav>{''.join(body)}</main></body></html>\n"
+        f"</header><nav>{nav}</nav>"
     )
+    return head, "</main></body></html>\n"
 
 
-def render_brief(
+def brief_parts(
     articles: list[Article],
     groups: list[FigureGroup],
     events: list[TimelineEvent],
@@ -451,12 +452,13 @@ def render_brief(
     report: dict[str, Any],
     stories: list[Story] | None = None,
     in_full: Callable[[list[str]], Iterable[Article]] | None = None,
-) -> str:
-    """The whole brief: an overview, an index of the stories, one section per story (its timeline,
-    figures, quotes and sources), who appears with whom (``pairs``: entity ids and the sentences
-    naming both, most first), and every article of those stories in full; past ``BRIEF_STORIES``
-    stories, the largest, and a pointer to the explorer for the rest. ``articles`` may be heads
-    (no text) where ``in_full`` gives the shown ones whole, by id, in reading order."""
+) -> Iterator[str]:
+    """The brief in the order of its page, a section or an article at a time (written as it comes:
+    no page-sized string is held): an overview, an index of the stories, one section per story (its
+    timeline, figures, quotes and sources), who appears with whom (``pairs``: entity ids and the
+    sentences naming both, most first), and every article of those stories in full; past
+    ``BRIEF_STORIES`` stories, the largest, and a pointer to the explorer for the rest. ``articles``
+    may be heads (no text) where ``in_full`` gives the shown ones whole, by id, in reading order."""
     by_id = {a.id: a for a in articles}
     cite = _Cites()
     stories = stories or [Story(id="", title="All articles", articles=len(articles))]
@@ -470,24 +472,25 @@ def render_brief(
     for q in quotes:  # a stream: only the quotes of the stories shown are kept
         if (sid := story_of(q["article_id"])) in shown:
             per[sid]["quotes"].append(q)
-    body = [_overview_html(articles, stories, groups, events, report)]
+    head, tail = _page(len(articles), len(stories))
+    yield head
+    yield _overview_html(articles, stories, groups, events, report)
     if len(stories) > 1:
-        body.append(
-            _story_index([(st, len(shown_groups[st.id]), len(per[st.id]["events"]), len(per[st.id]["quotes"])) for st in order])
-        )
+        yield _story_index([(st, len(shown_groups[st.id]), len(per[st.id]["events"]), len(per[st.id]["quotes"])) for st in order])
     if left_out:
-        body.append(
+        yield (
             f'<p class="muted">This brief shows the {len(order)} largest of {len(stories)} stories; the other '
             f"{len(left_out)} ({sum(len(per[st.id]['articles']) for st in left_out)} articles) are in the ledger: "
             "browse and search every one with <code>newsledger serve</code> on this folder.</p>"
         )
     resolve = resolver(entities)
     for st in order:
-        p = per[st.id]
-        body.append(_story_html(st, p["articles"], by_id, p["groups"], p["events"], p["quotes"], resolve, cite))
-    body.append(_entities_html(entities, pairs))
-    told = [a for a in articles if story_of(a.id) in shown]
-    whole = in_full([a.id for a in told]) if in_full is not None else told
-    arts = "".join(_article_html(a, cite.anchors) for a in whole)
-    body.append(f'<section id="articles"><h2>Articles in full</h2>{arts}</section>')
-    return _page(body, len(articles), len(stories))
+        p = per.pop(st.id)  # a story's parts are let go once its section is written
+        yield _story_html(st, p["articles"], by_id, p["groups"], p["events"], p["quotes"], resolve, cite)
+    yield _entities_html(entities, pairs)
+    told = [a.id for a in articles if story_of(a.id) in shown]
+    yield '<section id="articles"><h2>Articles in full</h2>'
+    for a in in_full(told) if in_full is not None else (by_id[i] for i in told):
+        yield _article_html(a, cite.anchors)
+    yield "</section>"
+    yield tail

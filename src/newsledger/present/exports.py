@@ -49,9 +49,14 @@ def atomic(path: Path, newline: str | None = None) -> Iterator[TextIO]:
     tmp.replace(path)
 
 
-def write_text(path: Path, text: str) -> None:
+def write_text(path: Path, text: str | Iterable[str]) -> None:
+    """A text file, from one string or from parts written as they come (a page never held whole)."""
     with atomic(path) as fh:
-        fh.write(text)
+        if isinstance(text, str):
+            fh.write(text)
+        else:
+            for part in text:
+                fh.write(part)
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:

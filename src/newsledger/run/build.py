@@ -40,7 +40,7 @@ from newsledger.model import (
     InputReport,
     TimelineEvent,
 )
-from newsledger.present.brief import render_brief
+from newsledger.present.brief import brief_parts
 from newsledger.present.exports import (
     article_record,
     write_csv,
@@ -400,7 +400,7 @@ def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]
     report = report_json(result)
     write_json(result.outputs["report"], report)
     result.outputs["brief"] = out_dir / "brief.html"
-    page = render_brief(
+    parts = brief_parts(
         result.articles,
         result.groups,
         result.events,
@@ -411,7 +411,7 @@ def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]
         result.stories,
         in_full=ledger.articles,
     )
-    write_text(result.outputs["brief"], page)
+    write_text(result.outputs["brief"], parts)  # written a section at a time
 
 
 def _counted_figures(claims: Iterator[dict[str, Any]], result: BuildResult) -> Iterator[dict[str, Any]]:
