@@ -170,3 +170,14 @@ def test_twin_events_years_apart_stay_apart_even_where_only_a_mentioned_date_tel
     assert all(s.first_published is None for s in stories)  # a mentioned date is never a publication date
     together, _, _ = S.place_new([S.StoryInput(**{**vars(i), "era": None}) for i in items], [], {}, 0)
     assert together["t1"] == together["t2"]  # without their times, the words alone join them
+
+
+def test_release_priors_lets_go_of_centroids_and_word_tables_and_a_later_placement_reads_them_again():
+    items = _corpus()
+    stories: list = []
+    first, _, _ = S.place_new(items, stories, {}, 0)
+    assert S.prior_share.cache_info().currsize > 0 and all(st.terms for st in stories)
+    S.release_priors(stories)
+    assert S.prior_share.cache_info().currsize == 0 and all(st.terms == {} for st in stories)
+    again, _, _ = S.place_new(items, [], {}, 0)
+    assert again == first  # the tables load again and place the same way

@@ -35,7 +35,7 @@ ALIASES = {
 LABEL_GROUP = {"GPE": "PLACE", "LOC": "PLACE"}
 
 
-@lru_cache(maxsize=16_384)  # the names an article and its neighbours repeat; small, as a corpus's names grow without end
+@lru_cache(maxsize=4096)  # the names an article and its neighbours repeat; small, as a corpus's names grow without end
 def key_of(text: str, label: str) -> str:
     """A name's merge key: one string per key, shared by every mention that has it."""
     t = re.sub(r"['’]s$", "", text.strip())

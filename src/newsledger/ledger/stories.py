@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import math
 import re
+import sys
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -152,6 +153,20 @@ def prior_share(term: str) -> float:
     words = WORD.findall(term.split(":", 1)[-1]) or [term]
     f = min(word_frequency(w, "en", minimum=1e-9) for w in words)
     return 1.0 - math.exp(-ARTICLE_WORDS * f)
+
+
+def release_priors(stories: list[Story]) -> None:
+    """Let go of what only placing stories reads, once the stories are stored: wordfreq's tables
+    (~27 MB, loaded again by the next build that places stories), the prior cache and every story's
+    centroid (the ledger keeps it)."""
+    prior_share.cache_clear()
+    if "wordfreq" in sys.modules:
+        wordfreq = sys.modules["wordfreq"]
+        wordfreq.get_frequency_dict.cache_clear()
+        wordfreq.get_frequency_list.cache_clear()
+        getattr(wordfreq, "_wf_cache", {}).clear()  # its own cache of looked-up words
+    for st in stories:
+        st.terms = {}
 
 
 def idf(term: str, df: dict[str, int], n_docs: int) -> float:
@@ -294,7 +309,7 @@ def place_new(
     ``items`` is read once, as a stream; each article to place is then read again whole with
     ``fetch`` (by id) when its turn comes, so that no text is held between (without ``fetch``,
     ``items`` is kept as a list). A duplicate whose original is not in the ledger is placed as an
-    original (its terms are not counted)."""
+    original (its terms are not counted). ``df`` is updated in place with the new articles' terms."""
     if fetch is None:
         items = list(items)
         fetch = {i.id: i for i in items}.__getitem__
@@ -314,8 +329,7 @@ def place_new(
     unplaced = [i for _, i in order] + [c for c, _, _ in copies]
     ids = {*unplaced, *placed}
     order += [(_order(fetch(c)), c) for c, original, _ in copies if original not in ids]
-    total = dict(df)
-    for t, n in added.items():
-        total[t] = total.get(t, 0) + n
-    _assign(order, copies, placed, stories, total, n_docs + new, fetch)
+    for t, n in added.items():  # ``df`` takes the new counts in place: a second map of the vocabulary costs as much again
+        df[t] = df.get(t, 0) + n
+    _assign(order, copies, placed, stories, df, n_docs + new, fetch)
     return {aid: placed[aid] for aid in unplaced}, dict(added), n_docs + new
