@@ -940,3 +940,20 @@ def test_of_two_subjects_the_parse_gives_the_nearer_is_the_verbs(words, heads, d
 
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     assert nominal_subject(doc[4]).text == words[3]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "age"),
+    [("The suspect, 19, was arrested at the scene.", 19), ("A pensioner, 81, was rescued from the flat.", 81)],
+)
+def test_rule_described_age_a_person_noun_then_an_age_in_commas(sentence, age):
+    ages = [c.value for c in _one(sentence).claims if c.unit == "year of age"]
+    assert ages == [age]
+
+
+@pytest.mark.parametrize(
+    "sentence", ["The floods left thousands homeless in the delta.", "Snow left hundreds stranded on the motorway."]
+)
+def test_rule_casualty_count_homeless_and_stranded_count_people(sentence):
+    (c,) = _one(sentence).claims
+    assert c.unit == "people" and c.rule == "casualty_count"

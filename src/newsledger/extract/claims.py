@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from newsledger.extract.language import (
     ACTOR_LABELS,
     ENTITY_LABELS,
+    HUMAN_HEADS,
     PLACE_LABELS,
     PRICE_VERBS,
     PRONOUNS,
@@ -703,7 +704,17 @@ def _subject_count(f: _Figure) -> None:
 
 # rule casualty_count: "37 killed", "dozens injured", "hundreds were arrested": a number right before
 # what befell people counts people
-HARMED = ("killed", "injured", "wounded", "hurt", "dead", "missing")  # what befalls people in a casualty count
+HARMED = (
+    "killed",
+    "injured",
+    "wounded",
+    "hurt",
+    "dead",
+    "missing",
+    "homeless",
+    "stranded",
+    "trapped",
+)  # what befalls people in a casualty count
 # verbs whose participle after a number, or whose number object, counts people ("23 arrested", "arrested 23")
 DONE_TO = ("killed", "injured", "wounded", "arrested", "detained", "displaced", "evacuated", "rescued", "hospitalised",
            "hospitalized")  # fmt: skip
@@ -1065,6 +1076,11 @@ def _of_object(doc: Doc, end: int) -> str | None:
     return _noun_phrase(obj) if obj is not None and pos(obj) in ("NOUN", "PROPN") and not _unit_like(obj) else None
 
 
+# people described by a noun that an age in commas may follow ("the suspect, 19,")
+AGED = HUMAN_HEADS | {"defendant", "suspect", "driver", "mother", "father", "boy", "girl", "teenager", "pensioner", "patient",
+                      "worker", "pilot", "passenger", "cyclist", "pedestrian", "motorist", "nurse", "teacher", "farmer"}  # fmt: skip
+
+
 def _age(doc: Doc, text: str, start: int, end: int, value: float | None) -> str | None:
     """ "Maddon, 66, has ...", "Nick Hague 44 has ...", "aged 25": a person's age."""
     if value is None or not (0 < value < 120) or value != int(value):
@@ -1072,7 +1088,9 @@ def _age(doc: Doc, text: str, start: int, end: int, value: float | None) -> str 
     if re.search(r"\baged?\s+$", text[max(0, start - 5) : start]):
         return "year of age"
     person = any(e.label_ == "PERSON" and 0 <= start - e.end_char <= 2 for e in doc.ents)
-    named = re.search(r"\b[A-Z][a-z]+, $", text[max(0, start - 30) : start]) and text.startswith(",", end)
+    # "Maddon, 66,", and rule described_age: "the defendant, 34,", "a man, 52," (a person described, then an age)
+    before = re.search(r"\b([A-Z][a-z]+|[a-z]+), $", text[max(0, start - 30) : start])
+    named = before and text.startswith(",", end) and (before.group(1)[0].isupper() or before.group(1) in AGED)
     if (person and re.match(r"\s*,|\s[a-z]", text[end : end + 3])) or named:
         return "year of age"
     return None
