@@ -957,3 +957,17 @@ def test_rule_described_age_a_person_noun_then_an_age_in_commas(sentence, age):
 def test_rule_casualty_count_homeless_and_stranded_count_people(sentence):
     (c,) = _one(sentence).claims
     assert c.unit == "people" and c.rule == "casualty_count"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change"),
+    [
+        ("The start-up raised $30m from venture investors.", None),
+        ("The appeal has raised more than £1m for the families.", None),
+        ("The lender raised its mortgage rate to 6.1%.", "up"),
+        ("The operator raised fares to £4.50 a journey.", "up"),
+    ],
+)
+def test_rule_raised_funds_money_raised_is_collected_not_a_rise(sentence, change):
+    (c,) = _one(sentence).claims
+    assert c.change == change

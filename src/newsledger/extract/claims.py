@@ -864,11 +864,19 @@ UNIT_RULES = [
 ]
 
 
+RAISED_FUNDS = re.compile(
+    r"\b(?:raised|raises|raising|raise|has raised|have raised)\s+(?:(?:about|around|some|nearly|almost|more than|over|an? (?:further|additional|extra))\s+)?$",
+    re.I,
+)
+
+
 def _direction(f: _Figure) -> str | None:
     """Whether the figure is a rise or fall, by the first rule that says: the words of change that
     govern it; a comparative after it ("4% higher than"); rule signed_move ("-0.8%", "+0.4%" in a
     market list); the figure before it that moved to this one ("up 9.4 per cent to $84")."""
     change = _change(f.doc, f.text, f.start, f.anchor.root if f.anchor is not None else None)
+    if change == "up" and f.am.currency and RAISED_FUNDS.search(f.text, max(0, f.start - 20), f.start):
+        change = None  # rule raised_funds: "raised $45m from investors": money collected, not a rise
     if change is None and f.compared:
         change = "down" if f.compared.group(1).lower() in LESS else "up"
     if change is None and f.am.percent and (signed := SIGNED.search(f.text[max(0, f.start - 1) : f.start + 2])):
