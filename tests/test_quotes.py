@@ -596,3 +596,16 @@ def test_a_parenthesis_after_a_speakers_name_closes_in_the_name():
 def test_rule_embedded_quotation_quoted_words_inside_a_running_clause_belong_to_its_report(sentence, content):
     (quote,) = _one(sentence).quotes
     assert (quote.kind, quote.content) == ("indirect", content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue"),
+    [
+        ("She called the verdict “a travesty”, saying the jury had been misled.", "saying"),
+        ('He described the plan as "reckless", arguing that it would cost thousands of jobs.', "arguing"),
+    ],
+)
+def test_rule_same_speaker_a_participle_after_a_report_speaks_for_the_one_who_spoke_first(sentence, cue):
+    quotes = _one(sentence).quotes
+    first, later = quotes[0], next(q for q in quotes if q.cue == cue)
+    assert first.speaker and later.speaker == first.speaker

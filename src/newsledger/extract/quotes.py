@@ -922,7 +922,12 @@ def _further_cues(r: _Reading, v: _Voice, out: list[Quote]) -> list[Quote]:
         covered.append(rest[1:])
         if is_first and any(a < rest[2] and rest[1] < b for a, b, _ in found):
             continue  # what the first cue's quotation marks already hold
-        speaker2 = _who(sent, (tok, subj, antecedent), r.inside, r.last_person_before, r.speaking_before, keep_pronoun=False)
+        if who2 == v.who_at and v.speaker:
+            speaker2 = (
+                v.speaker
+            )  # rule same_speaker: "She called it a betrayal, saying ...": the one who spoke first, as named there
+        else:
+            speaker2 = _who(sent, (tok, subj, antecedent), r.inside, r.last_person_before, r.speaking_before, keep_pronoun=False)
         cue_words = sent.text[cue2[0] : cue2[1]]
         more.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, cue_words, who2, cue2, "cue_verb"))
     return more
