@@ -971,3 +971,17 @@ def test_rule_casualty_count_homeless_and_stranded_count_people(sentence):
 def test_rule_raised_funds_money_raised_is_collected_not_a_rise(sentence, change):
     (c,) = _one(sentence).claims
     assert c.change == change
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years", "bound"),
+    [
+        ("Rents rose 35% over six years in the capital.", 6, False),
+        ("Readings fell from 140 to 128 over 16 weeks.", 16, False),
+        ("She was jailed for over 10 years.", 10, True),
+        ("The hearing lasted over three hours.", 3, True),
+    ],
+)
+def test_rule_period_over_a_duration_after_a_change_is_its_period_not_a_bound(sentence, years, bound):
+    (c,) = [c for c in _one(sentence).claims if c.unit in ("year", "week", "hour")]
+    assert c.value == years and (c.high is None) == bound and (bound or c.change is None)

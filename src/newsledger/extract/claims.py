@@ -901,6 +901,24 @@ def _direction(f: _Figure) -> str | None:
     return change
 
 
+PERIOD_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+# "over" that starts a bound after these ("for over 12 years", "lasted over two hours", "took over a week")
+OVER_AS_BOUND = re.compile(
+    r"\b(?:for|of|after|in|lasted|lasts|lasting|took|takes|taking|spent|spend|spends|within|than|aged?|is|was|were|are|been|be)\s+$",
+    re.I,
+)
+
+
+def _period_over(f: _Figure) -> bool:
+    """rule period_over: a duration after "over" that follows a change ("rose 20% over five years",
+    "fell from 9 to 6 over 12 weeks") is the period the change took, not a lower bound; after "for",
+    "lasted", "took" and the like it stays one ("jailed for over 12 years")."""
+    if f.unit not in PERIOD_UNITS or not re.match(r"over\s", f.am.text, re.I) or f.am.value is None:
+        return False
+    before = f.text[max(0, f.start - 60) : f.start]
+    return not OVER_AS_BOUND.search(before) and bool(CHANGE_UP.search(before) or CHANGE_DOWN.search(before))
+
+
 def _claim(f: _Figure, who: str | None, dates: list[str], about: list[str]) -> Claim:
     """The figure as a record, with whose it is, what it is a value of and what it is part of."""
     sent, am, noun, start, end = f.sent, f.am, f.noun, f.start, f.end
@@ -929,6 +947,9 @@ def _claim(f: _Figure, who: str | None, dates: list[str], about: list[str]) -> C
             described=f.described,
         ),
     )  # fmt: skip
+    if _period_over(f):
+        claim.low = claim.high = am.value  # rule period_over: "fell 8% over 12 weeks": the period, not "more than",
+        claim.change = None  # and no move of its own
     if f.times and claim.subject:
         claim.subject = re.sub(r"^times\s+", "", claim.subject)  # "1.4 times book value": of book value
     claim.subject = claim.subject or None  # never an empty name
