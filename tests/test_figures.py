@@ -985,3 +985,15 @@ def test_rule_raised_funds_money_raised_is_collected_not_a_rise(sentence, change
 def test_rule_period_over_a_duration_after_a_change_is_its_period_not_a_bound(sentence, years, bound):
     (c,) = [c for c in _one(sentence).claims if c.unit in ("year", "week", "hour")]
     assert c.value == years and (c.high is None) == bound and (bound or c.change is None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The coupe accelerates from 0-60mph in 4.8 seconds.", "mile per hour"),
+        ("The van accelerates from 0-100km/h in 11 seconds.", "kilometre per hour"),
+    ],
+)
+def test_rule_suspended_unit_a_unit_written_once_after_a_pair_is_both_numbers(sentence, unit):
+    first, second = _one(sentence).claims[:2]
+    assert (first.value, first.unit, first.measure) == (0, unit, None) and (second.value, second.unit) != (None, None)

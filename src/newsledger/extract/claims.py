@@ -581,8 +581,8 @@ def _figure(sent: Sentence, am: Amount, out: list[Claim]) -> _Figure | None:
     text, doc = sent.text, sent.doc
     anchor = doc.char_span(am.start, am.end, alignment_mode="expand")
     noun = _counted(doc, am.end, am.start)
-    if noun is not None and not re.search(r"[^\W\d_]{2}", noun.text):
-        noun = None  # "|", "x", table debris: nothing is counted
+    if noun is not None and (not re.search(r"[^\W\d_]{2}", noun.text) or re.match(r"\s*[-–]\s*\d", text[am.end : noun.idx + 1])):
+        noun = None  # "|", "x", table debris, or the next figure ("0-60mph"): nothing is counted
     between = re.sub(r"\([^()]*\)", " ", text[am.end : noun.idx]) if noun is not None else ""  # "$5m (£4m) fine": a conversion
     if noun is not None and any(a.percent or a.currency for a in find_amounts(between)):
         noun = None  # rule own_figure: a noun past another percent or sum is that one's ("Nikkei -0.8% Hang Seng -1.2% Kospi")

@@ -534,6 +534,8 @@ def _pair_amounts(f: _Found) -> list[Amount]:
         vb2, cur2, pct2, words2 = _parse_one(m.group("b"))
         unit_b = None if pct2 else _glued_unit(m.group("b"), vb2)
         second = Amount(m.start("b"), m.end(), m.group("b").strip(), vb2, vb2, vb2, False, cur2, pct2, words2, unit_b, two)
+        if unit_b and not (unit_a or cur_a or pct_a) and pair.joiner in ("-", "–", "to"):
+            first.unit = unit_b  # rule suspended_unit: "from 0-60mph", "from 3 to 5kg": a unit written once is both's
         return [first, second]
     amount = _finished(f, None, va, vb, cur_a or cur_b, pct_a or pct_b, words_a, va)
     amount.form = "range"
