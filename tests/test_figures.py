@@ -997,3 +997,25 @@ def test_rule_period_over_a_duration_after_a_change_is_its_period_not_a_bound(se
 def test_rule_suspended_unit_a_unit_written_once_after_a_pair_is_both_numbers(sentence, unit):
     first, second = _one(sentence).claims[:2]
     assert (first.value, first.unit, first.measure) == (0, unit, None) and (second.value, second.unit) != (None, None)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The odds of a jackpot win are about 1 in 14 million.", 1 / 14e6),
+        ("The risk of a serious reaction is 1 in 50,000.", 1 / 50000),
+        ("The chance of a second flood this year is one in five.", 0.2),
+    ],
+)
+def test_rule_odds_a_ratio_with_nothing_named_after_it_is_a_share(sentence, value):
+    (c,) = _one(sentence).claims
+    assert c.value == pytest.approx(value) and c.unit is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [("A quarter of the city's bridges need repairs.", "bridge"), ("Half of the region's farms have no water.", "farm")],
+)
+def test_rule_possessor_a_share_of_someones_things_counts_the_things(sentence, unit):
+    (c,) = _one(sentence).claims
+    assert c.unit == unit

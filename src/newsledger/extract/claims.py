@@ -432,6 +432,8 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
         if _period_basis(tok):
             return None
         if pos(tok) == "NOUN" or tok.tag_ == "NNPS" or (pos(tok) == "PROPN" and tok.text.islower()):
+            while tok.dep_ == "poss" and tok.head.i > tok.i and pos(tok.head) == "NOUN":
+                tok = tok.head  # rule possessor: "a quarter of the city's bridges": the bridges, not the city
             chain = [tok]
             while tok.dep_ in ("compound", "amod") and tok.head.i > tok.i and pos(tok.head) in ("NOUN", "PROPN"):
                 tok = tok.head
@@ -594,7 +596,8 @@ def _figure(sent: Sentence, am: Amount, out: list[Claim]) -> _Figure | None:
     f = _Figure(sent, am, out, anchor, noun, times, unit_end=times.end() if times else am.end)
     a_one = am.text.lower() == "one" and noun is not None and not ONE_AS_PRONOUN.search(text[max(0, am.start - 12) : am.start])
     casualty = noun is None and CASUALTY.match(text, am.end) is not None  # "dozens injured", "two killed"
-    if am.word_number and not f.counted_by_word and not casualty and (noun is None or (am.value == 1 and not a_one)):
+    odds = am.form == "ratio" and noun is None  # rule odds: "the risk is 1 in 10,000": a share of nothing named
+    if am.word_number and not f.counted_by_word and not casualty and not odds and (noun is None or (am.value == 1 and not a_one)):
         return None
     return f
 
@@ -697,7 +700,7 @@ def _rate(f: _Figure) -> None:
 def _subject_count(f: _Figure) -> None:
     """rule subject_count: "Casualties have exceeded 4,700", "Arrests topped 1,200": the clause's
     plural subject is what a bare number counts."""
-    if f.bare and (counting := _subject_counted(f.anchor)) is not None:
+    if f.bare and f.am.form != "ratio" and (counting := _subject_counted(f.anchor)) is not None:  # odds count nothing
         f.unit, f.measure, f.bare = lemma(counting), f.doc[counting.left_edge.i : counting.i + 1].text, False
         f.rule = "subject_count"
 

@@ -198,7 +198,7 @@ _SCALED_FRAC = (
 # "one in five", "1 in 3", "two out of every three": a share written as a ratio of whole numbers
 _SMALL = rf"\d{{1,3}}(?:,\d{{3}})*|{_UNITS_WORDS}|{_TENS_WORDS}|a hundred|a thousand|hundred|thousand"
 _RATIO = (
-    rf"(?:[1-9]|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL})(?=\s+[a-z])"
+    rf"(?:[1-9]|one|two|three|four|five|six|seven|eight|nine)\s+(?:in|out\s+of)\s+(?:every\s+)?(?:{_SMALL})(?:\s+(?:million|billion))?(?=\s+[a-z]|[.,;]|$)"
     r"(?!\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\b)"  # "1 in 10 minutes": a time
 )
 # words of size after a length ("45 m high", "a 6.5m-long boat", "330m tall"): an "m" before them is metres
@@ -470,10 +470,12 @@ def _scientific_amount(f: _Found) -> list[Amount]:
 def _ratio_amount(f: _Found) -> list[Amount]:
     """rule ratio: "one in five adults", "1 in 3 homes", "two out of every three": a share (a/b)."""
     top, bottom = re.split(r"\s+(?:in|out\s+of)\s+(?:every\s+)?", f.m.group("ratio").lower())
+    bottom, _, scale = bottom.partition(" ") if re.search(r"\s(?:million|billion)$", bottom) else (bottom, "", "")
     a, b = (
         float(WORDS[w]) if w in WORDS else _words_value(w) if not w[0].isdigit() else float(w.replace(",", ""))
         for w in (top, bottom)
     )
+    b *= SCALES.get(scale, 1)  # "1 in 14 million": the odds of a lottery win
     if not 0 < a < b:
         return []
     return f.whole(a / b, words=True)
