@@ -1019,3 +1019,15 @@ def test_rule_odds_a_ratio_with_nothing_named_after_it_is_a_share(sentence, valu
 def test_rule_possessor_a_share_of_someones_things_counts_the_things(sentence, unit):
     (c,) = _one(sentence).claims
     assert c.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        ("Officials put the death toll at 42, but local media reported at least 60 dead.", "Officials", "local media"),
+        ("The agency pegged the cost at $2bn, but critics said the true figure was $5bn.", "agency", "critics"),
+    ],
+)
+def test_rules_estimate_verb_and_own_clause_each_figure_is_claimed_by_its_own_source(sentence, first, second):
+    claims = _one(sentence).claims
+    assert [c.attribution for c in claims] == [first, second]

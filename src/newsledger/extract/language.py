@@ -476,9 +476,27 @@ def attribution(sent: Span, anchor: Token | None = None) -> tuple[str | None, st
                 return (appos[0].text if appos else subject_phrase(objs[0])), f"{tok.head.text} by"
     chain = list(anchor.ancestors) if anchor is not None else []
     candidates = chain + sorted(sent, key=lambda t: (t.dep_ != "ROOT", t.i))
+    elsewhere: list[Token] = []  # clauses of other reports: no verb inside them speaks for the figure
     for tok in candidates:
-        if pos(tok) == "VERB" and lemma(tok) in SPEECH_VERBS:
+        on_chain = tok in chain
+        # rule estimate_verb: "Officials put the toll at 42", "pegged the cost at $5m": whoever puts a figure at a level
+        estimating = on_chain and lemma(tok) in ESTIMATING and any(c.dep_ == "prep" and c.lower_ == "at" for c in tok.children)
+        if pos(tok) == "VERB" and (lemma(tok) in SPEECH_VERBS or estimating):
+            if any(tok in other.subtree for other in elsewhere):
+                continue
+            if not on_chain and chain and tok.dep_ == "conj" and anchor not in tok.subtree and _reports_own(tok):
+                elsewhere.append(tok)  # rule own_clause: "X put it at 42, but Y reported 60 dead": Y's report is its own clause
+                continue
             subj = speaker_of(tok)
             if subj is not None and subj.lower_ not in ("it", "this", "that", "which", "who"):
                 return subject_phrase(subj), tok.text
     return None, None
+
+
+ESTIMATING = {"put", "peg", "place", "estimate", "set", "value"}  # verbs that put a figure "at" a level
+
+
+def _reports_own(verb: Token) -> bool:
+    """A speech verb with what it reports after it ("reported at least 60 dead", "suggest its
+    success could ..."), not one that closes the sentence ("..., a study found")."""
+    return any(c.dep_ in ("ccomp", "dobj", "xcomp") and c.i > verb.i for c in verb.children)
