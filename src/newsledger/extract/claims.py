@@ -34,7 +34,9 @@ from newsledger.grammar.numbers import (
     CHANGE_DOWN,
     CHANGE_UP,
     CURRENCY_WORDS,
+    FRACTIONS,
     GLUED_UNITS,
+    LEVEL_REACHED,
     UNIT_BEFORE,
     UNITS_BEFORE,
     Amount,
@@ -190,10 +192,10 @@ def _written_unit(after: str) -> str | None:
     return _unit_name(word)
 
 
-def _slashed(text: str, end: int) -> bool:
-    """Whether the word after ``end`` is a unit per another written with a slash ("mmol/L")."""
+def _slashed(text: str, end: int, unit: str | None) -> bool:
+    """Whether ``unit``, read after ``end``, is one unit per another written with a slash ("mmol/L")."""
     m = WRITTEN_UNIT.match(text, end)
-    return m is not None and "/" in m.group(2) and _written_unit(text[end:]) is not None
+    return unit is not None and m is not None and "/" in m.group(2)
 
 
 def _per_unit(top: str, bottom: str) -> str | None:
@@ -399,7 +401,7 @@ def _period_basis(tok: Token) -> bool:
     )
 
 
-FRACTION_END = re.compile(r"\b(?:half|quarters?|thirds?|fifths?|tenths?)$", re.I)
+FRACTION_END = re.compile(rf"\b(?:{'|'.join(FRACTIONS)})$", re.I)  # an amount that ends in a fraction word
 
 
 def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | None:
@@ -606,17 +608,12 @@ def _written_against(f: _Figure) -> None:
     """rules currency, percent, glued_unit, multiple: the unit the amount itself carries."""
     am = f.am
     f.unit = am.currency or ("percentage" if am.percent else am.unit) or ("count" if f.times else None)
-    f.rule = (
-        "currency"
-        if am.currency
-        else "percent"
-        if am.percent
-        else (am.form if am.form == "vote_tally" else "glued_unit")
-        if am.unit
-        else "multiple"
-        if f.times
-        else None
-    )
+    if am.currency or am.percent:
+        f.rule = "currency" if am.currency else "percent"
+    elif am.unit:
+        f.rule = "vote_tally" if am.form == "vote_tally" else "glued_unit"
+    else:
+        f.rule = "multiple" if f.times else None
     if am.currency and (marker := CURRENCY_MARKER.match(f.text, f.end)):
         f.unit_end = marker.end()  # "$76 US a barrel": the currency's country is no noun the figure describes
 
@@ -636,7 +633,7 @@ def _written_after(f: _Figure) -> None:
     if degrees:
         f.unit = "fahrenheit" if degrees.group("scale")[0] in "Ff" else "celsius"
         f.unit_end, f.rule = degrees.end(), "degrees"
-    elif currency_word in WRITTEN_UNITS or _slashed(text, end):
+    elif currency_word in WRITTEN_UNITS or _slashed(text, end, currency_word):
         f.unit, f.rule = currency_word, "written_unit"  # "1.5 billion shekels", "7.5 million Danish crowns", "352 μm", "35 GWh"
         f.unit_end = WRITTEN_UNIT.match(text, end).end()  # type: ignore[union-attr]
         if text.startswith(")", f.unit_end):
@@ -654,10 +651,8 @@ def _noun_unit(f: _Figure, noun: Token) -> None:
     ("11,000 troops": the noun is the unit)."""
     text, end = f.text, f.end
     between = text[end : noun.idx + len(noun.text)].strip()
-    if f.am.form == "fraction":
-        between = re.sub(
-            r"^(?:of\s+)?an?\s+", "", between
-        )  # rule fraction_of_unit: "a quarter of a percentage point", "half a mile"
+    if f.am.form == "fraction":  # rule fraction_of_unit: "a quarter of a percentage point", "half a mile"
+        between = re.sub(r"^(?:of\s+)?an?\s+", "", between)
     written_unit = None if re.search(r"\d", between) else _unit_name(between)  # "8 million 250ml bottles": bottles
     if f.unit is None and written_unit:
         f.unit, f.rule = written_unit, "written_unit"
@@ -707,17 +702,8 @@ def _subject_count(f: _Figure) -> None:
 
 # rule casualty_count: "37 killed", "dozens injured", "hundreds were arrested": a number right before
 # what befell people counts people
-HARMED = (
-    "killed",
-    "injured",
-    "wounded",
-    "hurt",
-    "dead",
-    "missing",
-    "homeless",
-    "stranded",
-    "trapped",
-)  # what befalls people in a casualty count
+# what befalls people in a casualty count
+HARMED = ("killed", "injured", "wounded", "hurt", "dead", "missing", "homeless", "stranded", "trapped")
 # verbs whose participle after a number, or whose number object, counts people ("23 arrested", "arrested 23")
 DONE_TO = ("killed", "injured", "wounded", "arrested", "detained", "displaced", "evacuated", "rescued", "hospitalised",
            "hospitalized")  # fmt: skip
@@ -837,7 +823,7 @@ def _value_context(f: _Figure) -> bool:
     move to it ("reached 40", "rose to 3.65", "12 of the 40"); False drops it."""
     if not f.bare:
         return True
-    reached = re.match(r"as (?:low|high) as\b", f.am.text, re.I)  # rule as_far_as: "fell as low as 1.06", a level reached
+    reached = LEVEL_REACHED.match(f.am.text)  # rule as_far_as: "fell as low as 1.06", a level reached
     if not (reached or VALUE_CONTEXT.search(f.text[max(0, f.start - 25) : f.start]) or SHARED_UNIT.match(f.text, f.end)):
         return False
     f.rule = "value_context"
@@ -867,10 +853,8 @@ UNIT_RULES = [
 ]
 
 
-RAISED_FUNDS = re.compile(
-    r"\b(?:raised|raises|raising|raise|has raised|have raised)\s+(?:(?:about|around|some|nearly|almost|more than|over|an? (?:further|additional|extra))\s+)?$",
-    re.I,
-)
+# the amount's own qualifier ("more than £2m") is part of it: only "a further" stands between
+RAISED_FUNDS = re.compile(r"\brais(?:e|es|ed|ing)\s+(?:an?\s+(?:further|additional|extra)\s+)?$", re.I)
 
 
 def _direction(f: _Figure) -> str | None:

@@ -493,7 +493,8 @@ def attribution(sent: Span, anchor: Token | None = None) -> tuple[str | None, st
     return None, None
 
 
-ESTIMATING = {"put", "peg", "place", "estimate", "set", "value"}  # verbs that put a figure "at" a level
+PUTS_AT = {"put", "place", "estimate", "peg", "set"}  # "put the figure at 12,000": the estimate is the object and its "at"
+ESTIMATING = PUTS_AT | {"value"}  # verbs whose subject puts a figure "at" a level ("valued the firm at $4bn")
 
 
 def _reports_own(verb: Token) -> bool:

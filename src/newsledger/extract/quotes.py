@@ -17,6 +17,7 @@ from newsledger.extract.language import (
     ATTITUDE_VERBS,
     PLACE_LABELS,
     PRONOUNS,
+    PUTS_AT,
     REPORTING_VERBS,
     SHOWING,
     SPEECH_VERBS,
@@ -382,9 +383,6 @@ def _relative(r: _Report) -> Said | None:
         return None
     span = r.doc[cue_tok.head.left_edge.i : cue_tok.head.i + 1]
     return _chars(span) if span.end_char <= cue_tok.left_edge.idx else None
-
-
-PUTS_AT = {"put", "place", "estimate", "peg", "set"}  # "put the figure at 12,000": the estimate is the object and its "at"
 
 
 def _object(r: _Report) -> Said | None:
@@ -922,12 +920,13 @@ def _further_cues(r: _Reading, v: _Voice, out: list[Quote]) -> list[Quote]:
         covered.append(rest[1:])
         if is_first and any(a < rest[2] and rest[1] < b for a, b, _ in found):
             continue  # what the first cue's quotation marks already hold
-        if who2 == v.who_at and v.speaker:
-            speaker2 = (
-                v.speaker
-            )  # rule same_speaker: "She called it a betrayal, saying ...": the one who spoke first, as named there
-        else:
-            speaker2 = _who(sent, (tok, subj, antecedent), r.inside, r.last_person_before, r.speaking_before, keep_pronoun=False)
+        # rule same_speaker: "She called it a betrayal, saying ...": the one who spoke first, as named there
+        same = who2 == v.who_at and v.speaker
+        speaker2 = (
+            v.speaker
+            if same
+            else _who(sent, (tok, subj, antecedent), r.inside, r.last_person_before, r.speaking_before, keep_pronoun=False)
+        )
         cue_words = sent.text[cue2[0] : cue2[1]]
         more.append(_record(sent, rest[1], _kind(rest[0], tok), rest[1:], speaker2, cue_words, who2, cue2, "cue_verb"))
     return more

@@ -27,18 +27,8 @@ PREFERRED = (
     "metre / second", "pascal", "volt", "ampere",
 )  # fmt: skip
 # names quantulum3 gives that are no physical unit in news ("point": an index or a score, not 1/72 inch)
-NOT_PHYSICAL = {
-    "point",
-    "pixel",
-    "decade",
-    "percentage",
-    "percentage-point",
-    "percentage point",
-    "vote",
-    "count",
-    "year of age",
-    "dimensionless",
-}
+NOT_PHYSICAL = {"point", "pixel", "decade", "percentage", "percentage-point", "percentage point", "vote", "count",
+                "year of age", "dimensionless"}  # fmt: skip
 
 # currency names newsledger writes that quantulum3 does not code (each checked against babel's names in a test)
 CURRENCY_CODES = {

@@ -162,7 +162,8 @@ _NUMWORD = rf"(?:(?:{_TENS_WORDS})(?:-(?:{_UNITS_WORDS}))?|{_UNITS_WORDS})"
 _WORDSEQ = rf"{_NUMWORD}(?:[\s-]+(?:and\s+)?(?:hundred|thousand|million|billion|{_NUMWORD}))+"
 _AMT = rf"(?:{_CUR})?\s?-?(?:{_NUM}|{_WORDSEQ}|{_WORDNUM})(?:[\s-]?(?:{_SCALE}))?(?:[\s-]?(?:hundred|thousand|million|billion|trillion))?(?:\s?(?:%|percent\b|per\s?cent\b)|(?:{_GLUED})(?![a-z])|(?-i:[CF])(?![A-Za-z]))?"
 # rule as_far_as: "as low as", "as little as", "as few as" give the least the figure reaches; "as
-# high as", "as much as", "as many as" the most
+# high as", "as much as", "as many as" the most; "as low as" and "as high as" name a level reached
+LEVEL_REACHED = re.compile(r"as (?:low|high) as\b", re.I)
 LOWER = (
     r"more than|over|above|exceeding|at least|no fewer than|no less than|upwards of|in excess of|as low as|as little as|as few as"
 )
@@ -350,9 +351,10 @@ def _vote(sentence: str, m: re.Match[str]) -> bool:
 
 
 def _one_of(m: re.Match[str], group: str, form: str, unit: str | None = None) -> Amount:
-    """The amount of one number of a pair, read alone."""
+    """The amount of one number of a pair, read alone; its unit ``unit``, else the one written against it."""
     value, currency, percent, words = _parse_one(m.group(group))
     start = m.start(group) + len(m.group(group)) - len(m.group(group).lstrip())
+    unit = unit or (None if percent else _glued_unit(m.group(group), value))
     return Amount(start, m.end(group), m.group(group).strip(), value, value, value, False, currency, percent, words, unit, form)
 
 
@@ -533,11 +535,9 @@ def _pair_amounts(f: _Found) -> list[Amount]:
         a_start = m.start("a") + len(m.group("a")) - len(m.group("a").lstrip())
         unit_a = None if pct_a else _glued_unit(m.group("a"), va)
         first = Amount(a_start, m.end("a"), m.group("a").strip(), va, va, va, f.approximate, cur_a, pct_a, words_a, unit_a, two)
-        vb2, cur2, pct2, words2 = _parse_one(m.group("b"))
-        unit_b = None if pct2 else _glued_unit(m.group("b"), vb2)
-        second = Amount(m.start("b"), m.end(), m.group("b").strip(), vb2, vb2, vb2, False, cur2, pct2, words2, unit_b, two)
-        if unit_b and not (unit_a or cur_a or pct_a) and pair.joiner in ("-", "–", "to"):
-            first.unit = unit_b  # rule suspended_unit: "from 0-60mph", "from 3 to 5kg": a unit written once is both's
+        second = _one_of(m, "b", two)
+        if second.unit and not (unit_a or cur_a or pct_a) and pair.joiner in ("-", "–", "to"):
+            first.unit = second.unit  # rule suspended_unit: "from 0-60mph", "from 3 to 5kg": a unit written once is both's
         return [first, second]
     amount = _finished(f, None, va, vb, cur_a or cur_b, pct_a or pct_b, words_a, va)
     amount.form = "range"

@@ -55,8 +55,7 @@ def write_text(path: Path, text: str | Iterable[str]) -> None:
         if isinstance(text, str):
             fh.write(text)
         else:
-            for part in text:
-                fh.write(part)
+            fh.writelines(text)
 
 
 def write_jsonl(path: Path, records: Iterable[dict[str, Any]]) -> int:
