@@ -1031,3 +1031,57 @@ def test_rule_possessor_a_share_of_someones_things_counts_the_things(sentence, u
 def test_rules_estimate_verb_and_own_clause_each_figure_is_claimed_by_its_own_source(sentence, first, second):
     claims = _one(sentence).claims
     assert [c.attribution for c in claims] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "verb"),
+    [
+        ("Some 20,000 marched through the port city on Sunday.", 20000, "marched"),
+        ("About 300 attended the funeral in the village.", 300, "attended"),
+        ("Only 12 survived the night on the mountain.", 12, "survived"),
+    ],
+)
+def test_rule_number_subject_a_bare_number_that_does_something_counts_people(sentence, value, verb):
+    (c,) = _one(sentence).claims
+    assert (c.value, c.unit, c.measure, c.rule) == (value, "people", verb, "number_subject")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The 747 landed safely in Lisbon.",
+        "Their 3,000 was never repaid.",
+        "2019 saw a record harvest.",
+        "Last month 4.1 billion were sent, the regulator said.",
+        "At least 40 of the depots have closed since spring.",
+    ],
+)
+def test_rule_number_subject_not_a_name_a_possession_a_year_a_passive_or_a_part(sentence):
+    assert all(c.rule != "number_subject" for c in _one(sentence).claims)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "years", "bound"),
+    [
+        ("Over 20 years, output from the mine fell by a third.", 20, False),
+        ("But over six years, the town's population doubled.", 6, False),
+        ("Over 20 years have passed since the mine closed.", 20, True),
+    ],
+)
+def test_rule_period_opening_a_period_set_off_at_a_clause_start_is_no_bound(sentence, years, bound):
+    (c,) = [c for c in _one(sentence).claims if c.unit == "year"]
+    assert c.value == years and (c.high is None) == bound
+
+
+@pytest.mark.parametrize(
+    ("sentence", "change"),
+    [
+        ("The probe orbits 400 km above the moon's surface.", None),
+        ("The old mine shaft reaches 900 metres below the valley floor.", None),
+        ("The lake froze when it was 6C below the usual for March.", "down"),
+        ("Rents are now £90 above the level set by the council.", "up"),
+    ],
+)
+def test_rule_position_a_length_above_or_below_something_is_where_not_a_difference(sentence, change):
+    (c,) = [c for c in _one(sentence).claims if c.value in (400, 900, 6, 90)]
+    assert c.change == change

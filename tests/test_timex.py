@@ -151,3 +151,21 @@ def test_rule_clock_24_a_preposition_of_time_before_a_two_digit_clock_makes_it_a
     ]
     assert find_timexes("The final score was 10:30 after extra play.", june) == []
     assert find_timexes("The meeting began at 9:15.", june) == []  # one digit: morning or evening, the clock is not said
+
+
+def test_rule_clock_24_a_one_digit_clock_after_a_preposition_of_time_or_before_a_part_of_the_day():
+    june = date(2024, 6, 5)
+    assert [t.value for t in find_timexes("The bridge is shut from 8:30 until 11:45.", june)] == [
+        "2024-06-05T08:30",
+        "2024-06-05T11:45",
+    ]
+    assert [t.value for t in find_timexes("The bus leaves at 7:10 each morning.", june)][:1] == ["2024-06-05T07:10"]
+    assert find_timexes("Mix the resin and hardener at 1:20 by weight.", june) == []
+    assert find_timexes("She won in 2:21:07, a course record.", june) == []  # a race time, not a clock
+
+
+def test_rule_clock_dot_minutes_after_a_full_stop_with_am_or_pm():
+    june = date(2024, 6, 5)
+    assert [t.value for t in find_timexes("The count finished at 11.30pm.", june)] == ["2024-06-05T23:30"]
+    assert [t.value for t in find_timexes("Gates open at 6.45 a.m. for the early crowd.", june)] == ["2024-06-05T06:45"]
+    assert find_timexes("Shares closed 3.45 higher.", june) == []

@@ -732,6 +732,31 @@ def _casualty_count(f: _Figure) -> None:
         f.unit, f.measure, f.bare, f.rule = "people", HARM_DONE[verb.group("stem").lower()], False, "casualty_object"
 
 
+def _number_subject(f: _Figure) -> None:
+    """rule number_subject: "Some 20,000 marched", "about 300 attended the vigil", "more than 1,000
+    have signed": a bare number (two or more, no year) that is the subject of a verb in the active
+    voice stands for the people who did it, measured by the verb. Not a passive's subject ("2.3
+    billion were sent": things named before; the harm verbs' passives are ``casualty_count``'s; nor
+    a participle with no "have", "and 7,800 relocated"),
+    not a copula's ("50 is the limit"), not a part ("111 of the bodies"), not a number with a
+    determiner or a glued scale ("the 737 landed", "the 800m went": names), nor one written with
+    a leading zero (a code)."""
+    tok = f.anchor.root if f.bare and f.anchor is not None and f.am.form not in ("ratio", "fraction") else None
+    value, written = f.am.value, f.am.text.strip()
+    if tok is None or value is None or value < 2 or tok.dep_ != "nsubj" or re.search(r"\d[a-z]|^0\d", written, re.I):
+        return
+    verb = tok.head
+    if pos(verb) != "VERB" or lemma(verb) in ("be", "have") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return
+    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in verb.children):
+        return  # "posts were cut and 7,800 relocated": a participle alone is a passive's ellipsis
+    if any(c.dep_ == "poss" or c.lower_ in DETERMINERS for c in tok.children) or re.match(r"\s+of\b", f.text[f.end :]):
+        return
+    if re.fullmatch(r"(?:1[5-9]|20)\d\d", written):
+        return  # "2019 was a record": a year
+    f.unit, f.measure, f.bare, f.rule = "people", verb.lower_, False, "number_subject"
+
+
 # rule partitive: "120 patients, 15 of them critical", "40 arrests, most of which ...": a bare number
 # followed by "of them"/"of whom"/"of those" is a part of the figure before, in its unit
 PARTITIVE = re.compile(r"\s+of\s+(?:them|whom|those|these|which)\b", re.I)
@@ -849,12 +874,20 @@ UNIT_RULES = [
     _casualty_toll,
     _comparative_difference,
     _parallel,
+    _number_subject,
     _elliptical_bound,
 ]
 
 
 # the amount's own qualifier ("more than £2m") is part of it: only "a further" stands between
 RAISED_FUNDS = re.compile(r"\brais(?:e|es|ed|ing)\s+(?:an?\s+(?:further|additional|extra)\s+)?$", re.I)
+
+
+def _position(f: _Figure) -> bool:
+    """rule position: a length "above" or "below" something ("36,000 km above the equator", "400
+    metres below sea level") says where, not by how much one figure passes another ("2C above
+    average" still does)."""
+    return f.compared is not None and f.compared.group(1).lower() in ("above", "below") and canonical(f.unit)[0] == "metre"
 
 
 def _direction(f: _Figure) -> str | None:
@@ -864,7 +897,7 @@ def _direction(f: _Figure) -> str | None:
     change = _change(f.doc, f.text, f.start, f.anchor.root if f.anchor is not None else None)
     if change == "up" and f.am.currency and RAISED_FUNDS.search(f.text, max(0, f.start - 20), f.start):
         change = None  # rule raised_funds: "raised $45m from investors": money collected, not a rise
-    if change is None and f.compared:
+    if change is None and f.compared and not _position(f):
         change = "down" if f.compared.group(1).lower() in LESS else "up"
     if change is None and f.am.percent and (signed := SIGNED.search(f.text[max(0, f.start - 1) : f.start + 2])):
         change = "down" if signed.group(0) in "-−" else "up"
@@ -896,6 +929,10 @@ OVER_AS_BOUND = re.compile(
 )
 
 
+# where a clause opens: the sentence's start, after a comma, semicolon or dash, or after "and", "but", "yet", "so"
+OPENING_CLAUSE = re.compile(r"(?:^|[,;:—–]\s*|\b(?:and|but|yet|so)\s+)$", re.I)
+
+
 def _period_over(f: _Figure) -> bool:
     """rule period_over: a duration after "over" that follows a change ("rose 20% over five years",
     "fell from 9 to 6 over 12 weeks") is the period the change took, not a lower bound; after "for",
@@ -903,6 +940,8 @@ def _period_over(f: _Figure) -> bool:
     if f.unit not in PERIOD_UNITS or not re.match(r"over\s", f.am.text, re.I) or f.am.value is None:
         return False
     before = f.text[max(0, f.start - 60) : f.start]
+    if OPENING_CLAUSE.search(before) and re.match(r"\s*,", f.text[max(f.unit_end, measure_end_of(f.noun, f.end)) :]):
+        return True  # rule period_opening: "Over 20 years, output fell", "but over six months, it doubled"
     return not OVER_AS_BOUND.search(before) and bool(CHANGE_UP.search(before) or CHANGE_DOWN.search(before))
 
 

@@ -43,15 +43,22 @@ _NUM = rf"(?P<num>\d+(?:\.\d+)?|{WORD_NUMBERS}|a couple of|couple of|a|an|severa
 _FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half|\s+1/2)?"
 _UNIT = r"(?P<unit>year|month|fortnight|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
 _CLOCK = (
-    r"(?:(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<noon>noon|midday|midnight)"
+    # rule clock_dot: "11.30pm", "7.45 a.m.": the minutes after a full stop, as British copy writes them
+    r"(?:(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<noon>noon|midday|midnight)"
     # rule clock_24: "19:45 BST", "14:00 local time", "from 08:30 until 10:00", "at 19:45": a 24-hour
-    # clock, known as one by its zone or by a preposition of time before it (two-digit hours; after
-    # "at" or "around" only hours no 12-hour clock has, as a level "stood at 10:30" is no time)
-    r"|(?P<h24>[01]\d|2[0-3]):(?P<m24>[0-5]\d)(?:(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time)\b)|"
-    + "|".join(rf"(?<=\b{w} \d\d:\d\d)" for w in ("from", "until", "till", "by", "before", "after", "since"))
+    # clock, known as one by its zone or by a preposition of time before it (after "at" or "around"
+    # only hours no 12-hour clock has, as a level "stood at 10:30" is no time, or a clock a part of
+    # the day follows: "at 9:15 each morning", "at 6:40 on Friday")
+    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time)\b)|"
+    + "|".join(rf"(?<=\b{w} \d{{{n}}}:\d\d)" for w in ("from", "until", "till", "by", "before", "after", "since") for n in (1, 2))
     + "|"
     + "|".join(rf"(?<=\b{w} (?:0\d|1[3-9]|2[0-3]):\d\d)" for w in ("at", "around"))
-    + r"))"
+    + "|(?:"
+    + "|".join(rf"(?<=\b{w} \d{{{n}}}:\d\d)" for w in ("at", "around") for n in (1, 2))
+    + r")(?=\s+(?:(?:each|every|this|that|on|in\s+the)\s+(?:morning|afternoon|evening|night|day|weekday|"
+    + "|".join(WEEKDAYS)
+    + r")|"
+    r"(?:tonight|today|tomorrow|yesterday)\b))" + r"))"
     r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time))?(?:\s+\(\d{3,4}\s+(?:GMT|UTC)\))?"  # "10:35 a.m. (0735 GMT) Friday"
 )
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
@@ -446,7 +453,7 @@ def _time_of_day(m: re.Match[str]) -> str:
     if m.group("noon"):
         return "24:00" if m.group("noon").lower() == "midnight" else "12:00"
     if m.group("h24"):
-        return f"{m.group('h24')}:{m.group('m24')}"
+        return f"{int(m.group('h24')):02d}:{m.group('m24')}"
     hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
     return f"{hour:02d}:{int(m.group('min') or 0):02d}"
 
