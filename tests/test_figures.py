@@ -1085,3 +1085,36 @@ def test_rule_period_opening_a_period_set_off_at_a_clause_start_is_no_bound(sent
 def test_rule_position_a_length_above_or_below_something_is_where_not_a_difference(sentence, change):
     (c,) = [c for c in _one(sentence).claims if c.value in (400, 900, 6, 90)]
     assert c.change == change
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The carrier lost 8.4 million pounds, against a profit of 2.2 million the year before.", "pound sterling"),
+        ("Turnover was $5.6bn, compared with 5.1bn in 2021.", "dollar"),
+    ],
+)
+def test_rule_scale_carry_a_bare_scaled_amount_is_in_the_unit_of_the_scaled_figure_before(sentence, unit):
+    first, second = _one(sentence).claims[:2]
+    assert first.unit == unit and (second.unit, second.rule) == (unit, "scale_carry")
+
+
+def test_rule_scale_carry_not_from_a_percentage():
+    (pct, level) = _one("The grant grew 4% to 3 million this spring.").claims
+    assert pct.unit == "percentage" and level.unit is None
+
+
+@pytest.mark.parametrize(("sentence", "value"), [("Sales hit $4.1bn.", 4.1e9), ("Some 8.2 million people voted.", 8.2e6)])
+def test_a_scaled_amount_is_exact_to_its_written_digits(sentence, value):
+    (c,) = _one(sentence).claims
+    assert c.value == value and repr(c.value) == repr(value)
+
+
+@pytest.mark.parametrize("sentence", ["Oil slipped 40 cents to $79.10 by 1400 GMT.", "Talks resumed at 0930 local time in Doha."])
+def test_rule_clock_or_ordinal_four_digits_before_a_time_zone_are_a_clock_not_a_figure(sentence):
+    assert not [c for c in _one(sentence).claims if c.value in (1400, 930)]
+
+
+def test_rule_scale_carry_not_from_a_bracketed_conversion():
+    claims = _one("Her fortune of 2.1 billion ($2.7bn) is dwarfed by a family fortune of 9.4 billion.").claims
+    assert [c.unit for c in claims if c.value == 9.4e9] == [None]

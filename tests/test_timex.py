@@ -169,3 +169,10 @@ def test_rule_clock_dot_minutes_after_a_full_stop_with_am_or_pm():
     assert [t.value for t in find_timexes("The count finished at 11.30pm.", june)] == ["2024-06-05T23:30"]
     assert [t.value for t in find_timexes("Gates open at 6.45 a.m. for the early crowd.", june)] == ["2024-06-05T06:45"]
     assert find_timexes("Shares closed 3.45 higher.", june) == []
+
+
+def test_rule_clock_zone_four_digits_before_a_time_zone_are_a_24_hour_clock():
+    june = date(2024, 6, 5)
+    assert [t.value for t in find_timexes("Oil slipped 40 cents by 1400 GMT.", june)] == ["2024-06-05T14:00"]
+    assert [t.value for t in find_timexes("The ceasefire began at 0600 local time.", june)] == ["2024-06-05T06:00"]
+    assert [t.type for t in find_timexes("The bridge opened in 1932 to traffic.", june)] == ["DATE"]

@@ -732,6 +732,24 @@ def _casualty_count(f: _Figure) -> None:
         f.unit, f.measure, f.bare, f.rule = "people", HARM_DONE[verb.group("stem").lower()], False, "casualty_object"
 
 
+# an amount written with a scale word ("3.1 million", "$2bn", "45m")
+SCALED = re.compile(r"\d\s?(?:million|billion|trillion|bn|mn|tn|m)\b", re.I)
+
+
+def _scale_carry(f: _Figure) -> None:
+    """rule scale_carry: "a loss of 12.3 million euros, against a profit of 3.1 million", "4.5
+    million visitors came, and 3 million of them stayed": a bare amount written with a scale word
+    is in the unit of the scaled figure before it in its sentence (no percentage: "a 5% rise to 2
+    million" counts nothing the percentage does; nor a conversion in brackets, "£1.3bn ($1.7bn)")."""
+    last = f.last
+    if not f.bare or last is None or not last.unit or last.unit == "percentage" or not SCALED.search(f.am.text):
+        return
+    if f.text[: last.span.start - f.sent.base].rstrip().endswith("("):
+        return  # "1.3bn ($1.7bn)": a bracketed conversion is not the writer's unit
+    if SCALED.search(last.text) and not re.search(r"[;:]", f.between_last()):
+        f.unit, f.bare, f.rule = _chosen_unit(last, f.text, f.sent.base), False, "scale_carry"  # its unit as finally read
+
+
 def _number_subject(f: _Figure) -> None:
     """rule number_subject: "Some 20,000 marched", "about 300 attended the vigil", "more than 1,000
     have signed": a bare number (two or more, no year) that is the subject of a verb in the active
@@ -874,6 +892,7 @@ UNIT_RULES = [
     _casualty_toll,
     _comparative_difference,
     _parallel,
+    _scale_carry,
     _number_subject,
     _elliptical_bound,
 ]

@@ -19,3 +19,7 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 def alternatives(words: object) -> str:
     """Words as a regex alternation, longest first (so "september" is tried before "sep")."""
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))  # type: ignore[arg-type]
+
+
+# a time zone written after a clock ("19:45 BST", "1400 GMT", "10 a.m. local time")
+TIME_ZONE = r"(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time)"

@@ -271,8 +271,14 @@ def _parse_one(text: str) -> tuple[float | None, str | None, bool, bool]:
     if re.match(rf"^\s*(?:[A-Z]{{0,2}}\$|[{_SIGNS}]|RM|Rs\.?|{_LETTERS})?\s?-", text):
         value = -value
     for scale in scales:
-        value *= SCALES[scale]
+        value = scaled(value, SCALES[scale])
     return value, currency, percent, words
+
+
+def scaled(value: float, factor: float) -> float:
+    """``value`` times a scale, to the twelve digits a written figure can hold: "4.1bn" is
+    4,100,000,000, not binary floating point's 4,099,999,999.9999995."""
+    return float(f"{value * factor:.12g}")
 
 
 def _glued_unit(amount: str, value: float | None) -> str | None:
@@ -522,7 +528,7 @@ def _pair_amounts(f: _Found) -> list[Amount]:
         and not re.search(rf"(?:{_SCALE})\s*$", m.group("a").strip(), re.I)
         and va < vb / SCALES[scale_b.group(0).strip().lower()]
     ):
-        va *= SCALES[scale_b.group(0).strip().lower()]  # "3 to 5 million"
+        va = scaled(va, SCALES[scale_b.group(0).strip().lower()])  # "3 to 5 million"
     pair = _Pair(f, va, vb, cur_a, cur_b, pct_a, pct_b, sentence[m.end("a") : m.start("b")].strip().lower())
     if _vote(sentence, m):
         return [_one_of(m, "a", "vote_tally", "vote"), _one_of(m, "b", "vote_tally", "vote")]
@@ -653,7 +659,7 @@ def _finished(
     )
     if not percent and not currency and unit is None and EXTENT_M.search(m.group(0)) and EXTENT_AFTER.match(sentence, m.end()):
         # rule extent_metres: "45 m high", "a 6.5m-long boat": not 45 million, 45 metres
-        value, lo, hi = (None if v is None else v / SCALES["m"] for v in (value, lo, hi))
+        value, lo, hi = (None if v is None else scaled(v, 1 / SCALES["m"]) for v in (value, lo, hi))
         unit = "metre"
     if hyphen and not percent and not currency:
         unit = HYPHEN_UNITS[(hyphen.group("u") or hyphen.group("u2")).lower()] + (
@@ -746,10 +752,12 @@ def _day_of_month(x: _Around) -> bool:
 
 
 def _clock_or_ordinal(x: _Around) -> bool:
-    """rule clock_or_ordinal: times ("10.45pm", "5am", "at 10:30") and ordinals ("19th")."""
-    return bool(
-        re.match(r"\s*(?:[:.]\d\d\s*[ap]\.?m\b|:\d|[ap]\.?m\b|o'clock|(?:st|nd|rd|th)\b)", x.after, re.I)
-    ) or x.before.endswith(":")
+    """rule clock_or_ordinal: times ("10.45pm", "5am", "at 10:30", "1400 GMT") and ordinals ("19th")."""
+    return (
+        bool(re.match(r"\s*(?:[:.]\d\d\s*[ap]\.?m\b|:\d|[ap]\.?m\b|o'clock|(?:st|nd|rd|th)\b)", x.after, re.I))
+        or x.before.endswith(":")
+        or bool(re.fullmatch(r"(?:[01]\d|2[0-3])[0-5]\d", x.core) and re.match(rf"\s*{lexicon.TIME_ZONE}\b", x.after))
+    )
 
 
 def _capitalised_number_word(x: _Around) -> bool:

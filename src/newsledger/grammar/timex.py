@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from newsledger.grammar.lexicon import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, ONES, TENS, WEEKDAYS, alternatives
+from newsledger.grammar.lexicon import FULL_MONTHS, MONTH_ABBREVIATIONS, MONTHS, ONES, TENS, TIME_ZONE, WEEKDAYS, alternatives
 from newsledger.grammar.numbers import WORD_NUMBERS, WORDS
 
 UNITS = {
@@ -49,7 +49,9 @@ _CLOCK = (
     # clock, known as one by its zone or by a preposition of time before it (after "at" or "around"
     # only hours no 12-hour clock has, as a level "stood at 10:30" is no time, or a clock a part of
     # the day follows: "at 9:15 each morning", "at 6:40 on Friday")
-    r"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:(?=\s*(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time)\b)|"
+    # rule clock_zone: "1400 GMT", "0930 local time": four digits a zone follows are a 24-hour clock
+    rf"|(?P<hz>[01]\d|2[0-3])(?P<mz>[0-5]\d)(?=\s*{TIME_ZONE}\b)"
+    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:(?=\s*{TIME_ZONE}\b)|"
     + "|".join(rf"(?<=\b{w} \d{{{n}}}:\d\d)" for w in ("from", "until", "till", "by", "before", "after", "since") for n in (1, 2))
     + "|"
     + "|".join(rf"(?<=\b{w} (?:0\d|1[3-9]|2[0-3]):\d\d)" for w in ("at", "around"))
@@ -59,7 +61,7 @@ _CLOCK = (
     + "|".join(WEEKDAYS)
     + r")|"
     r"(?:tonight|today|tomorrow|yesterday)\b))" + r"))"
-    r"(?:\s+(?:[ECMP][SD]T|GMT|UTC|BST|CES?T|local time))?(?:\s+\(\d{3,4}\s+(?:GMT|UTC)\))?"  # "10:35 a.m. (0735 GMT) Friday"
+    rf"(?:\s+{TIME_ZONE})?(?:\s+\(\d{{3,4}}\s+(?:GMT|UTC)\))?"  # "10:35 a.m. (0735 GMT) Friday"
 )
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
 # a part of a relative period, part of the expression as TimeML marks it ("earlier this year", "late yesterday")
@@ -452,6 +454,8 @@ def _time_of_day(m: re.Match[str]) -> str:
     """ "9:30 p.m." -> "21:30", "noon" -> "12:00", "midnight" -> "24:00" (the end of its day)."""
     if m.group("noon"):
         return "24:00" if m.group("noon").lower() == "midnight" else "12:00"
+    if m.group("hz"):
+        return f"{m.group('hz')}:{m.group('mz')}"
     if m.group("h24"):
         return f"{int(m.group('h24')):02d}:{m.group('m24')}"
     hour = int(m.group("h")) % 12 + (12 if m.group("ap").lower().startswith("p") else 0)
