@@ -1118,3 +1118,56 @@ def test_rule_clock_or_ordinal_four_digits_before_a_time_zone_are_a_clock_not_a_
 def test_rule_scale_carry_not_from_a_bracketed_conversion():
     claims = _one("Her fortune of 2.1 billion ($2.7bn) is dwarfed by a family fortune of 9.4 billion.").claims
     assert [c.unit for c in claims if c.value == 9.4e9] == [None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The new cable carries 800Gb/s across the strait.", "gigabit per second"),
+        ("The memory card writes at 3GB/s.", "gigabyte per second"),
+        ("The rural scheme promises 300Mb downloads.", "megabit"),
+        ("The bike's motor gives 85Nm of torque.", "newton metre"),
+    ],
+)
+def test_rule_cased_symbol_a_glued_symbol_is_read_in_its_case(sentence, unit):
+    assert _one(sentence).claims[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("Ozone readings hit 95 parts per billion downtown.", "part per billion"),
+        ("The well water held 12ppm of arsenic.", "part per million"),
+        ("Methane passed 1,900 ppb at the station.", "part per billion"),
+    ],
+)
+def test_rule_parts_per_a_concentration_is_no_count_of_parts(sentence, unit):
+    assert _one(sentence).claims[0].unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The booster makes 1.8 million pounds of thrust.", "pound-force"),
+        ("Each jack exerts 9,000 pounds of force.", "pound-force"),
+        ("The sack of grain weighed 110 pounds.", "pound-mass"),
+    ],
+)
+def test_rule_pound_force_pounds_of_thrust_are_a_force(sentence, unit):
+    (c,) = _one(sentence).claims
+    assert c.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word"),
+    [("Day tickets cost Rs 900 each in the city.", "in"), ("Lunches cost $12 each at the fair.", "at")],
+)
+def test_a_price_each_prices_no_preposition_after_each(sentence, word):
+    (c,) = _one(sentence).claims
+    assert c.measure != word
+
+
+@pytest.mark.parametrize(("sentence", "value"), [("The drive took 7 hr in traffic.", 7), ("The crossing took 31hrs.", 31)])
+def test_hr_is_an_hour(sentence, value):
+    (c,) = _one(sentence).claims
+    assert (c.value, c.unit) == (value, "hour")

@@ -31,6 +31,7 @@ from newsledger.extract.quantulum import might_name_unit, qparser
 from newsledger.extract.unit_choice import AMBIGUOUS, choose
 from newsledger.extract.units import canonical, symbol_name
 from newsledger.grammar.numbers import (
+    CASED_SYMBOLS,
     CHANGE_DOWN,
     CHANGE_UP,
     CURRENCY_WORDS,
@@ -157,14 +158,20 @@ WRITTEN_UNIT = re.compile(
 )
 
 
-# unit symbols whose case carries their meaning (read as written, before any lower-casing)
-CASED_SYMBOLS = {
-    "Nm": "newton metre", "MW": "megawatt", "mW": "milliwatt", "GW": "gigawatt", "kW": "kilowatt", "MWh": "megawatt hour",
-    "GWh": "gigawatt hour", "TWh": "terawatt hour", "TW": "terawatt", "kWh": "kilowatt hour", "MB": "megabyte", "Mb": "megabit", "GB": "gigabyte", "Gb": "gigabit",
-}  # fmt: skip
 # units written after the number that are read as written, not as a noun the number counts
 WRITTEN_UNITS = {*CURRENCY_WORDS.values(), *GLUED_UNITS.values(), *CASED_SYMBOLS.values()}
 DOTTED_UNIT = re.compile(r"\s?((?:[a-z]\.){2,}[a-z]?)(?![a-z])", re.I)
+
+
+PARTS_PER_SCALE = {
+    "million": "million",
+    "billion": "billion",
+    "trillion": "trillion",
+    "ppm": "million",
+    "ppb": "billion",
+    "ppt": "trillion",
+}
+PARTS_PER = re.compile(r"\s?(?:parts?\s+per\s+(million|billion|trillion)|(ppm|ppb|ppt))\b", re.I)
 
 
 def _written_unit(after: str) -> str | None:
@@ -630,7 +637,14 @@ def _written_after(f: _Figure) -> None:
     text, end, noun = f.text, f.end, f.noun
     currency_word = _written_unit(text[end:]) if f.unit is None else None
     degrees = DEGREES.match(text, end) if f.unit is None else None
-    if degrees:
+    parts = PARTS_PER.match(text, end) if f.unit is None else None
+    if parts:  # rule parts_per: "420 parts per million", "3.5 ppb": a concentration, no count of parts
+        f.unit, f.unit_end, f.rule = (
+            f"part per {PARTS_PER_SCALE[(parts.group(1) or parts.group(2)).lower()]}",
+            parts.end(),
+            "written_unit",
+        )
+    elif degrees:
         f.unit = "fahrenheit" if degrees.group("scale")[0] in "Ff" else "celsius"
         f.unit_end, f.rule = degrees.end(), "degrees"
     elif currency_word in WRITTEN_UNITS or _slashed(text, end, currency_word):
@@ -688,6 +702,9 @@ def _rate(f: _Figure) -> None:
     if f.am.currency and f.measure is None:
         per = re.match(r"\s+(?:per|for|a|each|for each)\s+(?:one\s+|a\s+|every\s+)?(?:such\s+)?([\w-]+)", text[end : end + 40])
         priced = per.group(1) if per and per.group(1).lower() not in TIME_NOUNS | DETERMINERS else None
+        word = f.doc.char_span(end + per.start(1), end + per.end(1)) if priced and per is not None else None
+        if word is not None and pos(word.root) not in ("NOUN", "PROPN"):
+            priced = None  # "cost Rs 2,500 each in shops": "each" stands alone, "in" prices nothing
         f.measure = priced or _priced_thing(f.anchor.root if f.anchor is not None else None)
     f.bare = f.unit is None and f.noun is None
 
@@ -1174,12 +1191,15 @@ UP_TO = re.compile(r"up\s+to\b", re.I)
 
 
 POUND_WORD = re.compile(r"\s*-?\s*pounds?\b", re.I)
+THRUST = re.compile(r"\s+of\s+(?:thrust|force|pull|push)\b", re.I)
 
 
 def _chosen_unit(claim: Claim, sentence: str, base: int) -> str | None:
     """A unit whose written name means two ("500 pounds": weight or money; "¥20,000": yen or yuan)
     as the trained chooser reads the sentence (``unit_choice``); any other unit as it is."""
-    if claim.unit in AMBIGUOUS["pound"] and POUND_WORD.match(sentence, claim.span.end - base):
+    if claim.unit in AMBIGUOUS["pound"] and (word := POUND_WORD.match(sentence, claim.span.end - base)):
+        if THRUST.match(sentence, word.end()):
+            return "pound-force"  # rule pound_force: "7.5 million pounds of thrust"
         return choose("pound", sentence) or claim.unit
     if claim.unit in AMBIGUOUS["¥"] and "¥" in claim.text:
         return choose("¥", sentence) or claim.unit

@@ -16,7 +16,7 @@ from functools import lru_cache
 DATA_UNITS = ("byte", "bit / second")
 # quantulum3 unit names pint spells otherwise
 PINT_NAMES = {
-    "pound-mass": "pound", "newton metre": "newton * metre", "kilowatt hour": "kilowatt * hour",
+    "pound-mass": "pound", "pound-force": "pound_force", "newton metre": "newton * metre", "kilowatt hour": "kilowatt * hour",
     "nautical mile": "nautical_mile", "short ton": "short_ton", "troy ounce": "troy_ounce", "metric ton": "tonne",
     "long ton": "long_ton", "imperial gallon": "imperial_gallon", "fluid ounce": "fluid_ounce",
 }  # fmt: skip

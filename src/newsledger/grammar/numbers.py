@@ -135,7 +135,14 @@ GLUED_UNITS = {"″": "inch", "′": "foot", "pc": "percentage", "p": "penny", "
                "sq m": "square metre", "°c": "celsius", "°f": "fahrenheit", "degf": "fahrenheit", "degc": "celsius",
                "deg c": "celsius", "deg f": "fahrenheit", "pound-feet": "pound-foot", "pound-foot": "pound-foot",
                "lb-ft": "pound-foot", "bps": "basis point", "bp": "basis point", "ms": "millisecond", "kbps": "kilobit per second",
-               "ha": "hectare"}  # fmt: skip
+               "ha": "hectare", "hr": "hour", "hrs": "hour", "ppm": "part per million", "ppb": "part per billion", "gb/s": "gigabit per second", "mb/s": "megabit per second", "tb/s": "terabit per second"}  # fmt: skip
+# unit symbols whose case carries their meaning (read as written, before any lower-casing)
+CASED_SYMBOLS = {
+    "Nm": "newton metre", "MW": "megawatt", "mW": "milliwatt", "GW": "gigawatt", "kW": "kilowatt", "MWh": "megawatt hour",
+    "GWh": "gigawatt hour", "TWh": "terawatt hour", "TW": "terawatt", "kWh": "kilowatt hour", "MB": "megabyte", "Mb": "megabit", "GB": "gigabyte", "Gb": "gigabit",
+    "Tb": "terabit", "Gb/s": "gigabit per second", "GB/s": "gigabyte per second", "Mb/s": "megabit per second",
+    "MB/s": "megabyte per second", "Tb/s": "terabit per second",
+}  # fmt: skip
 MONTHS = rf"(?:{alternatives(lexicon.MONTHS)})"
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -290,7 +297,7 @@ def _glued_unit(amount: str, value: float | None) -> str | None:
         return None if degrees is None else "celsius" if degrees.group(1) == "C" else "fahrenheit"
     if glued.group("u") == "G" and value is not None and 2 <= value <= 6:
         return "generation wireless"
-    return GLUED_UNITS[glued.group("u").lower()]
+    return CASED_SYMBOLS.get(glued.group("u")) or GLUED_UNITS[glued.group("u").lower()]  # rule cased_symbol: "400Gb" is bits
 
 
 def _fraction(words: str) -> float | None:
