@@ -609,3 +609,17 @@ def test_rule_same_speaker_a_participle_after_a_report_speaks_for_the_one_who_sp
     quotes = _one(sentence).quotes
     first, later = quotes[0], next(q for q in quotes if q.cue == cue)
     assert first.speaker and later.speaker == first.speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“We will be back by spring,” vowed the harbour master, looking at the wreck.", "harbour master", "vowed"),
+        ('"Nobody is safe here," warned one doctor who treated the wounded.', "one doctor", "warned"),
+        ("“Keep your windows shut,” urged the council leader as the smoke spread.", "council leader", "urged"),
+    ],
+)
+def test_rule_inverted_object_the_speaker_after_a_quotation_the_parse_took_for_an_object(text, speaker, cue):
+    direct = [q for q in _one(text).quotes if q.kind == "direct"]
+    assert [(q.speaker, q.cue) for q in direct] == [(speaker, cue)]
+    assert all(speaker not in (q.content or "") for q in _one(text).quotes)

@@ -264,6 +264,14 @@ def _inverted(verb: Token, _hops: int) -> Token | None:
         doc[verb.i - 1].text == "," and lemma(verb) in ("say", "add", "write")
         and (subject is None or subject.i > verb.i or name_end == len(doc) or doc[name_end].text in (",", ".", ";"))
     )  # fmt: skip
+    closed = verb.i > 1 and doc[verb.i - 1].text in closing and doc[verb.i - 2].text in (",", "!", "?", ".", "…")
+    if closed and subject is None and verb.lower_ not in ("told", "tells", "tell"):
+        # rule inverted_object: "“We will rebuild,” vowed the mayor": the parse took the speaker
+        # after the verb for its object (the quotation closed by its punctuation: a straight quote
+        # mark alone may open one)
+        taken = next((c for c in verb.children if c.dep_ == "dobj" and c.left_edge.i == verb.i + 1), None)
+        if taken is not None and pos(taken) in ("NOUN", "PROPN"):
+            return taken
     if not (
         (after_quote or inverted) and after is not None and pos(after) == "PROPN"
         and after.ent_type_ not in ("DATE", "TIME") and verb.lower_ not in ("told", "tells", "tell")

@@ -326,8 +326,13 @@ class _Report:
 
     @property
     def objects(self) -> list[Token]:
-        addressed = self.addressed
-        return [c for c in self._objects() if c not in addressed]
+        """The cue's objects, less whom it addresses and the speaker the parse took for one
+        ("“Stay indoors,” urged the fire chief": rule inverted_object)."""
+        addressed, who = self.addressed, self.who_at
+        return [
+            c for c in self._objects()
+            if c not in addressed and not (who is not None and c.left_edge.idx <= who[0] < c.idx + len(c.text))
+        ]  # fmt: skip
 
 
 Said = tuple[str, int, int]  # (kind, start, end) in sentence offsets
