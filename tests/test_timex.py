@@ -176,3 +176,37 @@ def test_rule_clock_zone_four_digits_before_a_time_zone_are_a_24_hour_clock():
     assert [t.value for t in find_timexes("Oil slipped 40 cents by 1400 GMT.", june)] == ["2024-06-05T14:00"]
     assert [t.value for t in find_timexes("The ceasefire began at 0600 local time.", june)] == ["2024-06-05T06:00"]
     assert [t.type for t in find_timexes("The bridge opened in 1932 to traffic.", june)] == ["DATE"]
+
+
+def test_rule_vague_ago_some_time_past_with_no_count_is_a_past_reference():
+    june = date(2024, 6, 5)
+    assert [(t.text, t.value) for t in find_timexes("Several years ago, the mill shut.", june)] == [
+        ("Several years ago", "PAST_REF")
+    ]
+    assert [t.value for t in find_timexes("The road flooded a few weeks ago.", june)] == ["PAST_REF"]
+
+
+def test_a_count_said_loosely_before_ago_dates_as_the_count():
+    june = date(2024, 6, 5)
+    loose = find_timexes("The dam cracked a week or so ago.", june)
+    assert [t.text for t in loose] == ["a week or so ago"]
+    assert loose[0].value == find_timexes("The dam cracked a week ago.", june)[0].value
+
+
+def test_rule_decade_word_a_decade_by_its_name():
+    june = date(2024, 6, 5)
+    assert [(t.text, t.value) for t in find_timexes("Rents doubled through the nineties.", june)] == [("the nineties", "199")]
+    assert [t.value for t in find_timexes("The band peaked in the late seventies.", june)] == ["197"]
+
+
+def test_a_plural_period_with_no_count_has_no_count():
+    june = date(2024, 6, 5)
+    assert [t.value for t in find_timexes("More rain is due over coming weeks.", june)] == ["PXW"]
+    assert [t.value for t in find_timexes("The past months were hard.", june)] == ["PXM"]
+    assert [t.value for t in find_timexes("The past month was hard.", june)] == ["P1M"]
+
+
+def test_every_quarter_is_a_set():
+    june = date(2024, 6, 5)
+    assert [(t.type, t.value) for t in find_timexes("The fund pays out each quarter.", june)] == [("SET", "P1Q")]
+    assert [(t.type, t.value) for t in find_timexes("Bills arrive every quarter by post.", june)] == [("SET", "P1Q")]

@@ -359,7 +359,8 @@ def _duration(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     unit = m.group("unit").lower()
     unit = "century" if unit.startswith("centur") else unit.rstrip("s")
     g = m.groupdict()
-    n = _num(g["num"]) if g.get("num") else 1.0
+    plural = m.end("unit") < len(m.string) and m.string[m.end("unit")] in "sS" and not unit.startswith("centur")
+    n = _num(g["num"]) if g.get("num") else None if plural else 1.0  # "the coming months": how many is not said
     if n is not None and (g.get("half") or g.get("half2")):
         n += 0.5
     code = UNITS[unit]
@@ -369,6 +370,22 @@ def _duration(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     if n is not None and n != int(n) and unit in _HALF_OF:
         count, code = str(int(n)), code + _HALF_OF[unit]
     return f"PT{count}{code}" if unit in ("hour", "minute", "second") else f"P{count}{code}"
+
+
+DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
+
+
+def _decade_word(m: re.Match[str], _a: date | None, _s: str) -> str | None:
+    return f"19{DECADE_WORDS[m.group('tensw').lower()]}"
 
 
 def _plural_duration(m: re.Match[str], _a: date | None, _s: str) -> str | None:
@@ -626,7 +643,12 @@ RULES: list[Rule] = [
         "DATE",
         _relative_unit,
     ),
-    (_rx(rf"{_NUM}{_FRAC}[\s-]+{_UNIT}\s+(?P<dir>ago|earlier|before|later|from now)"), "DATE", _ago),
+    # "a week or so ago": the same day as "a week ago", said loosely
+    (_rx(rf"{_NUM}{_FRAC}[\s-]+{_UNIT}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|before|later|from now)"), "DATE", _ago),
+    # rule vague_ago: "several years ago", "a few weeks ago": some time past, no count to date it by
+    (_rx(r"(?:several|a\s+few|few|many|some)\s+(?:years|months|weeks|days|decades)\s+ago"), "DATE", _ref("PAST_REF")),
+    # rule decade_word: "the nineties", "the late eighties": a decade of the last century by its name
+    (_rx(rf"the\s+(?:{_EDGE})?(?P<tensw>{'|'.join(DECADE_WORDS)})"), "DATE", _decade_word),
     (_rx(r"the\s+weekend"), "DATE", _the_weekend),
     (_rx(rf"(?:the\s+)?(?:{_EDGE})?(?P<dec>(?:1[5-9]|20)\d0)'?s"), "DATE", _decade),
     (_rx(rf"(?:{_EDGE}|fiscal(?:\s+year)?\s+){_YEAR}"), "DATE", _named_year),  # "mid-1996", "fiscal 1989"
@@ -662,6 +684,7 @@ RULES: list[Rule] = [
     (_rx(r"(?:daily|every day|each day)"), "SET", _ref("P1D")),
     (_rx(r"(?:weekly|every week|each week)"), "SET", _ref("P1W")),
     (_rx(r"(?:monthly|every month|each month)"), "SET", _ref("P1M")),
+    (_rx(r"(?:every|each)\s+quarter"), "SET", _ref("P1Q")),
     (_rx(r"(?:annually|yearly|every year|each year)"), "SET", _ref("P1Y")),
 ]
 
@@ -671,7 +694,7 @@ RULES: list[Rule] = [
 _TRIGGER = re.compile(
     r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|year|month|week|decade|centur|quarter|hour|minute"
     r"|second|spring|summer|autumn|fall|winter|noon|midnight|tonight|tomorrow|now|current|present|moment|recent"
-    r"|past|lately|future|coming|nineteen|easter|christmas|halloween|thanksgiving|valentine|fiscal|daily|weekly"
+    r"|past|lately|future|coming|nineteen|ties|easter|christmas|halloween|thanksgiving|valentine|fiscal|daily|weekly"
     r"|monthly|annual|yearly|morning|afternoon|evening|night|weekend|period",
     re.I,
 )
