@@ -210,3 +210,10 @@ def test_every_quarter_is_a_set():
     june = date(2024, 6, 5)
     assert [(t.type, t.value) for t in find_timexes("The fund pays out each quarter.", june)] == [("SET", "P1Q")]
     assert [(t.type, t.value) for t in find_timexes("Bills arrive every quarter by post.", june)] == [("SET", "P1Q")]
+
+
+def test_rule_ordinal_second_a_second_before_a_noun_is_an_order_not_a_time():
+    june = date(2024, 6, 5)
+    assert find_timexes("She is seeking a second term in office.", june) == []
+    assert find_timexes("A second fire broke out nearby.", june) == []
+    assert [t.value for t in find_timexes("A second later, the roof fell.", june)] == ["PT1S"]

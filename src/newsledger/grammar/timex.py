@@ -700,6 +700,10 @@ _TRIGGER = re.compile(
 )
 
 
+# a word after "a second" that makes it an ordinal, not a time ("a second term"; "a second later" stays)
+ORDINAL_AFTER = re.compile(r"\s+(?!(?:of|or|and|later|ago|earlier|before|after|to|too|longer|more|less|in|on|at|for)\b)[a-z]")
+
+
 def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
     """Time expressions in text, longest match first, no overlaps, in text order."""
     if not _TRIGGER.search(text):
@@ -726,6 +730,8 @@ def find_timexes(text: str, anchor: date | None = None) -> list[Timex]:
             continue
         if kind == "DURATION" and re.match(r"\s+of\b", text[end:]) and "quarter" in words.lower():
             continue  # "three-quarters of its food": a share, not a time
+        if kind == "DURATION" and re.fullmatch(r"an?\s+second", words, re.I) and ORDINAL_AFTER.match(text, end):
+            continue  # rule ordinal_second: "a second term", "a second group": second in order, not of time
         if fn is _month_only and not _month_in_context(text, start, end, m):
             continue
         bisect.insort(taken, (start, end))
