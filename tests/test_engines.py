@@ -124,3 +124,11 @@ def test_the_process_pool_takes_batches_as_workers_free_up_not_all_at_once():
         assert [first, *results] == list(range(40)) and len(taken) == 40
     finally:
         pool.close()
+
+
+def test_extraction_batches_are_small_enough_to_keep_every_worker_busy_to_the_end():
+    from newsledger.run.build import BATCHES_PER_WORKER, CHUNK, _share
+
+    assert _share(300, 1) == CHUNK  # one process: the largest batch, fewest shards
+    assert -(-300 // _share(300, 2)) >= 2 * BATCHES_PER_WORKER  # 300 articles on two workers: six batches each or more
+    assert _share(100_000, 16) == CHUNK and _share(20, 4) == 8  # a large corpus keeps full batches; never under 8

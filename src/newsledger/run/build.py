@@ -100,6 +100,18 @@ NO_ARTICLE = "no article found: no paragraph of prose under a headline (a headli
 CHUNK = 64  # documents or articles handed to an executor at a time
 
 
+BATCHES_PER_WORKER = 6  # at least this many batches each, so that no worker is left with the last long one
+
+
+def _share(n: int, workers: int) -> int:
+    """Articles per extraction batch: ``CHUNK``, or fewer where ``n`` articles would otherwise make
+    too few batches to keep ``workers`` busy to the end (300 articles in batches of 64 leave one of
+    two workers three batches, the other two); never under 8 (each batch writes a shard)."""
+    if workers <= 1:
+        return CHUNK
+    return max(8, min(CHUNK, -(-n // (BATCHES_PER_WORKER * workers))))
+
+
 def _chunks(items: list[T], size: int = CHUNK) -> Iterator[list[T]]:
     for i in range(0, len(items), size):
         yield items[i : i + size]
@@ -328,7 +340,8 @@ def _extract(ledger: Ledger, executor: Executor, result: BuildResult, shard_dir:
     result.extraction_errors.extend(recovered)
     done = ledger.extracted_ids()
     todo = [c.id for c in copies if not c.duplicate_of and c.id not in done]
-    batches = (list(ledger.articles(ids)) for ids in _chunks(todo))  # read from the ledger as workers take them
+    size = _share(len(todo), getattr(executor, "workers", 1))
+    batches = (list(ledger.articles(ids)) for ids in _chunks(todo, size))  # read from the ledger as workers take them
     for info in _run(executor, partial(extract_to_shard, shard_dir), batches, result.worker_peak_mb):
         ledger.add_facts(read_shard(shard_dir, info.key), info.article_ids)
         for error in info.errors:
