@@ -26,6 +26,7 @@ from newsledger.extract.language import (
     lemma,
     nominal_subject,
     pos,
+    text_of,
 )
 from newsledger.extract.quantulum import might_name_unit, qparser
 from newsledger.extract.unit_choice import AMBIGUOUS, choose
@@ -391,7 +392,7 @@ def _named_before(pronoun: Token) -> str | None:
 def _adjectival(modifiers: Sequence[Token], head: Token, end_char: int) -> Token | None:
     """The noun a number counts when it stands before a singular head with singular nouns between
     ("a 12 page report": pages), unless the number is one ("a one year contract")."""
-    one = re.search(r"(?:\b(?:one|a|an|single)|\b1)\s*$", head.doc.text[max(0, end_char - 8) : end_char], re.I)
+    one = re.search(r"(?:\b(?:one|a|an|single)|\b1)\s*$", text_of(head.doc)[max(0, end_char - 8) : end_char], re.I)
     if " ".join(t.lower_ for t in [*modifiers, head]) in NEWS_UNITS:
         return None  # "a quarter of a percentage point": one unit of two words, not a noun and its modifier
     if modifiers and head.tag_ == "NN" and all(t.tag_ == "NN" for t in modifiers) and not one:
@@ -404,7 +405,7 @@ def _period_basis(tok: Token) -> bool:
     the period a change is measured over, neither what the figure counts nor whose it is."""
     return (
         tok.lower_ in TIME_NOUNS
-        and re.match(rf"[\s-]+(?:on[\s-]+{tok.lower_}|to[\s-]+date)\b", tok.doc.text[tok.idx + len(tok) :], re.I) is not None
+        and re.match(rf"[\s-]+(?:on[\s-]+{tok.lower_}|to[\s-]+date)\b", text_of(tok.doc)[tok.idx + len(tok) :], re.I) is not None
     )
 
 
@@ -428,7 +429,7 @@ def _counted(doc: Doc, end_char: int, start_char: int | None = None) -> Token | 
     for k, tok in enumerate(span[:6]):
         if k == 0 and tok.lower_ == "of":
             continue  # "dozens of people", "tens of thousands of troops"
-        if k == 0 and tok.lower_ in ("a", "an") and FRACTION_END.search(doc.text, 0, end_char):
+        if k == 0 and tok.lower_ in ("a", "an") and FRACTION_END.search(text_of(doc), 0, end_char):
             continue  # rule fraction_of_unit: "half a percentage point", "three-quarters of a mile"
         if k == 1 and span[0].lower_ == "of" and (tok.tag_ in ("DT", "PRP$") or tok.lower_ in ("the", "its", "their")):
             continue  # "35m of its devices", "280 million of the 1.5 billion shekels"
@@ -1117,9 +1118,10 @@ def _subject(
     ("24 per cent of adults"), the noun or subject the parse ties it to, the noun before it."""
     if not counted and (found := _of_object(doc, end if glued else unit_end)):
         return found
-    listed = LISTED.search(doc.text[max(0, start - 60) : start])
-    if listed is None and doc.text[start : start + 1] in ("-", "−"):
-        listed = LISTED_SIGNED.search(doc.text[max(0, start - 60) : start])  # "Nikkei -0.8%"
+    text = text_of(doc)
+    listed = LISTED.search(text[max(0, start - 60) : start])
+    if listed is None and text[start : start + 1] in ("-", "−"):
+        listed = LISTED_SIGNED.search(text[max(0, start - 60) : start])  # "Nikkei -0.8%"
     if listed:
         return listed.group("name")  # "Unite Group, down 68p", "Burlington by 2.6%"
     if described and head is not None and pos(head) == "NOUN" and (found := _held(head, start, start)):
@@ -1160,7 +1162,7 @@ def _unit_like(tok: Token) -> bool:
 
 def _of_object(doc: Doc, end: int) -> str | None:
     """ "8 miles of new tunnels", "24 per cent of adults": what the amount is an amount of."""
-    of = doc.char_span(end, end + 3, alignment_mode="expand") if re.match(r" of\b", doc.text[end : end + 4]) else None
+    of = doc.char_span(end, end + 3, alignment_mode="expand") if re.match(r" of\b", text_of(doc)[end : end + 4]) else None
     if of is None:
         return None
     obj = next((c for t in of for c in t.children if c.dep_ == "pobj"), None)

@@ -105,11 +105,23 @@ class Sentence:
     quoted: list[tuple[int, int]] | None = None
 
     def __post_init__(self) -> None:
-        self.text = self.text or self.doc.text
+        self.text = self.text or text_of(self.doc)
 
     def where(self, start: int, end: int) -> Provenance:
         """Provenance of a span given in sentence coordinates."""
         return Provenance(self.article_id, self.source, self.base + start, self.base + end, self.text, self.base)
+
+
+_TEXT = "newsledger.text"
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, kept on the doc once read: spaCy joins every token's text again on each access,
+    and a sentence's rules ask for it many times."""
+    text = doc.user_data.get(_TEXT)
+    if text is None:
+        text = doc.user_data[_TEXT] = doc.text
+    return text
 
 
 IRREGULAR = {"said", "told", "wrote", "written", "found", "thought", "shown", "saw", "seen", "felt", "held"}
@@ -446,7 +458,9 @@ AGE_APPOSITION = re.compile(r",\s*\d{1,3}(?=,|$)")
 def according_to(tokens: Span | Doc) -> tuple[Token, Span] | None:
     """ "according to South Korean, Ukrainian and U.S. officials": the word "according" and the
     source, the phrase the parse hangs on "to" without a leading "the" or a clause of its own."""
-    if "according" not in tokens.text.lower():  # one string search before a walk over every token (the hot path)
+    if (
+        "according" not in (text_of(tokens) if isinstance(tokens, Doc) else tokens.text).lower()
+    ):  # one string search before a walk over every token (the hot path)
         return None
     for tok in tokens:
         if tok.lower_ == "according":

@@ -30,6 +30,7 @@ from newsledger.extract.language import (
     shown_speaking,
     speaker_of,
     subject_phrase,
+    text_of,
 )
 from newsledger.model import Quote, content_id
 
@@ -533,7 +534,7 @@ def _person_before(pronoun: Token, quoted: list[tuple[int, int]], earlier: str |
 def _dateline_end(doc: Doc) -> int:
     """Where a sentence's wire dateline ends (0: it has none); read once per sentence, though every
     speaker the sentence names asks (spaCy rebuilds ``Doc.text`` on each access)."""
-    m = DATELINE.match(doc.text)
+    m = DATELINE.match(text_of(doc))
     return m.end() if m else 0
 
 
@@ -676,7 +677,7 @@ def _refused(verb: Token) -> bool:
         verb.dep_ == "conj" and any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.head.children)
     ):
         return True
-    return lemma(verb) in ("ask", "request") and bool(ANONYMITY.match(verb.doc.text, verb.idx + len(verb.text)))
+    return lemma(verb) in ("ask", "request") and bool(ANONYMITY.match(text_of(verb.doc), verb.idx + len(verb.text)))
 
 
 ANONYMITY = re.compile(r"\s+(?:not\s+to\s+be\s+(?:named|identified)|anonymity|that\s+(?:his|her|their)\s+names?\s+not\b)", re.I)

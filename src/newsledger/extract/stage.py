@@ -15,6 +15,8 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX, SENT_START
+
 from newsledger import budget, nlp
 from newsledger.extract.casing import restore, sentence_case
 from newsledger.extract.claims import figures_in
@@ -86,6 +88,17 @@ def _tame(text: str) -> str:
     return LONG_RUN.sub(lambda m: re.sub(r"(\S{49})\S", r"\1 ", m.group(0)), text)
 
 
+def _sentence_starts(doc: Doc, offset: int) -> list[int]:
+    """Where ``doc.sents`` start, plus ``offset``, read from the token arrays (``doc.sents`` makes a
+    Python object per token to find them): the first token, and every token the sentence
+    segmenter marks as a start."""
+    if not len(doc):
+        return []
+    flags, idx = doc.to_array(SENT_START), doc.to_array(IDX)
+    flags[0] = 1
+    return (idx[flags == 1] + offset).tolist()
+
+
 def light_pass(texts: Iterable[str], batch_size: int = 64) -> Iterator[Light]:
     """The light pass over each text, read in pieces (``_pieces``), in input order; pieces go to
     the model in batches of at most ``batch_size`` pieces and ``BATCH_CHARS`` characters (its memory
@@ -113,7 +126,7 @@ def light_pass(texts: Iterable[str], batch_size: int = 64) -> Iterator[Light]:
                 if current >= 0:
                     yield light
                 current, light = k, Light([], [])
-            light.sent_starts.extend(offset + s.start_char for s in doc.sents)
+            light.sent_starts.extend(_sentence_starts(doc, offset))
             light.ents.extend((offset + e.start_char, offset + e.end_char, e.label_, e.text) for e in doc.ents)
     if current >= 0:
         yield light
