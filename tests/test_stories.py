@@ -181,3 +181,16 @@ def test_release_priors_lets_go_of_centroids_and_word_tables_and_a_later_placeme
     assert S.prior_share.cache_info().currsize == 0 and all(st.terms == {} for st in stories)
     again, _, _ = S.place_new(items, [], {}, 0)
     assert again == first  # the tables load again and place the same way
+
+
+def test_centroids_set_aside_on_disk_give_the_same_stories_and_centroids_as_all_held_in_memory():
+    items = _corpus()
+    held_stories, spilled_stories = [], []
+    held, _, _ = S.place_new(items, held_stories, {}, 0)
+    centroids = S.Centroids(keep=1)  # every other story's centroid waits in the temporary table
+    spilled, _, _ = S.place_new(items, spilled_stories, {}, 0, centroids=centroids)
+    assert spilled == held and len(centroids.hot) == 1
+    assert all(st.terms == {} for st in spilled_stories)  # the stories hold none of it
+    assert [centroids[st.id] for st in spilled_stories] == [st.terms for st in held_stories]
+    assert all(st.terms for st in held_stories)
+    centroids.close()

@@ -16,9 +16,10 @@ import math
 import os
 import sqlite3
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, fields
 from functools import cache
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -527,9 +528,16 @@ class Ledger:
             for sid, title, first, last, src, outlets, n, terms, e0, e1 in self.db.execute(q)
         ]
 
-    def set_stories(self, stories: list[Story], placed: dict[str, str], df_added: dict[str, int], n_docs: int) -> None:
-        """Store the stories, the new articles' places in them and the document frequencies
-        their terms added, in one transaction."""
+    def set_stories(
+        self,
+        stories: list[Story],
+        placed: dict[str, str],
+        df_added: dict[str, int],
+        n_docs: int,
+        centroid: Callable[[Story], dict[str, float]] = attrgetter("terms"),
+    ) -> None:
+        """Store the stories (each with its ``centroid``, one at a time), the new articles' places
+        in them and the document frequencies their terms added, in one transaction."""
         with self.db:
             self.db.executemany(
                 "INSERT INTO term_df VALUES (?, ?) ON CONFLICT(term) DO UPDATE SET df = df + excluded.df",
@@ -544,7 +552,7 @@ class Ledger:
                     " era_first=excluded.era_first, era_last=excluded.era_last",
                     (st.id, st.title, st.first_published, st.last_published, st.first_source,
                      json.dumps(st.outlets, ensure_ascii=False), st.articles,
-                     json.dumps({t: round(w, 6) for t, w in st.terms.items()}, ensure_ascii=False), st.era_first, st.era_last),
+                     json.dumps({t: round(w, 6) for t, w in centroid(st).items()}, ensure_ascii=False), st.era_first, st.era_last),
                 )  # fmt: skip
             self.db.executemany("UPDATE articles SET story_id=? WHERE id=?", [(sid, aid) for aid, sid in placed.items()])
 

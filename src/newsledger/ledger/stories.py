@@ -23,10 +23,12 @@ document frequencies are kept too (``term_df``) and grow with each build.
 
 from __future__ import annotations
 
+import json
 import math
 import re
+import sqlite3
 import sys
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -206,9 +208,47 @@ def time_factor(story: Story, when: str | None) -> float:
     return 1.0 - 0.5 * min(1.0, (gap - CLOSE_DAYS) / (FAR_DAYS - CLOSE_DAYS))
 
 
-def similarity(vec: dict[str, float], story: Story) -> float:
-    norm = math.sqrt(sum(w * w for w in story.terms.values())) or 1.0
-    return sum(w * story.terms.get(t, 0.0) for t, w in vec.items()) / norm
+def similarity(vec: dict[str, float], terms: dict[str, float]) -> float:
+    """Cosine of an article's vector and a story's centroid ``terms``."""
+    norm = math.sqrt(sum(w * w for w in terms.values())) or 1.0
+    return sum(w * terms.get(t, 0.0) for t, w in vec.items()) / norm
+
+
+CENTROIDS_KEPT = 1024  # story centroids held in memory while placing; the rest wait in a temporary table
+
+
+class Centroids:
+    """Every story's centroid while stories are placed: the ``keep`` most recently used in memory,
+    the others in a private temporary SQLite database (on disk), read back when a story is a
+    candidate again. A far story can still join (``time_factor`` halves a score, never zeroes it),
+    so a centroid is set aside, never forgotten; JSON keeps its floats exactly."""
+
+    def __init__(self, keep: int = CENTROIDS_KEPT) -> None:
+        self.keep = keep
+        self.hot: OrderedDict[str, dict[str, float]] = OrderedDict()
+        self.db = sqlite3.connect("")  # "": a temporary database, deleted when closed
+        self.db.execute("CREATE TABLE centroid (id TEXT PRIMARY KEY, terms TEXT NOT NULL)")
+
+    def __getitem__(self, story_id: str) -> dict[str, float]:
+        terms = self.hot.get(story_id)
+        if terms is not None:
+            self.hot.move_to_end(story_id)
+            return terms
+        row = self.db.execute("SELECT terms FROM centroid WHERE id = ?", (story_id,)).fetchone()
+        terms = {intern(t): w for t, w in json.loads(row[0]).items()} if row else {}
+        self[story_id] = terms
+        return terms
+
+    def __setitem__(self, story_id: str, terms: dict[str, float]) -> None:
+        self.hot[story_id] = terms
+        self.hot.move_to_end(story_id)
+        while len(self.hot) > self.keep:
+            old, kept = self.hot.popitem(last=False)
+            self.db.execute("INSERT OR REPLACE INTO centroid VALUES (?, ?)", (old, json.dumps(kept, ensure_ascii=False)))
+
+    def close(self) -> None:
+        self.hot.clear()
+        self.db.close()
 
 
 def _order(item: StoryInput) -> tuple[bool, str, str]:
@@ -223,6 +263,7 @@ def _assign(
     df: dict[str, int],
     n_docs: int,
     fetch: Callable[[str], StoryInput],
+    centroids: Centroids,
 ) -> None:
     """Place the originals of ``order`` (their ``_order`` keys and ids), each read whole by
     ``fetch`` only when its turn comes, then the ``copies`` (id, original, outlet) in their
@@ -233,6 +274,8 @@ def _assign(
     index: dict[str, list[str]] = {}  # term -> the stories whose centroid holds or held it (lists: a set costs 4x)
     for s in stories:
         _index(index, s, s.terms)
+        centroids[s.id] = s.terms
+        s.terms = {}  # held by ``centroids`` while placing, at most ``keep`` at a time
     for _, aid in sorted(order):
         item = fetch(aid)
         vec = vector(terms_of(item), df, n_docs)
@@ -240,16 +283,17 @@ def _assign(
         candidates = sorted({sid for t in strongest for sid in index.get(t, ())})
         best, best_score = None, JOIN_AT
         for sid in candidates:
-            score = similarity(vec, by_id[sid]) * time_factor(by_id[sid], item.era)
+            score = similarity(vec, centroids[sid]) * time_factor(by_id[sid], item.era)
             if score >= best_score:
                 best, best_score = by_id[sid], score
         if best is None:
             best = Story(id=content_id("story", item.id), title=item.title or _lead(item.text))
             stories.append(best)
             by_id[best.id] = best
-        before = best.terms
-        _join(best, item, vec)
-        _index(index, best, [t for t in best.terms if t not in before])
+            centroids[best.id] = {}
+        before = centroids[best.id]
+        centroids[best.id] = terms = _join(best, before, item, vec)
+        _index(index, best, [t for t in terms if t not in before])
         placed[item.id] = best.id
     waiting = [c for c in copies if c[0] not in placed]
     while waiting:  # a duplicate tells its original's story (an exact copy of a near copy: once that one is placed)
@@ -277,7 +321,9 @@ def _add_outlet(story: Story, outlet: str | None) -> None:
         story.outlets.sort()
 
 
-def _join(story: Story, item: StoryInput, vec: dict[str, float]) -> None:
+def _join(story: Story, centroid: dict[str, float], item: StoryInput, vec: dict[str, float]) -> dict[str, float]:
+    """Add an article to a story: its counts, outlets, span and title; returns the story's new
+    centroid (``centroid`` plus the article's vector, cut to its strongest terms)."""
     story.articles += 1
     _add_outlet(story, item.outlet)
     if item.era:
@@ -291,10 +337,10 @@ def _join(story: Story, item: StoryInput, vec: dict[str, float]) -> None:
         story.last_published = max(story.last_published or item.published, item.published)
     if item.title and (not story.title or story.title.endswith((".", "…"))):
         story.title = item.title  # a headline rather than a lead sentence
-    terms = dict(story.terms)
+    terms = dict(centroid)
     for t, w in vec.items():
         terms[t] = terms.get(t, 0.0) + w
-    story.terms = dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
+    return dict(sorted(terms.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS])
 
 
 def place_new(
@@ -303,9 +349,13 @@ def place_new(
     df: dict[str, int],
     n_docs: int,
     fetch: Callable[[str], StoryInput] | None = None,
+    centroids: Centroids | None = None,
 ) -> tuple[dict[str, str], dict[str, int], int]:
     """Place the items that have no story: their story ids, the document frequencies their terms
     add, and the new article count (for ``Ledger.set_stories``).
+
+    The stories' centroids move into ``centroids`` (their ``terms`` emptied) and stay there for
+    the caller to store; without ``centroids`` they are held in memory and put back on the stories.
 
     ``items`` is read once, as a stream; each article to place is then read again whole with
     ``fetch`` (by id) when its turn comes, so that no text is held between (without ``fetch``,
@@ -332,5 +382,10 @@ def place_new(
     order += [(_order(fetch(c)), c) for c, original, _ in copies if original not in ids]
     for t, n in added.items():  # ``df`` takes the new counts in place: a second map of the vocabulary costs as much again
         df[t] = df.get(t, 0) + n
-    _assign(order, copies, placed, stories, df, n_docs + new, fetch)
+    held = centroids or Centroids(keep=sys.maxsize)
+    _assign(order, copies, placed, stories, df, n_docs + new, fetch, held)
+    if centroids is None:
+        for st in stories:
+            st.terms = held[st.id]
+        held.close()
     return {aid: placed[aid] for aid in unplaced}, dict(added), n_docs + new

@@ -30,7 +30,7 @@ from newsledger.ingest.readers import DEFAULT_MAX_BYTES, shown_name
 from newsledger.ledger.figures import fmt_value, group_figures, group_record, is_figure
 from newsledger.ledger.speakers import speakers_of
 from newsledger.ledger.store import Ledger, LedgerError
-from newsledger.ledger.stories import Story, place_new, release_priors, story_record
+from newsledger.ledger.stories import Centroids, Story, place_new, release_priors, story_record
 from newsledger.ledger.timeline import event_record, mark_background, merge_events
 from newsledger.model import (
     Article,
@@ -354,8 +354,12 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
     groups (inside a story), speakers, the timeline; their tables written in one transaction."""
     articles = result.articles
     stories = ledger.stories()
-    placed, df_added, n_docs = place_new(ledger.story_inputs(), stories, *ledger.term_df(), fetch=ledger.story_input)
-    ledger.set_stories(stories, placed, df_added, n_docs)
+    centroids = Centroids()  # at most ``CENTROIDS_KEPT`` in memory while placing
+    placed, df_added, n_docs = place_new(
+        ledger.story_inputs(), stories, *ledger.term_df(), fetch=ledger.story_input, centroids=centroids
+    )
+    ledger.set_stories(stories, placed, df_added, n_docs, centroid=lambda st: centroids[st.id])
+    centroids.close()
     release_priors(stories)  # the centroids are in the ledger; nothing after this step reads them
     story_of = ledger.story_of()
     for a in articles:
