@@ -23,7 +23,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
 from newsledger.extract import language
 from newsledger.model import Entity, QuoteRow
@@ -133,19 +132,25 @@ def identify(
 
 
 def speakers_of(
-    quotes: Iterable[QuoteRow], mentions: list[Any], entities: list[Entity], resolve: Callable[[str | None], str | None]
+    quotes: Iterable[QuoteRow],
+    mentions_of: Callable[[str], list[tuple[int, int, str | None, str]]],
+    entities: list[Entity],
+    resolve: Callable[[str | None], str | None],
 ) -> Iterator[QuoteRow]:
     """Each quote row with ``speaker_kind``, ``speaker_rule``, ``speaker_entity_id``, ``speaker_name``,
-    ``speaker_role`` and ``speaker_affiliation`` added, as the rows stream by (none is held)."""
-    by_article: dict[str, list[tuple[int, int, str | None, str]]] = {}
-    for m in mentions:
-        by_article.setdefault(m.article_id, []).append((m.start, m.end, m.entity_id, m.label))
+    ``speaker_role`` and ``speaker_affiliation`` added, as the rows stream by (none is held).
+    ``mentions_of`` gives an article's mentions as (start, end, entity id, label), in text order;
+    it is asked once per article of a run of quotes (``Ledger.mention_spans``: no map of every
+    article's mentions is held)."""
+    article, spans = None, []
     ents = {e.id: e for e in entities}
     by_name: dict[str, Entity] = {}
     for e in sorted(entities, key=lambda e: -e.mentions):
         by_name.setdefault(e.name, e)
     for q in quotes:
-        sp = identify(q, by_article.get(q["article_id"], []), ents, resolve, by_name)
+        if q["article_id"] != article:
+            article, spans = q["article_id"], mentions_of(q["article_id"])
+        sp = identify(q, spans, ents, resolve, by_name)
         q.update(
             speaker_kind=sp.kind, speaker_rule=sp.rule, speaker_entity_id=sp.entity_id, speaker_name=sp.name,
             speaker_role=sp.role, speaker_affiliation=sp.affiliation,

@@ -372,6 +372,11 @@ class Ledger:
             for aid, src, text, label, start, end, sentence, eid in self.db.execute(q)
         ]
 
+    def mention_spans(self, article_id: str) -> list[tuple[int, int, str | None, str]]:
+        """One article's (or caption's) mentions as (start, end, entity id, label), in text order."""
+        q = 'SELECT start, "end", entity_id, label FROM mentions WHERE article_id = ? ORDER BY start, "end"'
+        return self.db.execute(q, (article_id,)).fetchall()
+
     def cooccurrences(self, limit: int) -> list[tuple[str, str, int]]:
         """The pairs of entities named together in the most sentences (entity ids, sentences)."""
         return [

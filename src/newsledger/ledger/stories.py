@@ -103,7 +103,6 @@ def _lead(text: str, limit: int = 100) -> str | None:
     return first[:limit].rsplit(" ", 1)[0] + "…"
 
 
-@lru_cache(maxsize=20_000)  # words are read again and again (every article twice); bounded, as the vocabulary grows
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
     w = re.sub(r"'s$", "", w)

@@ -369,6 +369,7 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
     mentions = ledger.mentions()
     entities = merge(mentions, group_map, story_of=story_of.get)
     ledger.set_entities(entities, mentions)
+    del mentions  # the speakers step reads each article's mentions back from the ledger
     result.entities = entities
     _measure(result, "entities")
     result.claims, result.quotes = ledger.count("claims"), ledger.count("quotes")
@@ -384,7 +385,7 @@ def _cross_article(ledger: Ledger, group_map: GroupMap, result: BuildResult) -> 
     result.events = merge_events(event_rows, group_map)
     mark_background(result.events, {st.id: st.first_published for st in stories})
     _measure(result, "timeline")
-    ledger.set_views(speakers_of(ledger.quote_rows(), mentions, entities, resolve), result.groups, result.events)
+    ledger.set_views(speakers_of(ledger.quote_rows(), ledger.mention_spans, entities, resolve), result.groups, result.events)
 
 
 def _export(result: BuildResult, out_dir: Path, pairs: list[tuple[str, str, int]], ledger: Ledger) -> None:
