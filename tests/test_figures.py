@@ -1171,3 +1171,15 @@ def test_a_price_each_prices_no_preposition_after_each(sentence, word):
 def test_hr_is_an_hour(sentence, value):
     (c,) = _one(sentence).claims
     assert (c.value, c.unit) == (value, "hour")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The airline will retire 14 of its 60 jets next year.", "jet"),
+        ("The growers lost 300 of their 900 hives over winter.", "hive"),
+    ],
+)
+def test_a_part_of_a_possessed_whole_is_counted_in_the_whole_unit(sentence, unit):
+    part, whole = _one(sentence).claims[:2]
+    assert (part.unit, whole.unit) == (unit, unit)

@@ -713,6 +713,8 @@ def _rate(f: _Figure) -> None:
 def _subject_count(f: _Figure) -> None:
     """rule subject_count: "Casualties have exceeded 4,700", "Arrests topped 1,200": the clause's
     plural subject is what a bare number counts."""
+    if SHARED_UNIT.match(f.text, f.end):
+        return  # "the growers lost 300 of their 900 hives": a part of the whole named after it
     if f.bare and f.am.form != "ratio" and (counting := _subject_counted(f.anchor)) is not None:  # odds count nothing
         f.unit, f.measure, f.bare = lemma(counting), f.doc[counting.left_edge.i : counting.i + 1].text, False
         f.rule = "subject_count"
@@ -1073,7 +1075,8 @@ TALLY = re.compile(r"\s+[a-z-]+\s+to\s+", re.I)  # "320 votes to 289": the count
 # two figures of one unit joined by "and"/"or" move the same way ("down 1.5% on the month and 4.6% on the year")
 SAME_WAY = re.compile(r"^[^\d.;:]{0,30}\s(?:and|or)\s+$", re.I)
 
-SHARED_UNIT = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|a\s+total\s+of\s+|an?\s+)?", re.I)
+# "1,500 of the 12,000 jobs", "1,500 of its 12,000 jobs", "12 out of a total of 40": a part, then its whole
+SHARED_UNIT = re.compile(r"\s+(?:out\s+)?of\s+(?:the\s+|(?:its|their|his|her|our|your)\s+|a\s+total\s+of\s+|an?\s+)?", re.I)
 
 
 CURRENCY_MARKER = re.compile(r"\s+(?:US|USD|AUD|CAD|NZD|SGD|HKD|CDN)\b")
