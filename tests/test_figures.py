@@ -1183,3 +1183,37 @@ def test_hr_is_an_hour(sentence, value):
 def test_a_part_of_a_possessed_whole_is_counted_in_the_whole_unit(sentence, unit):
     part, whole = _one(sentence).claims[:2]
     assert (part.unit, whole.unit) == (unit, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        ("The keeper signed a £90,000-a-week deal.", 90000, "pound sterling per week"),
+        ("Pickers are paid $7-a-day on the estates.", 7, "dollar per day"),
+    ],
+)
+def test_rule_hyphen_rate_a_rate_written_as_one_hyphenated_word(sentence, value, unit):
+    (c,) = _one(sentence).claims
+    assert (c.value, c.unit) == (value, unit)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low"),
+    [("The fund is now worth £2.4bn-plus.", 2.4e9), ("The club drew a 30,000-plus crowd on Sunday.", 30000)],
+)
+def test_rule_hyphen_plus_at_least_the_amount(sentence, low):
+    (c,) = _one(sentence).claims
+    assert (c.low, c.high) == (low, None) and c.text.endswith("-plus")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "change"),
+    [
+        ("Burglaries fell by 12% in three years.", 3, None),
+        ("The index climbed 4% over the past six months.", 6, None),
+        ("Average waits rose to 18 weeks.", 18, "up"),
+    ],
+)
+def test_rule_period_span_how_long_a_move_took_is_no_move_of_its_own(sentence, value, change):
+    (c,) = [c for c in _one(sentence).claims if c.value == value]
+    assert c.change == change

@@ -107,6 +107,7 @@ INDEX_WORDS = re.compile(r"\b(?:index|indices|points?|Dow|Nasdaq|S&P|FTSE|DAX|CA
 
 
 RATE = re.compile(
+    r"-an?-(day|night|week|month|year|game|head)\b|"  # rule hyphen_rate: "£90,000-a-week", whatever follows
     r"[\s-]*(?:per|an?|each|every|/)[\s-]*(square (?:foot|feet|metre|meter)|second|minute|hour|day|week|month|year|night|"
     r"gallon|litre|liter|barrel|game|capita|person|head|share|gram|kilogram|kg|ounce|tonne|ton|unit|seat|kilowatt hour|kwh)"
     r"\b(?![\s-]+(?:earlier|ago|later|before|after|on|over)\b)",
@@ -697,7 +698,7 @@ def _rate(f: _Figure) -> None:
     text, end = f.text, f.end
     rate = RATE.match(text[measure_end_of(f.noun, end) if not f.am.currency else end :])
     if rate and f.unit and f.unit not in ("percentage",) and " per " not in f.unit:
-        per = rate.group(1).lower()
+        per = (rate.group(1) or rate.group(2)).lower()
         per = {"liter": "litre", "kg": "kilogram", "kwh": "kilowatt hour", "square feet": "square foot"}.get(per, per)
         f.unit = f"{f.unit} per {per.replace('meter', 'metre')}"
     if f.am.currency and f.measure is None:
@@ -961,6 +962,10 @@ def _direction(f: _Figure) -> str | None:
 
 
 PERIOD_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+# a preposition that makes a period the time something took ("in two years", "over the past six months")
+PERIOD_SPAN = re.compile(
+    r"\b(?:in|within|over|during|for|across|after)\s+(?:the\s+(?:past|last|next|first|following)\s+)?$", re.I
+)
 # "over" that starts a bound after these ("for over 12 years", "lasted over two hours", "took over a week")
 OVER_AS_BOUND = re.compile(
     r"\b(?:for|of|after|in|lasted|lasts|lasting|took|takes|taking|spent|spend|spends|within|than|aged?|is|was|were|are|been|be)\s+$",
@@ -1015,6 +1020,8 @@ def _claim(f: _Figure, who: str | None, dates: list[str], about: list[str]) -> C
     if _period_over(f):
         claim.low = claim.high = am.value  # rule period_over: "fell 8% over 12 weeks": the period, not "more than",
         claim.change = None  # and no move of its own
+    if claim.change and f.unit in PERIOD_UNITS and PERIOD_SPAN.search(f.text, max(0, f.start - 30), f.start):
+        claim.change = None  # rule period_span: "fell 10% in two years", "rose for three days": how long, no move
     if f.times and claim.subject:
         claim.subject = re.sub(r"^times\s+", "", claim.subject)  # "1.4 times book value": of book value
     claim.subject = claim.subject or None  # never an empty name

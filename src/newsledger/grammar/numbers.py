@@ -216,14 +216,18 @@ EXTENT_AFTER = re.compile(rf"[\s-]+(?:{_EXTENT})\b", re.I)
 # rule unit_before: scales whose name news writes before the number ("Mach 2", "a magnitude 6.1
 # quake", "a magnitude-7 tremor"): a unit, not a name with a model number
 UNIT_BEFORE = re.compile(r"\b(Mach|magnitude|pH)[\s-]$", re.I)
+# rule hyphen_rate: "a £300,000-a-week contract", "$5-a-day": a rate written as one hyphenated word
+_HYPHEN_RATE = r"an?-(?:day|night|week|month|year|game|head)\b"
 UNITS_BEFORE = {"mach": "mach", "magnitude": "magnitude", "ph": "pH"}
 AMOUNT = re.compile(
     rf"(?:(?<![\w.-])|(?<=\bsub-)|(?<=\bmagnitude-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
     rf"(?:(?P<vague>{_VAGUE})\b|(?P<sci>{_SCI})|(?P<ratio>{_RATIO})|(?P<sfrac>{_SCALED_FRAC})|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
     rf"|(?P<a>{_AMT})(?:(?:\s*(?:to|and|or|–|—)\s*|-\s*|\s+-\s+)(?P<b>{_AMT}))?)"
-    rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b|(?:{_EXTENT})\b)[a-z])",
+    rf"(?![\w-]*\d)(?![.,]\d)(?![a-z])(?!-(?!(?:{_HYUNIT})s?\b|(?:{_EXTENT})\b|{_HYPHEN_RATE}|plus\b)[a-z])",
     re.I,
 )
+# rule hyphen_plus: "£3.5bn-plus", "a 40-plus crowd": at least the amount, no upper bound
+HYPHEN_PLUS = re.compile(r"-plus\b", re.I)
 CHANGE_UP = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|surg\w*|doubl\w*|gain\w*|soar\w*"
     r"|boost\w*|accelerat\w*|rais(?:e|es|ed|ing)|add(?:s|ed|ing)?|advanc\w*|rall(?:y|ies|ied|ying)|spik(?:e|es|ed|ing)"
@@ -394,6 +398,8 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
         form, _group, read = next(f for f in FORMS if m.group(f[1]))
         for amount in read(found):
             amount.form = amount.form or form
+            if (plus := HYPHEN_PLUS.match(sentence, amount.end)) is not None and amount.low is not None:
+                amount.high, amount.end, amount.text = None, plus.end(), sentence[amount.start : plus.end()]
             out.append(amount)
     _suspended_units(sentence, out)
     return tuple(out)
