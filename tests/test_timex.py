@@ -217,3 +217,12 @@ def test_rule_ordinal_second_a_second_before_a_noun_is_an_order_not_a_time():
     assert find_timexes("She is seeking a second term in office.", june) == []
     assert find_timexes("A second fire broke out nearby.", june) == []
     assert [t.value for t in find_timexes("A second later, the roof fell.", june)] == ["PT1S"]
+
+
+def test_rule_this_decade_the_anchor_s_own_decade_or_century():
+    may = date(2024, 5, 8)
+    assert [(t.text, t.value) for t in find_timexes("By the end of the decade, fares must halve.", may)] == [
+        ("the end of the decade", "202")
+    ]
+    assert [t.value for t in find_timexes("Growth this decade has been slow.", may)] == ["202"]
+    assert [t.value for t in find_timexes("The mills closed at the turn of the century.", may)] == ["20"]

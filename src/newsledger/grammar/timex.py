@@ -254,6 +254,13 @@ def _month_only(m: re.Match[str], anchor: date | None, sentence: str) -> str | N
     return f"{year:04d}-{month:02d}"
 
 
+def _own_decade(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    """ "the end of the decade", "this century": the decade ("202") or century ("20") of the anchor."""
+    if anchor is None:
+        return None
+    return str(anchor.year // 10) if (m.group("cunit") or m.group("cunit2")).lower() == "decade" else str(anchor.year // 100)
+
+
 def _anchored_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     """ "the quarter", "the latest quarter", "the year": the anchor's own period."""
     if anchor is None:
@@ -685,6 +692,13 @@ RULES: list[Rule] = [
     (_rx(r"(?:weekly|every week|each week)"), "SET", _ref("P1W")),
     (_rx(r"(?:monthly|every month|each month)"), "SET", _ref("P1M")),
     (_rx(r"(?:every|each)\s+quarter"), "SET", _ref("P1Q")),
+    # rule this_decade: "by the end of the decade", "this decade", "the turn of the century": the anchor's own
+    # ("this century" alone is left: TimeBank reads it as a hundred years)
+    (
+        _rx(r"the\s+(?:end|start|beginning|middle|turn)\s+of\s+the\s+(?P<cunit>decade|century)|this\s+(?P<cunit2>decade)"),
+        "DATE",
+        _own_decade,
+    ),
     (_rx(r"(?:annually|yearly|every year|each year)"), "SET", _ref("P1Y")),
 ]
 
