@@ -1217,3 +1217,24 @@ def test_rule_hyphen_plus_at_least_the_amount(sentence, low):
 def test_rule_period_span_how_long_a_move_took_is_no_move_of_its_own(sentence, value, change):
     (c,) = [c for c in _one(sentence).claims if c.value == value]
     assert c.change == change
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Its debt ratio of 48 compares with 61 for its rivals.", 61),
+        ("The index read 52.1, against 49.8 in March.", 49.8),
+        ("The survey scored 7.2 versus 6.9 last year.", 6.9),
+    ],
+)
+def test_rule_compared_value_a_number_set_against_another_is_a_figure(sentence, value):
+    assert value in [c.value for c in _one(sentence).claims]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [("Strong demand lifted sales 6% to $2.1bn.", 6), ("The result lifted the club to 45 points.", 45)],
+)
+def test_lift_is_a_verb_of_rise(sentence, value):
+    (c,) = [c for c in _one(sentence).claims if c.value == value]
+    assert c.change == "up"

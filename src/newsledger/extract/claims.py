@@ -47,7 +47,8 @@ from newsledger.grammar.numbers import (
 from newsledger.model import Claim, content_id
 
 VALUE_CONTEXT = re.compile(
-    r"\b(?:to|at|from|of|by|is|was|were|are|reached|hit|totall?ed|stood at|closed at|ended at|rated|measured|registered)\s+$",
+    r"\b(?:to|at|from|of|by|is|was|were|are|reached|hit|totall?ed|stood at|closed at|ended at|rated|measured|registered"
+    r"|compar(?:e|es|ed|ing)\s+(?:with|to)|against|versus|vs\.?)\s+$",  # rule compared_value: "a ratio of 32 compares with 19"
     re.I,
 )
 

@@ -231,7 +231,7 @@ HYPHEN_PLUS = re.compile(r"-plus\b", re.I)
 CHANGE_UP = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|surg\w*|doubl\w*|gain\w*|soar\w*"
     r"|boost\w*|accelerat\w*|rais(?:e|es|ed|ing)|add(?:s|ed|ing)?|advanc\w*|rall(?:y|ies|ied|ying)|spik(?:e|es|ed|ing)"
-    r"|rebound\w*|(?:tripl|quadrupl)(?:ed|es|ing)|widen(?:s|ed|ing)?|expand(?:s|ed|ing)|balloon(?:s|ed|ing)|swell(?:s|ed|ing)|swollen|hik(?:e|es|ed|ing))\b",
+    r"|rebound\w*|(?:tripl|quadrupl)(?:ed|es|ing)|widen(?:s|ed|ing)?|expand(?:s|ed|ing)|balloon(?:s|ed|ing)|swell(?:s|ed|ing)|swollen|hik(?:e|es|ed|ing)|lift(?:s|ed|ing)?)\b",
     re.I,
 )
 CHANGE_DOWN = re.compile(
