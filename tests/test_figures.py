@@ -1238,3 +1238,20 @@ def test_rule_compared_value_a_number_set_against_another_is_a_figure(sentence, 
 def test_lift_is_a_verb_of_rise(sentence, value):
     (c,) = [c for c in _one(sentence).claims if c.value == value]
     assert c.change == "up"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The scan showed a cyst of 2.5 by 3 centimetres.", "centimetre"),
+        ("The painting is 40 x 60cm and unsigned.", "centimetre"),
+        ("The plot measures 20 by 30 metres.", "metre"),
+    ],
+)
+def test_rule_dimensions_the_sides_of_one_measure_share_the_unit_written_once(sentence, unit):
+    first, second = _one(sentence).claims[:2]
+    assert (first.unit, second.unit) == (unit, unit)
+
+
+def test_rule_dimensions_not_a_score():
+    assert [c.value for c in _one("They beat us 4 x 2 at home.").claims] == []

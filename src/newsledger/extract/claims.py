@@ -595,8 +595,10 @@ def _figure(sent: Sentence, am: Amount, out: list[Claim]) -> _Figure | None:
     text, doc = sent.text, sent.doc
     anchor = doc.char_span(am.start, am.end, alignment_mode="expand")
     noun = _counted(doc, am.end, am.start)
-    if noun is not None and (not re.search(r"[^\W\d_]{2}", noun.text) or re.match(r"\s*[-–]\s*\d", text[am.end : noun.idx + 1])):
-        noun = None  # "|", "x", table debris, or the next figure ("0-60mph"): nothing is counted
+    if noun is not None and (
+        not re.search(r"[^\W\d_]{2}", noun.text) or re.match(r"\s*(?:[-–x×]|by)\s*\d", text[am.end : noun.idx + 1])
+    ):
+        noun = None  # "|", "x", table debris, or the next figure ("0-60mph", "40 x 60cm"): nothing is counted
     between = re.sub(r"\([^()]*\)", " ", text[am.end : noun.idx]) if noun is not None else ""  # "$5m (£4m) fine": a conversion
     if noun is not None and any(a.percent or a.currency for a in find_amounts(between)):
         noun = None  # rule own_figure: a noun past another percent or sum is that one's ("Nikkei -0.8% Hang Seng -1.2% Kospi")
@@ -889,7 +891,8 @@ def _value_context(f: _Figure) -> bool:
     if not f.bare:
         return True
     reached = LEVEL_REACHED.match(f.am.text)  # rule as_far_as: "fell as low as 1.06", a level reached
-    if not (reached or VALUE_CONTEXT.search(f.text[max(0, f.start - 25) : f.start]) or SHARED_UNIT.match(f.text, f.end)):
+    side = SIDE.match(f.text, f.end)  # rule dimensions: "20 by 30 metres", a side of one measure
+    if not (reached or side or VALUE_CONTEXT.search(f.text[max(0, f.start - 25) : f.start]) or SHARED_UNIT.match(f.text, f.end)):
         return False
     f.rule = "value_context"
     return True
@@ -1093,11 +1096,26 @@ CURRENCY_MARKER = re.compile(r"\s+(?:US|USD|AUD|CAD|NZD|SGD|HKD|CDN)\b")
 PER_TIME = re.compile(r"\s*(?:a|an|per)\s+(?:day|week|month|year)\s+[a-z]")
 
 
+# rule dimensions: "2.5 by 3 centimetres", "40 x 60cm": the sides of one measure, the unit written once
+DIMENSION = re.compile(r"\s*(?:by|x|×)\s*", re.I)
+SIDE = re.compile(
+    r"\s*(?:by|x|×)\s*\d[\d.,]*\s*(?:mm|cm|m|km|in|ft|inch(?:es)?|f(?:ee|oo)t|yards?|miles?"
+    r"|(?:milli|centi|kilo)?met(?:re|er)s?)\b",
+    re.I,
+)
+
+
 def _share_units(claims: list[Claim], text: str, base: int) -> None:
-    """ "280 million of the 1.5 billion shekels": a bare number takes the unit of the whole it is part of."""
+    """ "280 million of the 1.5 billion shekels": a bare number takes the unit of the whole it is
+    part of; "2.5 by 3 centimetres": a bare side takes the length of the side after it."""
     for c, whole in itertools.pairwise(claims):
-        if c.unit is None and whole.unit and SHARED_UNIT.fullmatch(text[c.span.end - base : whole.span.start - base]):
+        between = text[c.span.end - base : whole.span.start - base]
+        if c.unit is None and whole.unit and SHARED_UNIT.fullmatch(between):
             c.unit, c.measure = whole.unit, whole.measure
+        elif (
+            c.unit is None and whole.unit and DIMENSION.fullmatch(between) and canonical(whole.unit)[0] in ("metre", "metre ** 2")
+        ):
+            c.unit = whole.unit
 
 
 # a market report's list: a name, then how far it moved
