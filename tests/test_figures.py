@@ -1255,3 +1255,17 @@ def test_rule_dimensions_the_sides_of_one_measure_share_the_unit_written_once(se
 
 def test_rule_dimensions_not_a_score():
     assert [c.value for c in _one("They beat us 4 x 2 at home.").claims] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "low", "high"),
+    [
+        ("Free travel is open to residents aged 66 and over.", 66, None),
+        ("Families with four or more children get the top rate.", 4, None),
+        ("Households earning £18,000 or less pay no fee.", None, 18000),
+        ("Children aged 11 and under travel free.", None, 11),
+    ],
+)
+def test_rule_or_more_a_bound_written_after_the_amount(sentence, low, high):
+    (c,) = _one(sentence).claims
+    assert (c.low, c.high) == (low, high)

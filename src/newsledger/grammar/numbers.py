@@ -228,6 +228,13 @@ AMOUNT = re.compile(
 )
 # rule hyphen_plus: "£3.5bn-plus", "a 40-plus crowd": at least the amount, no upper bound
 HYPHEN_PLUS = re.compile(r"-plus\b", re.I)
+# rule or_more: "aged 65 and over", "three or more children": at least the amount; "12 and under",
+# "£20,000 or less": at most it
+OR_MORE = re.compile(
+    r"\s+(?:and|or)\s+(?:(?P<up>over|above|more|older|upwards|higher)|(?P<down>under|below|less|fewer|younger|lower))\b"
+    r"(?!\s*[$£€]?\d)",
+    re.I,
+)
 CHANGE_UP = re.compile(
     r"\b(?:rose|rise[sn]?|rising|increas\w*|grew|grow\w*|up|jump\w*|climb\w*|surg\w*|doubl\w*|gain\w*|soar\w*"
     r"|boost\w*|accelerat\w*|rais(?:e|es|ed|ing)|add(?:s|ed|ing)?|advanc\w*|rall(?:y|ies|ied|ying)|spik(?:e|es|ed|ing)"
@@ -400,6 +407,12 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
             amount.form = amount.form or form
             if (plus := HYPHEN_PLUS.match(sentence, amount.end)) is not None and amount.low is not None:
                 amount.high, amount.end, amount.text = None, plus.end(), sentence[amount.start : plus.end()]
+            elif (more := OR_MORE.match(sentence, amount.end)) is not None and amount.low == amount.high is not None:
+                if more.group("up"):
+                    amount.high = None
+                else:
+                    amount.low = None
+                amount.end, amount.text = more.end(), sentence[amount.start : more.end()]
             out.append(amount)
     _suspended_units(sentence, out)
     return tuple(out)
