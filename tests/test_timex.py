@@ -226,3 +226,17 @@ def test_rule_this_decade_the_anchor_s_own_decade_or_century():
     ]
     assert [t.value for t in find_timexes("Growth this decade has been slow.", may)] == ["202"]
     assert [t.value for t in find_timexes("The mills closed at the turn of the century.", may)] == ["20"]
+
+
+def test_rule_period_code_a_quarter_or_half_by_its_code():
+    may = date(2024, 5, 8)
+    assert [(t.text, t.value) for t in find_timexes("Q3 revenue rose 8%.", may)] == [("Q3", "2024-Q3")]
+    assert [t.value for t in find_timexes("Sales in Q4 2023 fell.", may)] == ["2023-Q4"]
+    assert [t.value for t in find_timexes("Its H1 profit doubled.", may)] == ["2024-H1"]
+    assert find_timexes("He sat in row H3 of the stalls.", may) == []
+
+
+def test_a_sentence_s_full_stop_is_not_the_meridian_s():
+    may = date(2024, 5, 8)
+    assert [t.text for t in find_timexes("Polls close at 10pm.", may)] == ["10pm"]
+    assert [t.text for t in find_timexes("Polls close at 10 p.m. on Friday.", may)] == ["10 p.m. on Friday"]

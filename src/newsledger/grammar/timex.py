@@ -44,7 +44,7 @@ _FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half|\s+1/2)?"
 _UNIT = r"(?P<unit>year|month|fortnight|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
 _CLOCK = (
     # rule clock_dot: "11.30pm", "7.45 a.m.": the minutes after a full stop, as British copy writes them
-    r"(?:(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.?m\.?|p\.?m\.?)|(?P<noon>noon|midday|midnight)"
+    r"(?:(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|[ap]\.?m\b)|(?P<noon>noon|midday|midnight)"
     # rule clock_24: "19:45 BST", "14:00 local time", "from 08:30 until 10:00", "at 19:45": a 24-hour
     # clock, known as one by its zone or by a preposition of time before it (after "at" or "around"
     # only hours no 12-hour clock has, as a level "stood at 10:30" is no time, or a clock a part of
@@ -443,6 +443,16 @@ def _quarter(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     return f"{year}-Q{q}" if year else None
 
 
+def _period_code(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
+    """ "Q3" -> "2024-Q3", "H1 2023" -> "2023-H1": the year written, else the anchor's (as "the third
+    quarter" is read); "H3" is no half."""
+    code, n = m.group("code"), int(m.group("n"))
+    if code == "H" and n > 2:
+        return None
+    year = m.group("cyear") or (str(anchor.year) if anchor else None)
+    return f"{year}-{code}{n}" if year else None
+
+
 def _half_year(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
     """ "the first half of the year", "the second half of 2023", "the first half of last year": a
     half year (a match's "first half" names no year and is no time of the calendar)."""
@@ -692,6 +702,8 @@ RULES: list[Rule] = [
     (_rx(r"(?:weekly|every week|each week)"), "SET", _ref("P1W")),
     (_rx(r"(?:monthly|every month|each month)"), "SET", _ref("P1M")),
     (_rx(r"(?:every|each)\s+quarter"), "SET", _ref("P1Q")),
+    # rule period_code: "Q3", "Q3 2023", "H1 results": a quarter or half by its code (capitals only)
+    (re.compile(r"(?<![\w-])(?-i:(?P<code>[QH])(?P<n>[1-4]))(?:\s+(?P<cyear>(?:19|20)\d\d))?(?![\w-])"), "DATE", _period_code),
     # rule this_decade: "by the end of the decade", "this decade", "the turn of the century": the anchor's own
     # ("this century" alone is left: TimeBank reads it as a hundred years)
     (
