@@ -623,3 +623,15 @@ def test_rule_inverted_object_the_speaker_after_a_quotation_the_parse_took_for_a
     direct = [q for q in _one(text).quotes if q.kind == "direct"]
     assert [(q.speaker, q.cue) for q in direct] == [(speaker, cue)]
     assert all(speaker not in (q.content or "") for q in _one(text).quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("According to figures seen by the Herald, the deficit has doubled.", "figures seen by the Herald"),
+        ("According to data compiled by the ministry, exports fell for a fifth month.", "data compiled by the ministry"),
+    ],
+)
+def test_rule_participle_source_who_holds_the_source_is_part_of_it(text, speaker):
+    (q,) = _one(text).quotes
+    assert (q.speaker, q.cue.lower()) == (speaker, "according to")

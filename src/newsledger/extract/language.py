@@ -455,6 +455,11 @@ def subject_phrase(tok: Token) -> str:
 AGE_APPOSITION = re.compile(r",\s*\d{1,3}(?=,|$)")
 
 
+def _held_by(clause: Token) -> bool:
+    """A participle with an agent: "seen by the Guardian", "compiled by the ministry"."""
+    return clause.tag_ == "VBN" and any(c.dep_ == "agent" for c in clause.children)
+
+
 def according_to(tokens: Span | Doc) -> tuple[Token, Span] | None:
     """ "according to South Korean, Ukrainian and U.S. officials": the word "according" and the
     source, the phrase the parse hangs on "to" without a leading "the" or a clause of its own."""
@@ -468,7 +473,9 @@ def according_to(tokens: Span | Doc) -> tuple[Token, Span] | None:
             if objs:
                 head, first = objs[0], objs[0].left_edge.i
                 first += tokens.doc[first].lower_ == "the"
-                clauses = [c.left_edge.i for c in head.rights if c.dep_ in ("relcl", "acl")]  # "... that cited officials"
+                # "... that cited officials" ends the source; a participle naming who holds it ("figures seen
+                # by the Guardian", "data compiled by the ministry") is part of it (rule participle_source)
+                clauses = [c.left_edge.i for c in head.rights if c.dep_ in ("relcl", "acl") and not _held_by(c)]
                 end = min([head.right_edge.i + 1, *clauses])
                 rest = [t for t in tokens.doc[end:] if not t.is_punct]
                 comma = next((t.i for t in tokens.doc[head.i : end] if t.text == ","), None)
