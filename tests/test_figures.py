@@ -1269,3 +1269,12 @@ def test_rule_dimensions_not_a_score():
 def test_rule_or_more_a_bound_written_after_the_amount(sentence, low, high):
     (c,) = _one(sentence).claims
     assert (c.low, c.high) == (low, high)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "verb"),
+    [("More than 30 million tuned in to the final.", "tuned"), ("About 2,000 signed up on the first day.", "signed")],
+)
+def test_rule_number_subject_a_phrasal_verb_tagged_as_a_participle_still_counts_people(sentence, verb):
+    (c,) = _one(sentence).claims
+    assert (c.unit, c.measure) == ("people", verb)

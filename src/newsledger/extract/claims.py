@@ -790,8 +790,10 @@ def _number_subject(f: _Figure) -> None:
     verb = tok.head
     if pos(verb) != "VERB" or lemma(verb) in ("be", "have") or any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
         return
-    if verb.tag_ == "VBN" and not any(c.dep_ == "aux" and c.lower_ in ("have", "has", "had") for c in verb.children):
-        return  # "posts were cut and 7,800 relocated": a participle alone is a passive's ellipsis
+    if verb.tag_ == "VBN" and not any(
+        c.dep_ == "prt" or (c.dep_ == "aux" and c.lower_ in ("have", "has", "had")) for c in verb.children
+    ):
+        return  # "posts were cut and 7,800 relocated": a participle alone is a passive's ellipsis ("30 million tuned in": a phrasal verb is not)
     if any(c.dep_ == "poss" or c.lower_ in DETERMINERS for c in tok.children) or re.match(r"\s+of\b", f.text[f.end :]):
         return
     if re.fullmatch(r"(?:1[5-9]|20)\d\d", written):
