@@ -38,6 +38,7 @@ from newsledger.grammar.numbers import (
     CURRENCY_WORDS,
     FRACTIONS,
     GLUED_UNITS,
+    HYPHEN_RATE_PERIODS,
     LEVEL_REACHED,
     UNIT_BEFORE,
     UNITS_BEFORE,
@@ -45,6 +46,8 @@ from newsledger.grammar.numbers import (
     find_amounts,
 )
 from newsledger.model import Claim, content_id
+
+BY = r"\s*(?:by|x|×)\s*"  # between the sides of a measure ("2.5 by 3 cm", "40 x 60cm")
 
 VALUE_CONTEXT = re.compile(
     r"\b(?:to|at|from|of|by|is|was|were|are|reached|hit|totall?ed|stood at|closed at|ended at|rated|measured|registered"
@@ -108,7 +111,7 @@ INDEX_WORDS = re.compile(r"\b(?:index|indices|points?|Dow|Nasdaq|S&P|FTSE|DAX|CA
 
 
 RATE = re.compile(
-    r"-an?-(day|night|week|month|year|game|head)\b|"  # rule hyphen_rate: "£90,000-a-week", whatever follows
+    rf"-an?-({HYPHEN_RATE_PERIODS})\b|"  # rule hyphen_rate: "£90,000-a-week", whatever follows
     r"[\s-]*(?:per|an?|each|every|/)[\s-]*(square (?:foot|feet|metre|meter)|second|minute|hour|day|week|month|year|night|"
     r"gallon|litre|liter|barrel|game|capita|person|head|share|gram|kilogram|kg|ounce|tonne|ton|unit|seat|kilowatt hour|kwh)"
     r"\b(?![\s-]+(?:earlier|ago|later|before|after|on|over)\b)",
@@ -166,15 +169,8 @@ WRITTEN_UNITS = {*CURRENCY_WORDS.values(), *GLUED_UNITS.values(), *CASED_SYMBOLS
 DOTTED_UNIT = re.compile(r"\s?((?:[a-z]\.){2,}[a-z]?)(?![a-z])", re.I)
 
 
-PARTS_PER_SCALE = {
-    "million": "million",
-    "billion": "billion",
-    "trillion": "trillion",
-    "ppm": "million",
-    "ppb": "billion",
-    "ppt": "trillion",
-}
 PARTS_PER = re.compile(r"\s?(?:parts?\s+per\s+(million|billion|trillion)|(ppm|ppb|ppt))\b", re.I)
+PARTS_PER_SCALE = {"ppm": "million", "ppb": "billion", "ppt": "trillion"}  # the others are written out
 
 
 def _written_unit(after: str) -> str | None:
@@ -596,7 +592,7 @@ def _figure(sent: Sentence, am: Amount, out: list[Claim]) -> _Figure | None:
     anchor = doc.char_span(am.start, am.end, alignment_mode="expand")
     noun = _counted(doc, am.end, am.start)
     if noun is not None and (
-        not re.search(r"[^\W\d_]{2}", noun.text) or re.match(r"\s*(?:[-–x×]|by)\s*\d", text[am.end : noun.idx + 1])
+        not re.search(r"[^\W\d_]{2}", noun.text) or re.match(rf"\s*[-–]\s*\d|{BY}\d", text[am.end : noun.idx + 1])
     ):
         noun = None  # "|", "x", table debris, or the next figure ("0-60mph", "40 x 60cm"): nothing is counted
     between = re.sub(r"\([^()]*\)", " ", text[am.end : noun.idx]) if noun is not None else ""  # "$5m (£4m) fine": a conversion
@@ -644,11 +640,8 @@ def _written_after(f: _Figure) -> None:
     degrees = DEGREES.match(text, end) if f.unit is None else None
     parts = PARTS_PER.match(text, end) if f.unit is None else None
     if parts:  # rule parts_per: "420 parts per million", "3.5 ppb": a concentration, no count of parts
-        f.unit, f.unit_end, f.rule = (
-            f"part per {PARTS_PER_SCALE[(parts.group(1) or parts.group(2)).lower()]}",
-            parts.end(),
-            "written_unit",
-        )
+        scale = (parts.group(1) or PARTS_PER_SCALE[parts.group(2).lower()]).lower()
+        f.unit, f.unit_end, f.rule = f"part per {scale}", parts.end(), "written_unit"
     elif degrees:
         f.unit = "fahrenheit" if degrees.group("scale")[0] in "Ff" else "celsius"
         f.unit_end, f.rule = degrees.end(), "degrees"
@@ -776,7 +769,7 @@ def _scale_carry(f: _Figure) -> None:
 
 def _number_subject(f: _Figure) -> None:
     """rule number_subject: "Some 20,000 marched", "about 300 attended the vigil", "more than 1,000
-    have signed": a bare number (two or more, no year) that is the subject of a verb in the active
+    have signed": a bare number (two or more; a year is no amount) that is the subject of a verb in the active
     voice stands for the people who did it, measured by the verb. Not a passive's subject ("2.3
     billion were sent": things named before; the harm verbs' passives are ``casualty_count``'s; nor
     a participle with no "have", "and 7,800 relocated"),
@@ -796,8 +789,6 @@ def _number_subject(f: _Figure) -> None:
         return  # "posts were cut and 7,800 relocated": a participle alone is a passive's ellipsis ("30 million tuned in": a phrasal verb is not)
     if any(c.dep_ == "poss" or c.lower_ in DETERMINERS for c in tok.children) or re.match(r"\s+of\b", f.text[f.end :]):
         return
-    if re.fullmatch(r"(?:1[5-9]|20)\d\d", written):
-        return  # "2019 was a record": a year
     f.unit, f.measure, f.bare, f.rule = "people", verb.lower_, False, "number_subject"
 
 
@@ -1099,11 +1090,9 @@ PER_TIME = re.compile(r"\s*(?:a|an|per)\s+(?:day|week|month|year)\s+[a-z]")
 
 
 # rule dimensions: "2.5 by 3 centimetres", "40 x 60cm": the sides of one measure, the unit written once
-DIMENSION = re.compile(r"\s*(?:by|x|×)\s*", re.I)
-SIDE = re.compile(
-    r"\s*(?:by|x|×)\s*\d[\d.,]*\s*(?:mm|cm|m|km|in|ft|inch(?:es)?|f(?:ee|oo)t|yards?|miles?"
-    r"|(?:milli|centi|kilo)?met(?:re|er)s?)\b",
-    re.I,
+DIMENSION = re.compile(BY, re.I)
+SIDE = re.compile(  # a bare side before a length
+    rf"{BY}\d[\d.,]*\s*(?:mm|cm|m|km|in|ft|inch(?:es)?|f(?:ee|oo)t|yards?|miles?|(?:milli|centi|kilo)?met(?:re|er)s?)\b", re.I
 )
 
 
@@ -1114,9 +1103,7 @@ def _share_units(claims: list[Claim], text: str, base: int) -> None:
         between = text[c.span.end - base : whole.span.start - base]
         if c.unit is None and whole.unit and SHARED_UNIT.fullmatch(between):
             c.unit, c.measure = whole.unit, whole.measure
-        elif (
-            c.unit is None and whole.unit and DIMENSION.fullmatch(between) and canonical(whole.unit)[0] in ("metre", "metre ** 2")
-        ):
+        elif c.unit is None and whole.unit and DIMENSION.fullmatch(between) and canonical(whole.unit)[0] == "metre":
             c.unit = whole.unit
 
 

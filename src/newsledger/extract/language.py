@@ -115,9 +115,11 @@ class Sentence:
 _TEXT = "newsledger.text"
 
 
-def text_of(doc: Doc) -> str:
+def text_of(doc: Doc | Span) -> str:
     """``doc.text``, kept on the doc once read: spaCy joins every token's text again on each access,
-    and a sentence's rules ask for it many times."""
+    and a sentence's rules ask for it many times (a span's text is read as it is)."""
+    if isinstance(doc, Span):
+        return doc.text
     text = doc.user_data.get(_TEXT)
     if text is None:
         text = doc.user_data[_TEXT] = doc.text
@@ -276,8 +278,9 @@ def _inverted(verb: Token, _hops: int) -> Token | None:
         doc[verb.i - 1].text == "," and lemma(verb) in ("say", "add", "write")
         and (subject is None or subject.i > verb.i or name_end == len(doc) or doc[name_end].text in (",", ".", ";"))
     )  # fmt: skip
+    telling = verb.lower_ in ("told", "tells", "tell")  # "..., told the BBC": whom it was told to, not who spoke
     closed = verb.i > 1 and doc[verb.i - 1].text in closing and doc[verb.i - 2].text in (",", "!", "?", ".", "…")
-    if closed and subject is None and verb.lower_ not in ("told", "tells", "tell"):
+    if closed and subject is None and not telling:
         # rule inverted_object: "“We will rebuild,” vowed the mayor": the parse took the speaker
         # after the verb for its object (the quotation closed by its punctuation: a straight quote
         # mark alone may open one)
@@ -286,7 +289,7 @@ def _inverted(verb: Token, _hops: int) -> Token | None:
             return taken
     if not (
         (after_quote or inverted) and after is not None and pos(after) == "PROPN"
-        and after.ent_type_ not in ("DATE", "TIME") and verb.lower_ not in ("told", "tells", "tell")
+        and after.ent_type_ not in ("DATE", "TIME") and not telling
     ):  # fmt: skip
         return None
     tok = doc[verb.i + 1]
@@ -463,9 +466,7 @@ def _held_by(clause: Token) -> bool:
 def according_to(tokens: Span | Doc) -> tuple[Token, Span] | None:
     """ "according to South Korean, Ukrainian and U.S. officials": the word "according" and the
     source, the phrase the parse hangs on "to" without a leading "the" or a clause of its own."""
-    if (
-        "according" not in (text_of(tokens) if isinstance(tokens, Doc) else tokens.text).lower()
-    ):  # one string search before a walk over every token (the hot path)
+    if "according" not in text_of(tokens).lower():  # one string search before a walk over every token (the hot path)
         return None
     for tok in tokens:
         if tok.lower_ == "according":

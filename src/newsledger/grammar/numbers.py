@@ -216,9 +216,11 @@ EXTENT_AFTER = re.compile(rf"[\s-]+(?:{_EXTENT})\b", re.I)
 # rule unit_before: scales whose name news writes before the number ("Mach 2", "a magnitude 6.1
 # quake", "a magnitude-7 tremor"): a unit, not a name with a model number
 UNIT_BEFORE = re.compile(r"\b(Mach|magnitude|pH)[\s-]$", re.I)
-# rule hyphen_rate: "a £300,000-a-week contract", "$5-a-day": a rate written as one hyphenated word
-_HYPHEN_RATE = r"an?-(?:day|night|week|month|year|game|head)\b"
 UNITS_BEFORE = {"mach": "mach", "magnitude": "magnitude", "ph": "pH"}
+# rule hyphen_rate: "a £300,000-a-week contract", "$5-a-day": a rate written as one hyphenated word
+# (the amount's pattern lets the hyphen through; claims.RATE reads the period)
+HYPHEN_RATE_PERIODS = "day|night|week|month|year|game|head"
+_HYPHEN_RATE = rf"an?-(?:{HYPHEN_RATE_PERIODS})\b"
 AMOUNT = re.compile(
     rf"(?:(?<![\w.-])|(?<=\bsub-)|(?<=\bmagnitude-))(?:{QUAL})?(?:(?:between|from)\s+)?(?P<minus>minus[\s-])?"
     rf"(?:(?P<vague>{_VAGUE})\b|(?P<sci>{_SCI})|(?P<ratio>{_RATIO})|(?P<sfrac>{_SCALED_FRAC})|(?P<frac>{_FRAC})|(?P<fold>(?:{_NUM}|{_WORDNUM})-?fold)"
@@ -405,17 +407,26 @@ def _amounts(sentence: str) -> tuple[Amount, ...]:
         form, _group, read = next(f for f in FORMS if m.group(f[1]))
         for amount in read(found):
             amount.form = amount.form or form
-            if (plus := HYPHEN_PLUS.match(sentence, amount.end)) is not None and amount.low is not None:
-                amount.high, amount.end, amount.text = None, plus.end(), sentence[amount.start : plus.end()]
-            elif (more := OR_MORE.match(sentence, amount.end)) is not None and amount.low == amount.high is not None:
-                if more.group("up"):
-                    amount.high = None
-                else:
-                    amount.low = None
-                amount.end, amount.text = more.end(), sentence[amount.start : more.end()]
+            _bound_after(sentence, amount)
             out.append(amount)
     _suspended_units(sentence, out)
     return tuple(out)
+
+
+def _bound_after(sentence: str, amount: Amount) -> None:
+    """A bound written after the amount, taken into it: rule hyphen_plus ("£3.5bn-plus": no upper
+    bound), rule or_more ("aged 65 and over": none above; "£20,000 or less": none below)."""
+    if (plus := HYPHEN_PLUS.match(sentence, amount.end)) is not None and amount.low is not None:
+        amount.high, bound = None, plus
+    elif (more := OR_MORE.match(sentence, amount.end)) is not None and amount.low == amount.high is not None:
+        bound = more
+        if more.group("up"):
+            amount.high = None
+        else:
+            amount.low = None
+    else:
+        return
+    amount.end, amount.text = bound.end(), sentence[amount.start : bound.end()]
 
 
 # a verb of motion right before "up to": its particle ("edged up to", "went up to", "has risen up to")
@@ -509,7 +520,7 @@ def _ratio_amount(f: _Found) -> list[Amount]:
         float(WORDS[w]) if w in WORDS else _words_value(w) if not w[0].isdigit() else float(w.replace(",", ""))
         for w in (top, bottom)
     )
-    b *= SCALES.get(scale, 1)  # "1 in 14 million": the odds of a lottery win
+    b = scaled(b, SCALES.get(scale, 1))  # "1 in 14 million": the odds of a lottery win
     if not 0 < a < b:
         return []
     return f.whole(a / b, words=True)

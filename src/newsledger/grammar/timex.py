@@ -42,6 +42,16 @@ _WD = rf"(?P<wd>{'|'.join(WEEKDAYS)})"
 _NUM = rf"(?P<num>\d+(?:\.\d+)?|{WORD_NUMBERS}|a couple of|couple of|a|an|several|a few|few|many|some)"
 _FRAC = r"(?P<half>(?:-|\s)and(?:-|\s)a(?:-|\s)half|\s+1/2)?"
 _UNIT = r"(?P<unit>year|month|fortnight|week|day|decade|centur(?:y|ie)|quarter|hour|minute|second)s?"
+TIME_PREPOSITIONS = ("from", "until", "till", "by", "before", "after", "since")
+AT = ("at", "around")
+
+
+def _clock_after(words: tuple[str, ...], hours: tuple[str, ...]) -> str:
+    """Lookbehinds for an H:MM clock right after one of ``words``, one per word and hour pattern (a
+    lookbehind is fixed in width)."""
+    return "(?:" + "|".join(rf"(?<=\b{w} {h}:\d\d)" for w in words for h in hours) + ")"
+
+
 _CLOCK = (
     # rule clock_dot: "11.30pm", "7.45 a.m.": the minutes after a full stop, as British copy writes them
     r"(?:(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d))?\s*(?P<ap>a\.m\.|p\.m\.|[ap]\.?m\b)|(?P<noon>noon|midday|midnight)"
@@ -51,16 +61,16 @@ _CLOCK = (
     # the day follows: "at 9:15 each morning", "at 6:40 on Friday")
     # rule clock_zone: "1400 GMT", "0930 local time": four digits a zone follows are a 24-hour clock
     rf"|(?P<hz>[01]\d|2[0-3])(?P<mz>[0-5]\d)(?=\s*{TIME_ZONE}\b)"
-    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:(?=\s*{TIME_ZONE}\b)|"
-    + "|".join(rf"(?<=\b{w} \d{{{n}}}:\d\d)" for w in ("from", "until", "till", "by", "before", "after", "since") for n in (1, 2))
+    rf"|(?P<h24>[01]?\d|2[0-3]):(?P<m24>[0-5]\d)(?![\d:])(?:(?=\s*{TIME_ZONE}\b)"
     + "|"
-    + "|".join(rf"(?<=\b{w} (?:0\d|1[3-9]|2[0-3]):\d\d)" for w in ("at", "around"))
-    + "|(?:"
-    + "|".join(rf"(?<=\b{w} \d{{{n}}}:\d\d)" for w in ("at", "around") for n in (1, 2))
-    + r")(?=\s+(?:(?:each|every|this|that|on|in\s+the)\s+(?:morning|afternoon|evening|night|day|weekday|"
+    + _clock_after(TIME_PREPOSITIONS, (r"\d", r"\d\d"))
+    + "|"
+    + _clock_after(AT, (r"(?:0\d|1[3-9]|2[0-3])",))
+    + "|"
+    + _clock_after(AT, (r"\d", r"\d\d"))
+    + r"(?=\s+(?:(?:each|every|this|that|on|in\s+the)\s+(?:morning|afternoon|evening|night|day|weekday|"
     + "|".join(WEEKDAYS)
-    + r")|"
-    r"(?:tonight|today|tomorrow|yesterday)\b))" + r"))"
+    + r")|(?:tonight|today|tomorrow|yesterday)\b))))"
     rf"(?:\s+{TIME_ZONE})?(?:\s+\(\d{{3,4}}\s+(?:GMT|UTC)\))?"  # "10:35 a.m. (0735 GMT) Friday"
 )
 _MOD = r"(?P<mod>early|mid|late|the end of|the beginning of|the start of|the middle of)[\s-]+"
@@ -255,10 +265,10 @@ def _month_only(m: re.Match[str], anchor: date | None, sentence: str) -> str | N
 
 
 def _own_decade(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
-    """ "the end of the decade", "this century": the decade ("202") or century ("20") of the anchor."""
+    """ "the end of the decade", "the turn of the century": the decade ("202") or century ("20") of the anchor."""
     if anchor is None:
         return None
-    return str(anchor.year // 10) if (m.group("cunit") or m.group("cunit2")).lower() == "decade" else str(anchor.year // 100)
+    return str(anchor.year // 10) if m.group("cunit").lower() == "decade" else str(anchor.year // 100)
 
 
 def _anchored_unit(m: re.Match[str], anchor: date | None, _s: str) -> str | None:
@@ -379,16 +389,7 @@ def _duration(m: re.Match[str], _a: date | None, _s: str) -> str | None:
     return f"PT{count}{code}" if unit in ("hour", "minute", "second") else f"P{count}{code}"
 
 
-DECADE_WORDS = {
-    "twenties": 2,
-    "thirties": 3,
-    "forties": 4,
-    "fifties": 5,
-    "sixties": 6,
-    "seventies": 7,
-    "eighties": 8,
-    "nineties": 9,
-}
+DECADE_WORDS = {word[:-1] + "ies": n // 10 for word, n in TENS.items()}  # "twenty" -> "twenties": 2
 
 
 def _decade_word(m: re.Match[str], _a: date | None, _s: str) -> str | None:
@@ -707,7 +708,7 @@ RULES: list[Rule] = [
     # rule this_decade: "by the end of the decade", "this decade", "the turn of the century": the anchor's own
     # ("this century" alone is left: TimeBank reads it as a hundred years)
     (
-        _rx(r"the\s+(?:end|start|beginning|middle|turn)\s+of\s+the\s+(?P<cunit>decade|century)|this\s+(?P<cunit2>decade)"),
+        _rx(r"(?:the\s+(?:end|start|beginning|middle|turn)\s+of\s+the|this(?=\s+decade))\s+(?P<cunit>decade|century)"),
         "DATE",
         _own_decade,
     ),
