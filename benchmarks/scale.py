@@ -102,13 +102,20 @@ def main() -> None:
             n = sizes[-1]
             synthetic(bbc, n, root / "corpus")
             print(f"{n} synthetic articles, engine {args.engine}")
+            print(f"{'workers':>7} {'seconds':>8} {'speed-up':>8} {'read':>6} {'extract':>8} {'driver after':>12}")
             base = None
             w = 1
             while w <= args.workers:
-                secs, _ = run_build(root / "corpus", root / f"out{w}", args.engine, w, args.address)
+                secs, run = run_build(root / "corpus", root / f"out{w}", args.engine, w, args.address)
                 base = base or secs
-                print(f"  {w:>3} workers: {secs:8.1f} s, speed-up {base / secs:5.2f}")
+                phases = run.get("phase_seconds", {})
+                serial = sum(v for k, v in phases.items() if k not in ("read", "extract"))
+                print(
+                    f"{w:>7} {secs:>8.1f} {base / secs:>8.2f} {phases.get('read', 0):>6.1f} {phases.get('extract', 0):>8.1f} {serial:>12.1f}",
+                    flush=True,
+                )
                 w *= 2
+            print("(read and extract run on the workers; the steps after extract run in the driver alone)")
             return
         print(f"engine {args.engine}, workers {args.workers}")
         print(f"{'articles':>8} {'s/article':>10} {'driver MB':>10} {'worker MB':>10} {'+1% / cold':>11}")

@@ -123,3 +123,19 @@ def test_a_full_name_the_model_once_calls_an_organisation_is_still_the_person():
     ms = _mentions([("a1", [("Marta Bellini", "PERSON")]), ("a2", [("Marta Bellini", "ORG"), ("Harbor Authority", "ORG")])])
     ents = {(e.name, e.label): e for e in merge(ms)}
     assert ents[("Marta Bellini", "PERSON")].mentions == 2 and ("Harbor Authority", "ORG") in ents
+
+
+def test_a_name_followed_by_a_description_resolves_to_the_person_it_starts_with():
+    from newsledger.extract.entities import resolver
+    from newsledger.model import Entity
+
+    people = [
+        Entity("p1", "Marta Bellini", "PERSON", ["Marta Bellini"], 4),
+        Entity("p2", "Marta Rossi", "PERSON", ["Marta Rossi"], 3),
+        Entity("p3", "Jon Varga", "PERSON", ["Jon Varga"], 2),
+    ]
+    resolve = resolver(people)
+    assert resolve("Marta Rossi of the port authority") == "Marta Rossi"
+    assert resolve("Jon Varga, a harbour pilot") == "Jon Varga"
+    assert resolve("Marta Bellini the mayor") == "Marta Bellini"
+    assert resolve("Marta Ferri of the union") == "Marta Ferri of the union"  # a first name alone is no prefix

@@ -2,6 +2,7 @@
 speakers as identities; events typed and written as the text writes them."""
 
 import json
+import time
 from collections import Counter
 
 import pytest
@@ -276,6 +277,18 @@ def test_the_run_counts_the_facts_each_rule_made(tmp_path):
     claims = [json.loads(line) for line in (tmp_path / "o" / "claims.jsonl").open()]
     assert counted["claims"] == dict(Counter(c["rule"] for c in claims)) and counted["claims"]["percent"] == 1
     assert sum(counted["times"].values()) >= 1 and sum(counted["events"].values()) >= 1
+
+
+def test_the_run_says_where_the_time_went(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Ferry Fares Rise\n\nThe Kestrel ferry company raised fares by 5% on Monday.\n")
+    started = time.perf_counter()
+    res = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "--out", str(tmp_path / "o"), "--quiet"])
+    wall = time.perf_counter() - started
+    assert res.exit_code == 0, res.output
+    phases = json.loads((tmp_path / "o" / "run.json").read_text())["phase_seconds"]
+    assert list(phases) == ["read", "extract", "stories", "entities", "figure_groups", "timeline", "cross_article", "export"]
+    assert all(v >= 0 for v in phases.values()) and 0 < sum(phases.values()) <= wall + 0.005 * len(phases)  # each rounded
 
 
 def test_a_reported_clause_written_before_its_verb_reads_in_lower_case_after_it():

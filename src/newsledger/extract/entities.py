@@ -233,9 +233,12 @@ def resolver(entities: list[Entity]) -> Callable[[str | None], str | None]:
             by_key.setdefault(key_of(alias, e.label), e)
     people = [(key_of(e.name, "PERSON"), e) for e in entities if e.label == "PERSON"]
     by_word: dict[str, list[Entity]] = defaultdict(list)
+    by_first: dict[str, list[tuple[str, Entity]]] = defaultdict(list)  # people by their key's first word, in order
     for k, e in people:
         for w in k.split():
             by_word[w].append(e)
+        if k:
+            by_first[k.split()[0]].append((k, e))
     cache: dict[str, str] = {}
 
     def resolve(name: str | None) -> str | None:
@@ -255,7 +258,9 @@ def resolver(entities: list[Entity]) -> Callable[[str | None], str | None]:
             if len(ranked) == 1 or ranked[0].mentions >= DOMINANT * ranked[1].mentions:
                 return ranked[0].name
             return name
-        for pk, e in people:  # "Yasir Atalan a data fellow at CSIS" starts with a known name
+        # "Yasir Atalan a data fellow at CSIS" starts with a known name: only people whose key
+        # shares its first word can be a prefix (a scan of every person made this step quadratic)
+        for pk, e in by_first.get(words[0], ()) if words else ():
             if k.startswith(pk + " "):
                 return e.name
         return name

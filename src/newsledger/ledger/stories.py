@@ -105,7 +105,8 @@ def _lead(text: str, limit: int = 100) -> str | None:
 
 def _stem(word: str) -> str:
     w = word.lower().replace("’", "'")
-    w = re.sub(r"'s$", "", w)
+    if w.endswith("'s"):
+        w = w[:-2]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):

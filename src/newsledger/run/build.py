@@ -11,6 +11,7 @@ import os
 import resource
 import shutil
 import sys
+import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -73,6 +74,8 @@ class BuildResult:
     stories: list[Story] = field(default_factory=list)
     worker_peak_mb: dict[int, float] = field(default_factory=dict)  # process id -> peak RSS of the processes that ran stages
     driver_mb: dict[str, tuple[int, int]] = field(default_factory=dict)  # phase -> (RSS, peak RSS) after it, MB
+    phase_seconds: dict[str, float] = field(default_factory=dict)  # phase -> wall seconds it took (where a build's time goes)
+    clock: float = field(default_factory=time.perf_counter)  # when the last phase ended (or the build began)
 
     @property
     def roles(self) -> dict[str, int]:
@@ -232,7 +235,10 @@ def build(
 
 
 def _measure(result: BuildResult, phase: str) -> None:
-    """The driver's memory after a phase, now and at its peak so far (where a ledger's growth goes)."""
+    """The driver's memory after a phase, now and at its peak so far (where a ledger's growth goes),
+    and the phase's wall time (the phases after ``extract`` run in the driver alone: the serial part)."""
+    ended = time.perf_counter()
+    result.phase_seconds[phase], result.clock = round(ended - result.clock, 2), ended
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kilobytes on Linux
     try:
         now = int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
@@ -454,6 +460,7 @@ def _write_run(result: BuildResult, out_dir: Path, rules: dict[str, dict[str, in
             "peak_rss_mb_per_process": [round(p) for p in peaks],
             "driver_peak_rss_mb": round(driver),
             "driver_rss_mb_after": {phase: {"now": now, "peak": peak} for phase, (now, peak) in result.driver_mb.items()},
+            "phase_seconds": result.phase_seconds,
             "rules": rules,  # facts per named rule, per fact table: which rules carry the ledger
         },
     )
