@@ -14,7 +14,7 @@ nothing whole-corpus grows by little per 1,000 more articles (issue 19's target:
     .venv/bin/python benchmarks/scale.py [--bench PATH] [--sizes 250,500,1000,2000]
         [--engine local|processes|ray] [--workers N] [--address ray://host:port]
     With --speedup, one size is built at 1, 2, 4, ... workers up to --workers (a 16-core machine
-    prints 1, 2, 4, 8 and 16).
+    prints 1, 2, 4, 8 and 16), or at --counts 1,16; each line gives the phases from run.json.
 """
 
 from __future__ import annotations
@@ -90,6 +90,9 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--address", default=None)
     ap.add_argument("--speedup", action="store_true", help="one size (the largest) at 1, 2, 4 ... --workers workers")
+    ap.add_argument(
+        "--counts", default=None, help="with --speedup, these worker counts instead (e.g. 1,16); the first is the base"
+    )
     args = ap.parse_args()
     bbc = args.bench / "corpora" / "bbc"
     if not bbc.exists():
@@ -104,8 +107,12 @@ def main() -> None:
             print(f"{n} synthetic articles, engine {args.engine}")
             print(f"{'workers':>7} {'seconds':>8} {'speed-up':>8} {'read':>6} {'extract':>8} {'driver after':>12}")
             base = None
-            w = 1
-            while w <= args.workers:
+            counts = (
+                [int(c) for c in args.counts.split(",")]
+                if args.counts
+                else [2**k for k in range(args.workers.bit_length()) if 2**k <= args.workers]
+            )
+            for w in counts:
                 secs, run = run_build(root / "corpus", root / f"out{w}", args.engine, w, args.address)
                 base = base or secs
                 phases = run.get("phase_seconds", {})
@@ -114,7 +121,6 @@ def main() -> None:
                     f"{w:>7} {secs:>8.1f} {base / secs:>8.2f} {phases.get('read', 0):>6.1f} {phases.get('extract', 0):>8.1f} {serial:>12.1f}",
                     flush=True,
                 )
-                w *= 2
             print("(read and extract run on the workers; the steps after extract run in the driver alone)")
             return
         print(f"engine {args.engine}, workers {args.workers}")

@@ -11,6 +11,7 @@ import click
 
 from newsledger import __version__
 from newsledger.clean.articles import clean_document
+from newsledger.cpu import cpu_only
 from newsledger.ingest import ReadError, read_input
 from newsledger.ingest.readers import DEFAULT_MAX_BYTES
 from newsledger.ledger.figures import fmt_value
@@ -84,6 +85,7 @@ def build(
     names = list(inputs) + ([str(sample_dir())] if sample else [])
     if not names:
         raise click.UsageError("give at least one input (or --sample for the bundled demo corpus)")
+    cpu_only()  # before spaCy is imported here or in a worker forked from here
     executor = make_executor(engine, workers, address, cluster_shuffle_from)
     try:
         result = run_build(

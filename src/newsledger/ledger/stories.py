@@ -121,15 +121,21 @@ def _stop_words() -> frozenset[str]:
     return frozenset(STOP_WORDS)
 
 
+@lru_cache(maxsize=1 << 16)  # a word's term is looked up, not remade, at each of its uses (let go with the priors)
+def _term(word: str) -> str | None:
+    """A written word as a story term (stemmed, interned: one string however many centroids hold
+    it), or None for a stop word or one of two letters."""
+    w = _stem(word)
+    return intern(w) if len(w) > 2 and w not in _stop_words() else None
+
+
 def terms_of(item: StoryInput) -> Counter[str]:
     """Weighted term counts: title words, body words, names."""
     counts: Counter[str] = Counter()
-    stop = _stop_words()
     for weight, text in ((TITLE_WEIGHT, item.title or ""), (1.0, item.text)):
-        for m in WORD.finditer(text):
-            w = _stem(m.group())
-            if len(w) > 2 and w not in stop:
-                counts[intern(w)] += weight  # one string per term, however many stories' centroids hold it
+        for word in WORD.findall(text):
+            if (term := _term(word)) is not None:
+                counts[term] += weight
     for name in item.names:
         counts[intern(f"@{name}")] += NAME_WEIGHT
     return counts
@@ -163,6 +169,7 @@ def release_priors(stories: list[Story]) -> None:
     (~27 MB, loaded again by the next build that places stories), the prior cache and every story's
     centroid (the ledger keeps it)."""
     prior_share.cache_clear()
+    _term.cache_clear()
     if "wordfreq" in sys.modules:
         wordfreq = sys.modules["wordfreq"]
         wordfreq.get_frequency_dict.cache_clear()

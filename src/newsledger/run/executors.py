@@ -21,6 +21,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import islice
 from typing import Any, Protocol, TypeVar
 
+from newsledger.cpu import cpu_only
 from newsledger.shuffle import GroupMap, group_in_memory  # noqa: F401 - the engines implement this interface
 
 T = TypeVar("T")
@@ -55,7 +56,9 @@ class InProcess:
 
 def _end_with_parent() -> None:
     """A pool worker ends when the build that started it does, even one killed with SIGKILL (Linux:
-    the kernel sends the worker SIGTERM when its parent dies); elsewhere the pool's own shutdown."""
+    the kernel sends the worker SIGTERM when its parent dies); elsewhere the pool's own shutdown.
+    It runs spaCy on the CPU alone (``cpu.cpu_only``: a worker started afresh, not forked)."""
+    cpu_only()
     try:
         import ctypes
         import signal
@@ -103,6 +106,7 @@ class _Apply:
     """A Ray Data worker: applies one stage function to pickled batches."""
 
     def __init__(self, fn: Callable[[Any], Any]) -> None:
+        cpu_only()  # before the stage first imports spaCy in this actor
         self.fn = fn
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
