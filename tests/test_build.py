@@ -179,3 +179,26 @@ def test_a_slotted_record_refuses_a_column_it_does_not_name():
 
     with pytest.raises(TypeError):
         ClaimRecord(id="c1", colour="red")
+
+
+def test_parquet_tables_are_written_in_row_groups_read_a_few_rows_at_a_time(tmp_path, monkeypatch):
+    import sqlite3
+
+    import pyarrow.parquet as pq
+
+    from newsledger.present import exports
+
+    db = sqlite3.connect(tmp_path / "l.sqlite")
+    db.execute("CREATE TABLE notes (id TEXT, n INTEGER, share REAL)")
+    rows = [(f"n{i:02d}", i, i / 4) for i in range(12)]
+    db.executemany("INSERT INTO notes VALUES (?, ?, ?)", rows)
+    db.commit()
+    db.close()
+    monkeypatch.setattr(exports, "PARQUET_BATCH", 5)
+    monkeypatch.setattr(exports, "PARQUET_FETCH", 2)
+    (path,) = exports.write_parquet_tables(tmp_path / "l.sqlite", tmp_path / "pq")
+    meta = pq.ParquetFile(path).metadata
+    assert [meta.row_group(i).num_rows for i in range(meta.num_row_groups)] == [5, 5, 2]
+    table = pq.read_table(path)
+    assert list(zip(*(table.column(c).to_pylist() for c in ("id", "n", "share")), strict=True)) == rows
+    assert str(table.schema.field("n").type) == "int64" and str(table.schema.field("share").type) == "double"

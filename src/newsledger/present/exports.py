@@ -82,7 +82,8 @@ def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: list[str]) ->
             )
 
 
-PARQUET_BATCH = 5000  # rows read from the ledger and written as one row group: memory stays flat
+PARQUET_BATCH = 5000  # rows written as one row group
+PARQUET_FETCH = 1024  # rows read from the ledger at a time (as Python tuples) while a row group is made: the writer's own batch, so pages fall as in one piece
 ARROW_TYPES = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64", "BLOB": "binary"}
 
 
@@ -109,9 +110,23 @@ def write_parquet_tables(db_path: Path, out_dir: Path) -> list[Path]:
         path = out_dir / f"{table}.parquet"
         cur = db.execute(f'SELECT * FROM "{table}"')
         with pq.ParquetWriter(path, schema) as writer:
-            while batch := cur.fetchmany(PARQUET_BATCH):
-                columns = [pa.array([r[i] for r in batch], type=schema.field(i).type) for i in range(len(declared))]
-                writer.write_table(pa.Table.from_arrays(columns, schema=schema))
+            while group := _row_group(cur, schema):
+                writer.write_table(pa.Table.from_batches(group, schema=schema))
         written.append(path)
     db.close()
+    pa.default_memory_pool().release_unused()  # Arrow's allocator keeps freed pages unless asked
     return written
+
+
+def _row_group(cur: Any, schema: Any) -> list[Any]:
+    """The next ``PARQUET_BATCH`` rows as Arrow record batches, read ``PARQUET_FETCH`` at a time:
+    a row group holds its columns in Arrow's compact form, never as that many Python rows (an
+    articles table's rows carry whole texts)."""
+    import pyarrow as pa
+
+    group, n = [], 0
+    while n < PARQUET_BATCH and (rows := cur.fetchmany(min(PARQUET_FETCH, PARQUET_BATCH - n))):
+        columns = [pa.array([r[i] for r in rows], type=schema.field(i).type) for i in range(len(schema))]
+        group.append(pa.RecordBatch.from_arrays(columns, schema=schema))
+        n += len(rows)
+    return group
