@@ -635,3 +635,19 @@ def test_rule_inverted_object_the_speaker_after_a_quotation_the_parse_took_for_a
 def test_rule_participle_source_who_holds_the_source_is_part_of_it(text, speaker):
     (q,) = _one(text).quotes
     assert (q.speaker, q.cue.lower()) == (speaker, "according to")
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The union told members in an email that the vote would be held next month.", "that the vote would be held next month"),
+        ("The firm told investors in a letter that profits would fall.", "that profits would fall"),
+        (
+            "The ministry told the court in a filing that the documents had been destroyed.",
+            "that the documents had been destroyed",
+        ),
+    ],
+)
+def test_rule_medium_clause_a_that_clause_after_the_statement_it_was_made_in_is_the_report(text, content):
+    (q,) = _one(text).quotes
+    assert (q.kind, q.content) == ("indirect", content)

@@ -391,6 +391,31 @@ def _relative(r: _Report) -> Said | None:
     return _chars(span) if span.end_char <= cue_tok.left_edge.idx else None
 
 
+SPOKEN_IN = {"in", "on", "at", "during", "via", "through"}  # the medium or occasion of a report: "said in a statement"
+
+
+def _medium_clause(r: _Report) -> Said | None:
+    """rule medium_clause: "told staff in an email that the branch would close", "said in a
+    statement that it regretted the delay": a that-clause with its own subject which the parse hung
+    on the noun of the verb's circumstance (the statement, the email) is what the verb reports. The
+    circumstance is where or when it was said ("in", "on", "at", "during"); a verb with an object
+    other than whom it tells reports that object ("filed a lawsuit over claims that ...": the
+    clause belongs to "claims")."""
+    if r.cue_tok is None:
+        return None
+    if lemma(r.cue_tok) not in ADDRESSING_VERBS and r.children("dobj"):
+        return None
+    for prep in (c for c in r.children("prep") if c.lower_ in SPOKEN_IN):
+        for noun in (g for g in prep.children if g.dep_ == "pobj" and g.i > r.cue_tok.i):
+            after = r.doc[noun.i + 1] if noun.i + 1 < len(r.doc) else None
+            clause = next((c for c in noun.children if c.dep_ in ("acl", "relcl") and c.i > noun.i), None)
+            if after is None or after.lower_ != "that" or clause is None or clause.left_edge.i != after.i:
+                continue
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ != "that" for c in clause.children):
+                return _chars(_own_report(r.doc[after.i : clause.right_edge.i + 1], r.cue_tok))
+    return None
+
+
 def _object(r: _Report) -> Said | None:
     """rule object: "Kim praised the Kursk operation", "portrayed the support as an act of
     solidarity", "vow consequences", "endorses Clinton": what the verb takes."""
@@ -452,7 +477,9 @@ def _rest(r: _Report) -> Said | None:
 
 
 # what a speech verb reports, by the first rule that finds it
-CONTENT_RULES: list[Callable[[_Report], Said | None]] = [_as_aside, _clause, _interrupted, _relative, _object, _topic, _rest]
+CONTENT_RULES: list[Callable[[_Report], Said | None]] = [
+    _as_aside, _clause, _interrupted, _relative, _medium_clause, _object, _topic, _rest,
+]  # fmt: skip
 
 
 def _said(sent: Sentence, cue_tok: Token | None, who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None) -> Said | None:
