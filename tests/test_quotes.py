@@ -651,3 +651,16 @@ def test_rule_participle_source_who_holds_the_source_is_part_of_it(text, speaker
 def test_rule_medium_clause_a_that_clause_after_the_statement_it_was_made_in_is_the_report(text, content):
     (q,) = _one(text).quotes
     assert (q.kind, q.content) == ("indirect", content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The mayor accused the company of ignoring the warnings.", "the company of ignoring the warnings"),
+        ("The senator blamed the council for the delays.", "the council for the delays"),
+        ("The coach praised the crews for their speed.", "the crews for their speed"),
+    ],
+)
+def test_rule_object_charge_the_charge_or_reason_after_the_object_is_part_of_the_report(text, content):
+    (q,) = _one(text).quotes
+    assert q.content == content

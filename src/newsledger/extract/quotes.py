@@ -425,6 +425,7 @@ def _object(r: _Report) -> Said | None:
     extra = [
         c for c in r.cue_tok.children  # type: ignore[union-attr]
         if c.dep_ == "oprd" or (c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "at" and lemma(r.cue_tok) in PUTS_AT)))  # type: ignore[arg-type]
+        or _charge(c, objs[0])
     ]  # fmt: skip
     last = max([objs[0], *extra], key=lambda t: t.i)
     end = last.right_edge.i
@@ -432,6 +433,15 @@ def _object(r: _Report) -> Said | None:
         end -= 1  # no sentence's full stop the parse hung on the phrase
     span = r.doc[objs[0].left_edge.i : end + 1]
     return _chars(span) if len(span) >= 2 or pos(objs[0]) in ("NOUN", "PROPN") else None
+
+
+def _charge(prep: Token, obj: Token) -> bool:
+    """rule object_charge: "accused the company of ignoring the warnings", "praised the crews for
+    their speed": an "of" or "for" the verb takes after its object states the charge or the reason,
+    part of what is reported (not a date: "for a week")."""
+    if prep.dep_ != "prep" or prep.lower_ not in ("of", "for") or prep.i < obj.i:
+        return False
+    return any(g.dep_ in ("pobj", "pcomp") and g.ent_type_ not in ("DATE", "TIME") for g in prep.children)
 
 
 def _topic(r: _Report) -> Said | None:
