@@ -664,3 +664,39 @@ def test_rule_medium_clause_a_that_clause_after_the_statement_it_was_made_in_is_
 def test_rule_object_charge_the_charge_or_reason_after_the_object_is_part_of_the_report(text, content):
     (q,) = _one(text).quotes
     assert q.content == content
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "second"),
+    [
+        (
+            "Police said that the suspect had fled abroad, adding that an arrest warrant had been issued.",
+            "that the suspect had fled abroad",
+            "that an arrest warrant had been issued",
+        ),
+        (
+            "The regulator said that prices had risen sharply, noting that smaller suppliers had collapsed.",
+            "that prices had risen sharply",
+            "that smaller suppliers had collapsed",
+        ),
+        (
+            "The coach said his players had lost their focus, telling reporters that changes would follow.",
+            "his players had lost their focus",
+            "that changes would follow",
+        ),
+        (
+            "Engineers said the dam was sound, saying the cracks were only on its surface.",
+            "the dam was sound",
+            "the cracks were only on its surface",
+        ),
+    ],
+)
+def test_rule_following_report_a_speech_participle_after_a_report_is_the_same_speakers_next_report(text, first, second):
+    one, two = _one(text).quotes
+    assert one.content == first and two.content == second
+    assert two.speaker == one.speaker and two.cue.endswith("ing")
+
+
+def test_rule_following_report_leaves_a_participle_that_says_nothing_in_the_report():
+    (q,) = _one("The agency said the storm had struck the coast, flooding hundreds of homes.").quotes
+    assert q.content == "the storm had struck the coast, flooding hundreds of homes"

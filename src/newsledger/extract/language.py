@@ -407,7 +407,24 @@ def _participle(verb: Token, hops: int) -> Token | None:
     participle = verb.tag_ in ("VBG", "VBN") or verb.dep_ in ("conj", "xcomp")
     if hops >= MAX_HOPS:
         return None  # a chain of verbs this long is no sentence of news: each verb would walk it again
+    report = _reported_clause_of(verb)
+    if report is not None:
+        return speaker_of(report, hops + 1)
     return speaker_of(verb.head, hops + 1) if participle or lemma(verb.head) in SPEECH_VERBS else None
+
+
+def _reported_clause_of(verb: Token) -> Token | None:
+    """rule following_report: "the minister said the talks had failed, adding that ...": a speech
+    verb's participle set off by a comma that the parse hung on the clause another speech verb
+    reports speaks for that verb's speaker (the minister), not for the clause's subject (the talks).
+    Returns the verb whose clause it follows."""
+    clause = verb.head
+    if verb.dep_ != "advcl" or verb.tag_ != "VBG" or lemma(verb) not in SPEECH_VERBS or clause.dep_ != "ccomp":
+        return None
+    doc = verb.doc
+    if verb.left_edge.i == 0 or doc[verb.left_edge.i - 1].text != ",":
+        return None
+    return clause.head if lemma(clause.head) in SPEECH_VERBS else None
 
 
 # who speaks for a verb of saying, by the first rule that finds someone

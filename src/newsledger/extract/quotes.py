@@ -268,10 +268,25 @@ def _own_report(span: Span, cue_tok: Token | None) -> Span:
             end = subj.left_edge.i
             break
     doc = span.doc
+    end = _before_participle_report(doc, span.start, end)
     end = _before_comment(doc, span.start, end)
     while end > span.start + 1 and doc[end - 1].lower_ in (",", ";", ":", "—", "–", "-", "and", "but", "or", "while", "yet"):
         end -= 1  # the clause's own trailing ", and" ("that the reforms were not complete, and")
     return doc[span.start : end]
+
+
+def _before_participle_report(doc: Doc, start: int, end: int) -> int:
+    """rule following_report: "said that the talks had failed, adding that ...", "said the bridge was
+    safe, telling reporters ...": a speech verb's participle set off by a comma, with no subject of
+    its own, is the same speaker's next report (its own record, ``_further_cues``), not more of this
+    one, though the parse may hang it inside this report's clause."""
+    for tok in doc[start + 1 : end]:
+        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or not start < tok.left_edge.i or doc[tok.left_edge.i - 1].text != ",":
+            continue
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or not _cue(tok):
+            continue
+        return tok.left_edge.i - 1
+    return end
 
 
 # nouns that name a report as a whole, in the writer's comment set off after it
