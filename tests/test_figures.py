@@ -667,6 +667,24 @@ def test_rule_by_to_move_a_change_by_an_amount_then_the_level_reached():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "change", "level", "unit"),
+    [
+        ("Silver gained $2 to $31 an ounce on Monday.", 2, 31, None),
+        ("The fleet grew 40 to 310 ships last year.", 40, 310, "ship"),
+        ("The benchmark index dropped 180 to 6,900 points.", 180, 6900, "point"),
+    ],
+)
+def test_rule_by_to_move_right_after_the_verb_a_change_and_the_level_each_a_figure(sentence, change, level, unit):
+    moved, reached = _one(sentence).claims
+    assert (moved.value, reached.value, moved.change) == (change, level, reached.change)
+    assert moved.low == moved.high == change  # no range from the change to the level
+    if unit is not None:
+        assert moved.unit == reached.unit == unit
+    (spread,) = _one("Sales fell 12 to 15 percent in the quarter.").claims
+    assert (spread.low, spread.high) == (12, 15)
+
+
+@pytest.mark.parametrize(
     ("sentence", "text", "value", "unit"),
     [
         ("The county will borrow KSh 42 billion next year.", "KSh 42 billion", 42e9, "kenyan shilling"),
@@ -1278,3 +1296,17 @@ def test_rule_or_more_a_bound_written_after_the_amount(sentence, low, high):
 def test_rule_number_subject_a_phrasal_verb_tagged_as_a_participle_still_counts_people(sentence, verb):
     (c,) = _one(sentence).claims
     assert (c.unit, c.measure) == ("people", verb)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "low", "high"),
+    [
+        ("Copper lost more than $300 to $8,100 a tonne.", "more than $300", 300, None),
+        ("The index climbed almost 4% to 1,250.", "almost 4%", None, 4),
+        ("The charity gave over $2m to 60 schools.", "over $2m", 2e6, None),
+    ],
+)
+def test_a_qualifier_before_two_figures_bounds_the_first(sentence, text, low, high):
+    first, second = find_amounts(sentence)
+    assert (first.text, first.low, first.high) == (text, low, high)
+    assert second.low == second.high == second.value

@@ -885,7 +885,14 @@ def _value_context(f: _Figure) -> bool:
         return True
     reached = LEVEL_REACHED.match(f.am.text)  # rule as_far_as: "fell as low as 1.06", a level reached
     side = SIDE.match(f.text, f.end)  # rule dimensions: "20 by 30 metres", a side of one measure
-    if not (reached or side or VALUE_CONTEXT.search(f.text[max(0, f.start - 25) : f.start]) or SHARED_UNIT.match(f.text, f.end)):
+    moved = f.am.form == "by_to_move"  # "fell 212 to 7,450": the change, before the level it reached
+    if not (
+        reached
+        or side
+        or moved
+        or VALUE_CONTEXT.search(f.text[max(0, f.start - 25) : f.start])
+        or SHARED_UNIT.match(f.text, f.end)
+    ):
         return False
     f.rule = "value_context"
     return True
@@ -1096,6 +1103,9 @@ SIDE = re.compile(  # a bare side before a length
 )
 
 
+CHANGE_THEN_LEVEL = re.compile(r"\s+to\s+")  # between the change and the level of a by_to_move pair
+
+
 def _share_units(claims: list[Claim], text: str, base: int) -> None:
     """ "280 million of the 1.5 billion shekels": a bare number takes the unit of the whole it is
     part of; "2.5 by 3 centimetres": a bare side takes the length of the side after it."""
@@ -1105,6 +1115,8 @@ def _share_units(claims: list[Claim], text: str, base: int) -> None:
             c.unit, c.measure = whole.unit, whole.measure
         elif c.unit is None and whole.unit and DIMENSION.fullmatch(between) and canonical(whole.unit)[0] == "metre":
             c.unit = whole.unit
+        elif c.unit is None and whole.unit and CHANGE_THEN_LEVEL.fullmatch(between):
+            c.unit, c.measure = whole.unit, whole.measure  # rule by_to_move: "grew 40 to 310 ships", both ships
 
 
 # a market report's list: a name, then how far it moved

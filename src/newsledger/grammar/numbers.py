@@ -578,6 +578,8 @@ def _pair_amounts(f: _Found) -> list[Amount]:
         a_start = m.start("a") + len(m.group("a")) - len(m.group("a").lstrip())
         unit_a = None if pct_a else _glued_unit(m.group("a"), va)
         first = Amount(a_start, m.end("a"), m.group("a").strip(), va, va, va, f.approximate, cur_a, pct_a, words_a, unit_a, two)
+        if two in QUALIFIES_FIRST and f.qual:
+            _qualified(first, f, m.start() + f.lead)
         second = _one_of(m, "b", two)
         if second.unit and not (unit_a or cur_a or pct_a) and pair.joiner in ("-", "–", "to"):
             first.unit = second.unit  # rule suspended_unit: "from 0-60mph", "from 3 to 5kg": a unit written once is both's
@@ -585,6 +587,22 @@ def _pair_amounts(f: _Found) -> list[Amount]:
     amount = _finished(f, None, va, vb, cur_a or cur_b, pct_a or pct_b, words_a, va)
     amount.form = "range"
     return [amount]
+
+
+# two figures where a qualifier before the pair is the first's: "lost more than $2 to $43.25" (the
+# change was over $2), "rose almost 8% to 3.65", "paid over $5m to 40 families"
+QUALIFIES_FIRST = ("move_to_level", "by_to_move", "to_preposition")
+
+
+def _qualified(first: Amount, f: _Found, start: int) -> None:
+    """The qualifier's bounds ("more than", "up to") on the first of two figures, its words in the figure's."""
+    if re.search(LOWER, f.qual):
+        first.high = None
+    elif re.search(UPPER, f.qual):
+        first.low = None
+        first.approximate = first.approximate or f.qual in ("nearly", "almost", "just under")
+    first.text = f.sentence[start : first.end]
+    first.start = start
 
 
 LEVEL_OVER_CHANGE = 5  # "by X to Y" is a change and a level when Y is this many times X
@@ -629,13 +647,16 @@ class _Pair:
 
     @property
     def by_then_to(self) -> bool:
-        """rule by_to_move: "rose by £1,200 to £34,500", "fell by 200 to 1,800": after a verb of change
-        and "by", the change and then the level it reached, when the level is at least
-        ``LEVEL_OVER_CHANGE`` times the change ("rise by 3 to 5 per cent" stays a range)."""
+        """rule by_to_move: "rose by £1,200 to £34,500", "fell by 200 to 1,800", "gained $14 to
+        $2,310": after a verb of change and "by", or right after the verb, the change and then the
+        level it reached, when the level is at least ``LEVEL_OVER_CHANGE`` times the change ("rise by
+        3 to 5 per cent", "fell 12 to 15 percent" stay ranges)."""
         before = before_text(self.found.sentence, self.found.m)
+        last = re.search(r"(\w+)\s*$", before)
+        verb_last = last is not None and bool(CHANGE_UP.fullmatch(last.group(1)) or CHANGE_DOWN.fullmatch(last.group(1)))
         return (
             self.joiner == "to"
-            and re.search(r"\bby\s*$", before) is not None
+            and (re.search(r"\bby\s*$", before) is not None or verb_last)
             and bool(CHANGE_UP.search(before) or CHANGE_DOWN.search(before))
             and self.va > 0
             and self.vb >= LEVEL_OVER_CHANGE * self.va
