@@ -1310,3 +1310,18 @@ def test_a_qualifier_before_two_figures_bounds_the_first(sentence, text, low, hi
     first, second = find_amounts(sentence)
     assert (first.text, first.low, first.high) == (text, low, high)
     assert second.low == second.high == second.value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit", "canonical_unit", "factor"),
+    [
+        ("The trawler sank 12 nautical miles off the headland.", "nautical mile", "metre", 1852.0),
+        ("Thieves took 250 troy ounces of platinum from the vault.", "troy ounce", "kilogram", 0.0311034768),
+        ("Each barrel held 35 imperial gallons of cider.", "imperial gallon", "litre", 4.54609),
+    ],
+)
+def test_rule_qualified_unit_a_word_that_makes_another_unit_is_part_of_it(sentence, unit, canonical_unit, factor):
+    (figure,) = _one(sentence).claims
+    assert (figure.unit, figure.canonical_unit, figure.to_canonical) == (unit, canonical_unit, factor)
+    (plain,) = _one("The trawler sank 12 miles off the headland.").claims
+    assert plain.to_canonical == 1609.344

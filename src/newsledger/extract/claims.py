@@ -30,7 +30,7 @@ from newsledger.extract.language import (
 )
 from newsledger.extract.quantulum import might_name_unit, qparser
 from newsledger.extract.unit_choice import AMBIGUOUS, choose
-from newsledger.extract.units import canonical, symbol_name
+from newsledger.extract.units import canonical, qualified_name, symbol_name
 from newsledger.grammar.numbers import (
     CASED_SYMBOLS,
     CHANGE_DOWN,
@@ -154,7 +154,8 @@ def _unit_name(words: str) -> str | None:
     for q in found:
         if q.unit.entity.name not in ("dimensionless", "unknown") and q.unit.name:
             return UNIT_NAMES.get(str(q.unit.name).lower(), str(q.unit.name))
-    return None
+    two = words.split()
+    return qualified_name(*two) if len(two) == 2 else None  # rule qualified_unit: "nautical miles", "troy ounces"
 
 
 # a unit written as a word after a number: "shekels", "Danish crowns", "sq ft", "pound-feet", "deg C"

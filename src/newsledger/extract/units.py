@@ -81,6 +81,22 @@ def symbol_name(symbol: str) -> str | None:
     return name.replace("_", " ").replace("meter", "metre").replace("liter", "litre")
 
 
+@lru_cache(maxsize=1024)
+def qualified_name(modifier: str, unit: str) -> str | None:
+    """rule qualified_unit: "nautical miles", "troy ounces", "imperial gallons", "statute miles": a
+    word that makes a unit another unit of pint's own ("nautical_mile": 1,852 m, not a mile's
+    1,609), spelled as the ledger writes units; None where pint has no such unit."""
+    if not (modifier.isalpha() and unit.isalpha()):
+        return None
+    try:
+        name = str(_registry().Unit(f"{modifier.lower()}_{unit.lower()}"))  # pint reads plurals: its own singular
+    except Exception:  # pint's parse errors have no common base
+        return None
+    if not re.fullmatch(r"[a-z]+_[a-z_]+", name):
+        return None
+    return name.replace("_", " ").replace("meter", "metre").replace("liter", "litre")
+
+
 def _pint_expression(unit: str) -> str:
     """A quantulum3 unit name as pint reads it: "mile per hour" -> "mile / hour", "square
     kilometre" -> "kilometre ** 2"."""
