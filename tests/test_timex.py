@@ -123,6 +123,35 @@ def test_rule_scheduled_present_a_schedule_in_the_present_tense_is_ahead():
     assert [t.value for t in find_timexes("The levy raised little in January.", june)] == ["2024-01"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("The negotiations resume on Monday.", "2024-06-10"),  # read on Wednesday 5 June 2024
+        ("Polling stations open at 7am on Thursday.", "2024-06-06T07:00"),
+        ("The president flies to Nairobi on Friday.", "2024-06-07"),
+        ("The summit takes place on Saturday in Geneva.", "2024-06-08"),
+        ("The court might rule in May.", "2025-05"),
+    ],
+)
+def test_rule_scheduled_present_a_scheduled_event_in_the_present_simple_or_a_may_is_ahead(sentence, value):
+    assert [t.value for t in find_timexes(sentence, date(2024, 6, 5))] == [value]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["The negotiations resumed on Monday.", "The negotiations did not resume on Monday.", "The court may have ruled on Monday."],
+)
+def test_a_past_or_negated_schedule_stays_behind(sentence):
+    assert [t.value for t in find_timexes(sentence, date(2024, 6, 5))] == ["2024-06-03"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"), [("The vote was put off to mid-May.", "2024-05"), ("Prices peaked around mid-March.", "2024-03")]
+)
+def test_may_and_march_with_a_modifier_of_time_are_months(sentence, value):
+    assert [t.value for t in find_timexes(sentence, date(2024, 6, 5))] == [value]
+
+
 def test_the_early_hours_of_a_day_are_no_duration():
     found = find_timexes("The fire started in the early hours of Sunday.", date(2024, 6, 5))
     assert [(t.type, t.value) for t in found] == [("DATE", "2024-06-02")]

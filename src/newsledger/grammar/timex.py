@@ -196,13 +196,25 @@ def _explicit_date(m: re.Match[str], anchor: date | None, sentence: str) -> str 
     return f"{year:04d}-{month:02d}"
 
 
+SCHEDULED_VERB = (
+    r"(?<!\bdid not )(?<!\bdidn't )(?<!\bhad )(?<!\bto )(?-i:"
+    r"(?:begin|start|open|close|resume|reopen|meet|convene|arrive|return|travel|visit|head|launch|end|expire)s?"
+    r"|flies|fly|takes? place|gets? under ?way|go(?:es)? ahead)(?=\s+(?:[a-z]+\s+){0,3}?(?:on|at|in|from|this|next|by)\b)"
+)
+
+
 FUTURE_CUE = re.compile(
     r"\b(?:will|won't|would|'ll|shall|is to|are to|scheduled|slated|plans? to|planned|planning|expected to|set (?:to|for)"
     r"|due to|going to|upcoming|intends? to|hopes? to|would like to|until|as soon as|as early as"
     r"|payable|effective|expires?|deadline"
     # rule scheduled_present: a schedule in the present tense ("voters go to the polls in November",
     # "the ban takes effect in May", "the tournament kicks off in June")
-    r"|go(?:es)? to the polls|takes? effect|comes? into force|kicks? off|(?:is|are) due)\b|\bnext\b(?! to\b)",
+    r"|go(?:es)? to the polls|takes? effect|comes? into force|kicks? off|(?:is|are) due"
+    # ... and a verb of a scheduled event in the present simple, not after a past or negated
+    # auxiliary ("the talks begin on Monday", "polls open at 7am", "she flies to Delhi on Friday")
+    rf"|{SCHEDULED_VERB}"
+    # rule open_future: a modal of possibility ahead ("may visit in May"; not "may have")
+    r"|(?-i:may|might)(?!\s+(?:have|not have)\b))\b|\bnext\b(?! to\b)",
     re.I,
 )
 
@@ -781,7 +793,8 @@ def _month_in_context(text: str, start: int, end: int, m: re.Match[str]) -> bool
     if re.match(r"\s+[A-Z][a-z]", text[end : end + 3]) and not name.endswith(".") and not temporal:
         return False  # "Jan Egeland", "June Carter": a first name ("in June Russia ..." stays a month)
     if name.lower() in ("may", "march", "mar"):
-        return bool(temporal or m.group("rel"))
+        # "in May", "last March", "mid-May", "the end of March": a modifier of time makes it the month
+        return bool(temporal or m.group("rel") or m.groupdict().get("mod"))
     return True
 
 
