@@ -700,3 +700,34 @@ def test_rule_following_report_a_speech_participle_after_a_report_is_the_same_sp
 def test_rule_following_report_leaves_a_participle_that_says_nothing_in_the_report():
     (q,) = _one("The agency said the storm had struck the coast, flooding hundreds of homes.").quotes
     assert q.content == "the storm had struck the coast, flooding hundreds of homes"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The plan, officials said on Monday, would cost far more than expected.", "The plan would cost far more than expected."),
+        ("The new line, engineers said on Friday, could open by 2030.", "The new line could open by 2030."),
+    ],
+)
+def test_rule_interrupted_aside_the_speakers_aside_is_cut_out_to_its_comma(text, content):
+    (q,) = _one(text).quotes
+    assert q.content == content
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        (
+            "The decision, the ministry said in a statement, was taken after months of consultation.",
+            "The decision was taken after months of consultation",
+        ),
+        (
+            "The merger, the regulator said in its ruling, was blocked to protect consumers.",
+            "The merger was blocked to protect consumers",
+        ),
+        ("The scheme, ministers said last week, will be scrapped next year.", "The scheme will be scrapped next year"),
+    ],
+)
+def test_rule_fronted_subject_the_subject_before_an_interrupting_speaker_opens_the_report(text, content):
+    (q,) = _one(text).quotes
+    assert q.content.rstrip(".") == content

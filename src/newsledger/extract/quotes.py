@@ -381,7 +381,34 @@ def _clause(r: _Report) -> Said | None:
         # "he hasn't forced Ukraine into the surrender many of his critics feared": with no comma
         # before the speaker the clause is a relative one on the noun before it, and that noun is the report
         return _chars(r.doc[noun.left_edge.i : noun.i + 1])
-    return _chars(_own_report(r.doc[clause.left_edge.i : clause.right_edge.i + 1], cue_tok))
+    start = _fronted_subject(cue_tok, clause, r.who_at)
+    return _chars(_own_report(r.doc[start : clause.right_edge.i + 1], cue_tok))
+
+
+def _fronted_subject(cue_tok: Token, clause: Token, who_at: tuple[int, int] | None) -> int:
+    """rule fronted_subject: "The decision, the ministry said in a statement, was taken in May":
+    where the parse made the verb of saying the sentence's root, the subject set off by a comma
+    before the speaker is the reported clause's own (a clause after the verb with no subject of its
+    own): the report starts there. Else the clause's first word."""
+    doc = cue_tok.doc
+    if (
+        clause.dep_ != "ccomp"
+        or clause.i < cue_tok.i
+        or who_at is None
+        or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in clause.children)
+    ):
+        return clause.left_edge.i
+    for front in cue_tok.children:
+        end = front.right_edge.i + 1
+        if (
+            front.dep_ in ("dep", "nsubj", "nsubjpass", "npadvmod")
+            and pos(front) in ("NOUN", "PROPN", "PRON")
+            and end < len(doc)
+            and doc[end].text == ","
+            and doc[end].idx < who_at[0]
+        ):
+            return front.left_edge.i
+    return clause.left_edge.i
 
 
 def _interrupted(r: _Report) -> Said | None:
@@ -658,6 +685,20 @@ def _closed(text: str, at: tuple[int, int]) -> tuple[int, int]:
     return at
 
 
+def _aside_end(words: str, hi: int) -> int:
+    """rule interrupted_aside: "The plan, officials said on Monday, would cost more": a speaker and
+    cue set off by commas inside what they report are cut out with the rest of their aside (when,
+    where, in what), up to its closing comma: at most ``ASIDE_WORDS`` words and no quotation mark."""
+    comma = words.find(",", hi)
+    if comma == -1:
+        return hi
+    between = words[hi:comma]
+    return comma if len(between.split()) <= ASIDE_WORDS and not any(q in between for q in "\"“”'‘’") else hi
+
+
+ASIDE_WORDS = 6
+
+
 def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: str | None, cue: str | None,
             who_at: tuple[int, int] | None, cue_at: tuple[int, int] | None, rule: str | None = None) -> Quote:  # fmt: skip
     """One quote record; ``key``, ``at``, ``who_at`` and ``cue_at`` are in sentence offsets."""
@@ -674,6 +715,8 @@ def _record(sent: Sentence, key: int, kind: str, at: tuple[int, int], speaker: s
             left = re.sub(r",\s*as$", "", left, flags=re.I)
             comma = words.find(",", hi)
             hi = comma if comma != -1 else hi
+        elif words[:lo].rstrip().endswith(","):
+            hi = _aside_end(words, hi)
         words = (left + " " + words[hi:].lstrip(" ,—–")).strip()
     q = Quote(content_id(sent.article_id, str(sent.base + key)), sent.where(*at), kind, speaker, cue, words, rule=rule)  # type: ignore[arg-type]
     if who_at:
