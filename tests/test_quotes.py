@@ -731,3 +731,16 @@ def test_rule_interrupted_aside_the_speakers_aside_is_cut_out_to_its_comma(text,
 def test_rule_fronted_subject_the_subject_before_an_interrupting_speaker_opens_the_report(text, content):
     (q,) = _one(text).quotes
     assert q.content.rstrip(".") == content
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("He admitted that the figures had been wrong.", "admitted", "that the figures had been wrong"),
+        ("The minister slammed the decision as reckless.", "slammed", "the decision as reckless"),
+        ("The judge labelled the scheme as a failure.", "labelled", "the scheme as a failure"),
+    ],
+)
+def test_a_speech_verb_that_doubles_its_last_letter_is_read_in_every_form(text, cue, content):
+    (q,) = _one(text).quotes
+    assert (q.cue, q.content) == (cue, content)

@@ -229,7 +229,15 @@ def _inflections(verb: str) -> set[str]:
         else verb + ("es" if verb.endswith(("s", "sh", "ch", "x")) else "s")
     )
     ied = verb[:-1] + "ied" if verb.endswith("y") and verb[-2] not in "aeiou" else stem + "ed"
-    return {verb, ies, ied, stem + "ing"}
+    forms = {verb, ies, ied, stem + "ing"}
+    if DOUBLING_END.search(verb):  # "admitted", "slammed", "signalled", "referred": the last consonant doubled
+        forms |= {verb + verb[-1] + "ed", verb + verb[-1] + "ing"}
+    return forms
+
+
+# a verb ending consonant, vowel, consonant may double its last letter before -ed and -ing (the
+# forms that do not, "answerred", are no English words and match nothing)
+DOUBLING_END = re.compile(r"(?:^|[^aeiou])[aeiou][bdglmnprt]$")
 
 
 REPORTING_VERBS = SPEECH_VERBS | ATTITUDE_VERBS
