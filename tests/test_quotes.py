@@ -744,3 +744,28 @@ def test_rule_fronted_subject_the_subject_before_an_interrupting_speaker_opens_t
 def test_a_speech_verb_that_doubles_its_last_letter_is_read_in_every_form(text, cue, content):
     (q,) = _one(text).quotes
     assert (q.cue, q.content) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The minister branded the strike irresponsible.", "branded", "the strike irresponsible"),
+        ("The regulator criticised the bank for its slow response.", "criticised", "the bank for its slow response"),
+        ("Fans dubbed the new stadium a white elephant.", "dubbed", "the new stadium a white elephant"),
+    ],
+)
+def test_verbs_of_naming_and_british_spellings_are_cues(text, cue, content):
+    (q,) = _one(text).quotes
+    assert (q.cue, q.content) == (cue, content)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The judge labelled the scheme a failure.", "the scheme a failure"),
+        ("The union labelled the offer an insult.", "the offer an insult"),
+    ],
+)
+def test_rule_second_object_what_the_object_is_called_is_part_of_the_report(text, content):
+    (q,) = _one(text).quotes
+    assert q.content == content

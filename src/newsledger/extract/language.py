@@ -31,6 +31,8 @@ SPEECH_VERBS = {
     # and those it uses as cues at least 30% of the times, 8 times or more (same script, --min 8 --share 0.3)
     "talk", "quote", "reference", "voice", "underscore", "outline", "detail", "hint", "speculate", "label", "credit",
     "list", "name", "email", "request", "thank", "press", "invoke", "wonder", "remember", "identify",
+    # verbs of naming a thing what the speaker holds it to be, beside "call", "label", "describe", "deem"
+    "brand", "dub", "term", "characterize",
 }  # fmt: skip
 
 
@@ -42,6 +44,16 @@ ATTITUDE_VERBS = {
     "signal", "contend", "envision", "acknowledge", "cite", "point", "describe", "seek", "prefer",
     "view", "recognize", "promote", "approve", "order",
 }  # fmt: skip
+
+
+def _both_spellings(verbs: set[str]) -> set[str]:
+    """Each -ize verb with its British -ise spelling ("criticise", "apologise", "emphasise"): the
+    lemmatizer keeps the spelling it is given."""
+    return verbs | {v[:-3] + "ise" for v in verbs if v.endswith("ize")}
+
+
+SPEECH_VERBS = _both_spellings(SPEECH_VERBS)
+ATTITUDE_VERBS = _both_spellings(ATTITUDE_VERBS)
 
 
 # "data obtained by C4ADS": the agent of these is where the figure comes from

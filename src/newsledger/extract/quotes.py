@@ -458,6 +458,10 @@ def _medium_clause(r: _Report) -> Said | None:
     return None
 
 
+# verbs that call their object something: the object and what it is called are the report
+NAMING_VERBS = {"call", "label", "brand", "dub", "term", "name", "deem", "declare", "proclaim", "consider"}
+
+
 def _object(r: _Report) -> Said | None:
     """rule object: "Kim praised the Kursk operation", "portrayed the support as an act of
     solidarity", "vow consequences", "endorses Clinton": what the verb takes."""
@@ -468,6 +472,9 @@ def _object(r: _Report) -> Said | None:
         c for c in r.cue_tok.children  # type: ignore[union-attr]
         if c.dep_ == "oprd" or (c.dep_ == "prep" and (c.lower_ == "as" or (c.lower_ == "at" and lemma(r.cue_tok) in PUTS_AT)))  # type: ignore[arg-type]
         or _charge(c, objs[0])
+        # rule second_object: "labelled the scheme a failure": what a verb of naming calls its object,
+        # where the parse made it a second object ("made use of his card with a win" is no naming)
+        or (c.dep_ == "dobj" and c.i > objs[0].i and lemma(r.cue_tok) in NAMING_VERBS)  # type: ignore[arg-type]
     ]  # fmt: skip
     last = max([objs[0], *extra], key=lambda t: t.i)
     end = last.right_edge.i
