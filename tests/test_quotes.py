@@ -769,3 +769,31 @@ def test_verbs_of_naming_and_british_spellings_are_cues(text, cue, content):
 def test_rule_second_object_what_the_object_is_called_is_part_of_the_report(text, content):
     (q,) = _one(text).quotes
     assert q.content == content
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        (
+            "Mr Diaz was quoted as saying that the company would never sell the site.",
+            "Mr Diaz",
+            "that the company would never sell the site",
+        ),
+        ("The minister is reported as saying the talks had failed.", "minister", "the talks had failed"),
+    ],
+)
+def test_rule_quoted_as_who_is_quoted_as_saying_speaks(text, speaker, content):
+    (q,) = _one(text).quotes
+    assert (q.speaker, q.cue, q.content) == (speaker, "saying", content)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Writing in a Sunday newspaper, the former minister argued that the policy had failed.",
+        "Posting on social media, the mayor warned that the roads would stay closed.",
+    ],
+)
+def test_rule_setting_participle_an_opening_participle_of_where_someone_spoke_reports_nothing_of_its_own(text):
+    (q,) = _one(text).quotes
+    assert q.cue in ("argued", "warned") and q.content.startswith("that ")

@@ -355,6 +355,15 @@ def _agent(verb: Token, _hops: int) -> Token | None:
     return None
 
 
+def quoted_as(verb: Token, _hops: int = 0) -> Token | None:
+    """rule quoted_as: "the minister was quoted as saying ...", "is reported as saying ...": a
+    speech verb after "as" that a passive verb takes speaks for that verb's subject."""
+    prep = verb.head
+    if verb.dep_ != "pcomp" or prep.lower_ != "as" or prep.dep_ != "prep" or prep.head is prep:
+        return None
+    return next((c for c in prep.head.children if c.dep_ == "nsubjpass"), None)
+
+
 def _finite_root(verb: Token) -> bool:
     return verb.dep_ == "ROOT" and verb.tag_ in ("VBD", "VBZ", "VBP")
 
@@ -449,7 +458,7 @@ def _reported_clause_of(verb: Token) -> Token | None:
 
 # who speaks for a verb of saying, by the first rule that finds someone
 SPEAKER_OF: list[Callable[[Token, int], Token | None]] = [
-    _inverted, _set_off, _subject, _agent, _name_before, _opener, _shown_doing, _participle
+    _inverted, _set_off, _subject, _agent, quoted_as, _name_before, _opener, _shown_doing, _participle
 ]  # fmt: skip
 
 

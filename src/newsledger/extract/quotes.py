@@ -27,6 +27,7 @@ from newsledger.extract.language import (
     nominal_subject,
     phrase_start,
     pos,
+    quoted_as,
     shown_speaking,
     speaker_of,
     subject_phrase,
@@ -227,6 +228,8 @@ def _cue(tok: Token) -> bool:
         return False
     if shown_speaking(tok):
         return True
+    if lemma(tok) in SPEECH_VERBS and quoted_as(tok) is not None:
+        return True  # "was quoted as saying ...": the model, which reads "as saying" as a manner, is not asked
     if lemma(tok) in SHOWING and any(shown_speaking(t) for t in tok.subtree if t is not tok):
         return False  # "the clip shows the minister telling aides ...": the minister speaks, not the clip
     kids = list(tok.children)
@@ -997,6 +1000,22 @@ def quotes_in(
     return out
 
 
+def _setting_participle(tok: Token) -> bool:
+    """rule setting_participle: "Writing in the Sunday Times, the former minister argued ...",
+    "Speaking to reporters, she said ...": a participle that opens the sentence and says where its
+    speaker spoke reports nothing of its own (no clause, object or quotation): the verb it leads
+    to reports it."""
+    head = tok.head
+    return (
+        tok.dep_ == "advcl"
+        and tok.tag_ == "VBG"
+        and tok.i < head.i
+        and tok.left_edge.i == 0
+        and _cue(head)
+        and not any(c.dep_ in ("ccomp", "xcomp", "dobj", "parataxis") for c in tok.children)
+    )
+
+
 def _according_beside(r: _Reading, v: _Voice, out: list[Quote]) -> list[Quote]:
     """rule according_to, beside another cue ("Clinton plans to visit, according to an aide"): its own record."""
     acc = r.acc
@@ -1021,6 +1040,8 @@ def _further_cues(r: _Reading, v: _Voice, out: list[Quote]) -> list[Quote]:
             continue  # the first cue's own report is already out, unless quotations took its place
         if is_first and v.rule == "opening_verb" and not any(c.dep_ in ("ccomp", "xcomp") for c in tok.children):
             continue  # its quotation is its report: 'Asked about X, he replied: "..."' reports no more
+        if _setting_participle(tok):
+            continue
         who2, cue2 = _who_span(subj, antecedent), _cue_span(tok)
         rest = _said(sent, tok, who2, cue2)
         if not rest or any(a <= who2[0] < b for a, b in covered):
