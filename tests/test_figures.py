@@ -1325,3 +1325,16 @@ def test_rule_qualified_unit_a_word_that_makes_another_unit_is_part_of_it(senten
     assert (figure.unit, figure.canonical_unit, figure.to_canonical) == (unit, canonical_unit, factor)
     (plain,) = _one("The trawler sank 12 miles off the headland.").claims
     assert plain.to_canonical == 1609.344
+
+
+@pytest.mark.parametrize(
+    ("sentence", "unit"),
+    [
+        ("The clinic saw 340 patients last month, compared with 290 in May.", "patient"),
+        ("Exports reached 12,000 cars, up from 9,500 a year before.", "car"),
+        ("One in four adults now smokes, down from one in three in 2000.", "adult"),
+    ],
+)
+def test_rule_compared_in_unit_a_bare_figure_compared_with_another_is_in_its_unit(sentence, unit):
+    first, second = _one(sentence).claims
+    assert first.unit == second.unit == unit

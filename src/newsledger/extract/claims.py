@@ -1104,6 +1104,10 @@ SIDE = re.compile(  # a bare side before a length
 )
 
 
+COMPARED_WITH = re.compile(
+    r"[^\d.;:]{0,40}?,?\s+(?:(?:up|down)\s+from|compared\s+(?:with|to)|versus|vs\.?)\s+(?:an?\s+|some\s+|about\s+|around\s+)?",
+    re.I,
+)
 CHANGE_THEN_LEVEL = re.compile(r"\s+to\s+")  # between the change and the level of a by_to_move pair
 
 
@@ -1118,6 +1122,10 @@ def _share_units(claims: list[Claim], text: str, base: int) -> None:
             c.unit = whole.unit
         elif c.unit is None and whole.unit and CHANGE_THEN_LEVEL.fullmatch(between):
             c.unit, c.measure = whole.unit, whole.measure  # rule by_to_move: "grew 40 to 310 ships", both ships
+        elif whole.unit is None and c.unit and COMPARED_WITH.fullmatch(between) and whole.value is not None:
+            # rule compared_in_unit: "one in four adults, up from one in six", "£682, compared with 640":
+            # the figure it is compared with is in its unit
+            whole.unit, whole.measure = c.unit, c.measure
 
 
 # a market report's list: a name, then how far it moved
