@@ -1338,3 +1338,16 @@ def test_rule_qualified_unit_a_word_that_makes_another_unit_is_part_of_it(senten
 def test_rule_compared_in_unit_a_bare_figure_compared_with_another_is_in_its_unit(sentence, unit):
     first, second = _one(sentence).claims
     assert first.unit == second.unit == unit
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        ("Arrests have exceeded 1,200 since the protests began.", 1200),
+        ("Pre-orders surpassed 2 million units within a week.", 2e6),
+        ("The repair bill now exceeds £3bn.", 3e9),
+    ],
+)
+def test_rule_exceeded_bound_a_figure_gone_past_is_the_least(sentence, value):
+    (figure,) = _one(sentence).claims
+    assert (figure.value, figure.low, figure.high) == (value, value, None)

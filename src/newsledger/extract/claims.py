@@ -905,6 +905,19 @@ def _index_level(f: _Figure) -> None:
         f.unit, f.rule = "point", "index_level"
 
 
+# a verb of going past a figure, right before it
+EXCEEDED = re.compile(r"\b(?:exceeded|exceeds|exceeding|surpassed|surpasses|surpassing)\s+$", re.I)
+
+
+def _exceeded_bound(f: _Figure) -> None:
+    """rule exceeded_bound: "Casualties have exceeded 4,700", "sales surpassed 1 million": a figure
+    something went past is its least, not its value alone (as "more than 4,700" is)."""
+    am = f.am
+    if am.value is not None and am.low == am.high == am.value and EXCEEDED.search(f.text, max(0, am.start - 20), am.start):
+        am.high = None
+        f.rule = f.rule or "exceeded_bound"
+
+
 # the figure grammar after the amount: each rule may decide the unit, what it measures and the rule
 # that made it a figure; in this order
 UNIT_RULES = [
@@ -1059,6 +1072,7 @@ def figures_in(sent: Sentence, previous: str | None) -> tuple[list[Claim], str |
         if not _value_context(f):
             continue
         _index_level(f)
+        _exceeded_bound(f)
         previous = who
         out.append(_claim(f, who, dates, about))
     _share_units(out, text, sent.base)
