@@ -139,3 +139,28 @@ def test_a_name_followed_by_a_description_resolves_to_the_person_it_starts_with(
     assert resolve("Jon Varga, a harbour pilot") == "Jon Varga"
     assert resolve("Marta Bellini the mayor") == "Marta Bellini"
     assert resolve("Marta Ferri of the union") == "Marta Ferri of the union"  # a first name alone is no prefix
+
+
+def test_a_name_after_a_courtesy_title_is_a_person_whatever_the_model_called_it():
+    from newsledger.extract.entities import honorific_people
+
+    text = "Mr Okwuosa's lawyer met Dr. T. Varga and Dame Ines Mora; Lord Chancellor Ann Pike; Miss World 2021; Ms Lund's Plan."
+    ents = [(0, 10, "GPE", "Mr Okwuosa"), (61, 76, "ORG", "Chancellor Ann")]
+    out = honorific_people(text, ents)
+    assert (0, 10, "PERSON", "Mr Okwuosa") in out  # relabelled, possessive left out
+    assert ("PERSON", "T. Varga") in {(lab, t) for *_, lab, t in out}  # missed by the model: added, initial kept
+    assert ("PERSON", "Ines Mora") in {(lab, t) for *_, lab, t in out}
+    assert (61, 76, "ORG", "Chancellor Ann") in out  # titles that name offices or contests are not courtesy titles
+    assert not any(t.startswith(("World", "Chancellor Ann Pike")) and lab == "PERSON" for *_, lab, t in out)
+    assert ("PERSON", "Lund") in {(lab, t) for *_, lab, t in out}  # a possessive ends the name: not "Lund's Plan"
+
+
+def test_a_pronoun_after_a_titled_name_the_model_misread_speaks_for_that_person():
+    for text, name in [
+        ('Mrs Oyelaran-Hughes thanked the volunteers. "It has been a long week," she said.', "Oyelaran-Hughes"),
+        ('After the vote, Mr Tshabangu left the chamber. "We lost tonight," he told reporters.', "Tshabangu"),
+    ]:
+        facts = extract_texts([("a1", "s", text)])
+        assert any(m.label == "PERSON" and name in m.text for m in facts.mentions)
+        (q,) = [q for q in facts.quotes if q.kind == "direct"]
+        assert q.speaker is not None and name in q.speaker

@@ -34,6 +34,52 @@ ALIASES = {
 }  # fmt: skip
 LABEL_GROUP = {"GPE": "PLACE", "LOC": "PLACE"}
 
+# rule honorific_person: a courtesy title written before a capitalised name makes it a person's
+# ("Mr Adeyemi", "Dr. Priya Natarajan", "Dame Ines Mora"), whatever the model called it (it reads
+# names it has not met as places or bodies); titles that also name offices or contests ("Lord
+# Chancellor", "Miss World") are not among them
+HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Sir|Dame)\.?[ \t]+(?=[A-Z])")
+NAME_WORD = re.compile(r"[A-Z](?:[\w'’-]*\w|\.)")  # a capitalised word or an initial ("J.")
+NOT_NAME_WORDS = {"Of", "The", "And", "In", "On", "At", "To", "For", "Says", "Said", "Is", "Was", "Has", "Will"}
+
+
+def _name_after(text: str, at: int) -> int:
+    """Where the capitalised name that starts at ``at`` ends: up to three capitalised words or
+    initials, no possessive "'s", no word that a Title Case headline capitalises ("Of", "Says")."""
+    end = pos = at
+    for _ in range(3):
+        m = NAME_WORD.match(text, pos)
+        if m is None or m.group(0) in NOT_NAME_WORDS:
+            break
+        end = m.end()
+        if m.group(0).endswith(("'s", "’s")):
+            return end - 2  # a possessive ends the name ("Mr Brown's Budget")
+        if text[end : end + 1] != " ":
+            break
+        pos = end + 1
+    return end
+
+
+def honorific_people(text: str, ents: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """``ents`` (start, end, label, text) with the names after a courtesy title as people (rule
+    honorific_person): an entity that lies within the title and its name becomes a PERSON; a name
+    the model missed is added, without its title."""
+    out = list(ents)
+    for m in HONORIFIC.finditer(text):
+        end = _name_after(text, m.end())
+        if end <= m.end():
+            continue
+        inside = [k for k, (a, b, _, _) in enumerate(out) if m.start() <= a < end and b <= end]
+        if any(a < end and m.start() < b for k, (a, b, _, _) in enumerate(out) if k not in inside):
+            continue  # an entity that runs past the name is something else ("Dr Martens boots" stays the model's)
+        if inside:
+            for k in inside:
+                a, b, _, words = out[k]
+                out[k] = (a, b, "PERSON", words)
+        else:
+            out.append((m.end(), end, "PERSON", text[m.end() : end]))
+    return sorted(out)
+
 
 @lru_cache(maxsize=4096)  # the names an article and its neighbours repeat; small, as a corpus's names grow without end
 def key_of(text: str, label: str) -> str:

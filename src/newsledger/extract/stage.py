@@ -20,6 +20,7 @@ from spacy.attrs import IDX, SENT_START
 from newsledger import budget, nlp
 from newsledger.extract.casing import restore, sentence_case
 from newsledger.extract.claims import figures_in
+from newsledger.extract.entities import honorific_people
 from newsledger.extract.events import ACTOR_ENTITY_LABELS, EVENT_PRECISIONS, events_in, lead_event
 from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
@@ -240,6 +241,7 @@ def _read_light(facts: Facts, idx: int, art: _Text, doc: Light) -> list[_Pending
     to date an event, an amount, a quotation or a speech verb (``facts.needs_parse``), a sentence
     announcing the next one's words and that one, and opening sentences that name an actor."""
     body = art.body
+    doc.ents = honorific_people(body, doc.ents)
     spans = sentence_spans(doc, body)
     starts = [a for a, _ in spans]
     by_sentence = _mentions(facts, art, doc, spans)
