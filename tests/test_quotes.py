@@ -797,3 +797,20 @@ def test_rule_quoted_as_who_is_quoted_as_saying_speaks(text, speaker, content):
 def test_rule_setting_participle_an_opening_participle_of_where_someone_spoke_reports_nothing_of_its_own(text):
     (q,) = _one(text).quotes
     assert q.cue in ("argued", "warned") and q.content.startswith("that ")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content", "commenter"),
+    [("Growers argue the tariff will close farms, a charge ministers reject.", "Growers", "argue",
+      "the tariff will close farms", "ministers"),
+     ("Fans claim the club sold the ground too cheaply, an allegation directors deny.", "Fans", "claim",
+      "the club sold the ground too cheaply", "directors"),
+     ("Unions say the plan will cost jobs, an argument managers dismiss.", "Unions", "say",
+      "the plan will cost jobs", "managers")],
+)  # fmt: skip
+def test_rule_apposed_report_a_comment_without_that_after_a_report_does_not_speak_it(sentence, speaker, cue, content, commenter):
+    quotes = _one(sentence).quotes
+    first = next(q for q in quotes if q.cue == cue)
+    assert (first.speaker, first.content) == (speaker, content)
+    assert all(q.speaker == commenter for q in quotes if q is not first)  # "officials", never "argument officials"
+    assert not any(content in q.content and q is not first for q in quotes)

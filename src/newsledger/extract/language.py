@@ -167,6 +167,12 @@ _IRREGULAR_PLURALS = {
 }  # fmt: skip  (spaCy's exceptions read "taxis", "dos")
 
 
+# nouns that name a report as a whole, in the writer's comment set off after it
+REPORT_NOUNS = {"claim", "assertion", "allegation", "accusation", "charge", "view", "position", "argument", "statement",
+                "figure", "estimate", "suggestion", "prediction", "forecast", "promise", "pledge", "characterisation",
+                "characterization", "description", "version", "contention", "assessment", "warning", "denial"}  # fmt: skip
+
+
 # where the parse puts a clause's verb: a word there with a subject below it is a verb, whatever its tag
 VERBAL_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "conj"}
 

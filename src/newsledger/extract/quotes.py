@@ -18,6 +18,7 @@ from newsledger.extract.language import (
     PLACE_LABELS,
     PRONOUNS,
     PUTS_AT,
+    REPORT_NOUNS,
     REPORTING_VERBS,
     SHOWING,
     SPEECH_VERBS,
@@ -290,12 +291,6 @@ def _before_participle_report(doc: Doc, start: int, end: int) -> int:
             continue
         return tok.left_edge.i - 1
     return end
-
-
-# nouns that name a report as a whole, in the writer's comment set off after it
-REPORT_NOUNS = {"claim", "assertion", "allegation", "accusation", "charge", "view", "position", "argument", "statement",
-                "figure", "estimate", "suggestion", "prediction", "forecast", "promise", "pledge", "characterisation",
-                "characterization", "description", "version", "contention", "assessment", "warning", "denial"}  # fmt: skip
 
 
 def _before_comment(doc: Doc, start: int, end: int) -> int:

@@ -25,6 +25,7 @@ from newsledger.extract.events import ACTOR_ENTITY_LABELS, EVENT_PRECISIONS, eve
 from newsledger.extract.facts import announces, needs_parse
 from newsledger.extract.language import ENTITY_LABELS, SPEECH_LEMMA, SPEECH_VERBS, Sentence
 from newsledger.extract.quotes import MIN_QUOTE, lead_in, quotation_spans, quotes_in
+from newsledger.extract.repair import repair
 from newsledger.grammar.timex import find_timexes
 from newsledger.model import CAPTION, Article, Claim, Facts, Mention, Provenance, Quote, TimeExpr, caption_id, content_id
 
@@ -331,6 +332,7 @@ class _Parsed:
             sdoc.ents = [
                 e for e in (sdoc.char_span(a, b, label=lab, alignment_mode="expand") for a, b, lab in p.ents) if e is not None
             ]
+            repair(sdoc)  # constructions the model misparses the same way every time (``extract/repair.py``)
             self.sentence(p, sdoc)
 
     def sentence(self, p: _Pending, sdoc: Doc) -> None:

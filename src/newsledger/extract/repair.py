@@ -1,0 +1,98 @@
+"""Repairs of the dependency parse where the small model misreads a construction of news prose
+in the same way every time: each a named rule (``REPAIRS``, applied in order to every parsed
+sentence) that rebuilds the tree the construction has, so that every reader of the parse (figures,
+quotes, events) sees it right.
+
+rule apposed_report: "Critics say the plan will cost jobs, a claim ministers reject": a report
+noun after a comma with a relative clause that has no "that" ("a claim ministers reject", "an
+allegation the company denies") is the writer's comment on the report before it; the model reads
+the noun as a modifier of the clause's subject ("claim ministers") and hangs the report on the
+clause's verb, so the commenters seem to speak it. The repaired tree: the clause before the comma
+as it was, the noun set beside it, the verb a relative clause on the noun with its own subject.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+from newsledger.extract.language import REPORT_NOUNS, lemma, pos
+
+SUBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "POS"}  # what a relative clause's subject is made of
+SUBJECT_HEADS = {"NOUN", "PROPN", "PRON"}
+MAX_SUBJECT = 4  # words: "the prime minister's office"
+AFTER_VERB_TAGS = {"RB", "RBR", "RBS", "RP"}  # what may follow the verb, besides punctuation: nothing it governs as an object
+
+
+def _apposed_clause(doc: Doc, k: int) -> tuple[Token, list[Token], Token] | None:
+    """(noun, subject words, verb) of ", a REPORT_NOUN SUBJECT VERB" starting at the comma ``k``,
+    ending the sentence (the verb's object is the noun itself)."""
+    if doc[k].text != "," or k + 3 >= len(doc) or doc[k + 1].lower_ not in ("a", "an"):
+        return None
+    noun = next((t for t in doc[k + 2 : k + 4] if pos(t) == "NOUN"), None)
+    if noun is None or lemma(noun) not in REPORT_NOUNS or any(pos(t) not in ("ADJ", "ADV") for t in doc[k + 2 : noun.i]):
+        return None
+    verb = next((t for t in doc[noun.i + 1 :] if pos(t) in ("VERB", "AUX")), None)
+    if verb is None or verb.tag_ == "MD":  # "a claim the firm would deny": the verb after the modal
+        verb = next((t for t in doc[verb.i + 1 :] if pos(t) == "VERB"), None) if verb is not None else None
+    if verb is None or verb.tag_ not in ("VBD", "VBZ", "VBP", "VB"):
+        return None
+    subject = [t for t in doc[noun.i + 1 : verb.i] if t.tag_ != "MD" and pos(t) != "ADV"]
+    if not 1 <= len(subject) <= MAX_SUBJECT or any(pos(t) not in SUBJECT_POS and t.tag_ != "POS" for t in subject):
+        return None
+    if any(not t.is_punct and t.tag_ not in AFTER_VERB_TAGS for t in doc[verb.i + 1 :]) or not any(
+        pos(t) in SUBJECT_HEADS for t in subject
+    ):
+        return None
+    return noun, subject, verb
+
+
+def _set(tok: Token, head: Token, dep: str) -> None:
+    tok.head, tok.dep_ = head, dep
+
+
+def apposed_report(doc: Doc) -> bool:
+    """rule apposed_report (see the module's text); whether the tree was repaired."""
+    for k in range(1, len(doc)):
+        found = _apposed_clause(doc, k)
+        if found is None:
+            continue
+        noun, subject, verb = found
+        if verb.dep_ == "relcl" and verb.head.i == noun.i:
+            return False  # read right already
+        before = set(range(k))
+        taken = [t for t in doc[:k] if t.head.i not in before and t.head.i != t.i]  # what the comment's words took
+        root = verb.head if verb.head.i in before else None
+        if root is None:
+            if not taken:
+                return False
+            root = taken.pop(0)
+            _set(root, root, "ROOT")
+        for t in taken:
+            _set(t, root, t.dep_)
+        _set(noun, root, "appos")
+        for t in doc[k + 1 : noun.i]:
+            _set(t, noun, "det" if t.i == k + 1 else t.dep_)
+        _set(doc[k], root, "punct")
+        _set(verb, noun, "relcl")
+        head = next(t for t in reversed(subject) if pos(t) in SUBJECT_HEADS)
+        _set(head, verb, "nsubj")
+        for t in subject:
+            if t is not head and not (t.head in subject or t.head is verb):
+                _set(t, head, t.dep_)
+        for t in doc[noun.i + 1 : verb.i]:
+            if t not in subject:
+                _set(t, verb, t.dep_)  # a modal or an adverb: the verb's
+        for t in doc[verb.i + 1 :]:
+            _set(t, root if t.is_punct and t.i == len(doc) - 1 else verb, t.dep_)
+        return True
+    return False
+
+
+REPAIRS: list[tuple[str, Callable[[Doc], bool]]] = [("apposed_report", apposed_report)]
+
+
+def repair(doc: Doc) -> list[str]:
+    """Every repair of ``REPAIRS`` that applies to a parsed sentence, in order; the names of those that did."""
+    return [name for name, fix in REPAIRS if fix(doc)]
