@@ -814,3 +814,18 @@ def test_rule_apposed_report_a_comment_without_that_after_a_report_does_not_spea
     assert (first.speaker, first.content) == (speaker, content)
     assert all(q.speaker == commenter for q in quotes if q is not first)  # "officials", never "argument officials"
     assert not any(content in q.content and q is not first for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue", "content"),
+    [("Bond yields climbed, with traders at one big bank warning that rates could rise again.",
+      "traders at one big bank", "warning", "that rates could rise again"),
+     ('The council backed the plan, with one member, Cllr Joan Tate, calling it "overdue".',
+      "Cllr Joan Tate", "calling", 'it "overdue"'),
+     ("Copper prices slid, with dealers in Shanghai warning that stocks were piling up.",
+      "dealers in Shanghai", "warning", "that stocks were piling up")],
+)  # fmt: skip
+def test_rule_with_absolute_the_phrase_after_with_speaks_its_participle(sentence, speaker, cue, content):
+    quotes = _one(sentence).quotes
+    q = next(q for q in quotes if q.cue == cue)
+    assert (q.speaker, q.content) == (speaker, content)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from newsledger.extract.language import REPORT_NOUNS, lemma, pos
+from newsledger.extract.language import REPORT_NOUNS, SPEECH_LEMMA, lemma, pos
 
 SUBJECT_POS = {"DET", "ADJ", "NOUN", "PROPN", "PRON", "POS"}  # what a relative clause's subject is made of
 SUBJECT_HEADS = {"NOUN", "PROPN", "PRON"}
@@ -90,7 +90,80 @@ def apposed_report(doc: Doc) -> bool:
     return False
 
 
-REPAIRS: list[tuple[str, Callable[[Doc], bool]]] = [("apposed_report", apposed_report)]
+NOMINAL_TAGS = {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "CD", "IN", "CC", ",", "HYPH"}
+MAX_WITH_SUBJECT = 10  # words between "with" and its participle: "one, Labour's Dan Pryce,"
+CLAUSE_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "dative"}  # what a participle governs after it
+
+
+def _participle(t: Token) -> bool:
+    """A verb's -ing form, or a speech verb's that the tagger read as a noun ("analysts warning that ...")."""
+    return t.tag_ == "VBG" or (t.tag_ == "NN" and t.lower_.endswith("ing") and t.lower_ in SPEECH_LEMMA)
+
+
+def _with_clause(doc: Doc, w: Token) -> tuple[list[Token], Token] | None:
+    """(subject words, participle) of "with NP VBG" at ``w``, or None."""
+    g = next((t for t in doc[w.i + 1 : w.i + 2 + MAX_WITH_SUBJECT] if _participle(t) or t.tag_ not in NOMINAL_TAGS), None)
+    if g is None or not _participle(g) or g.i == w.i + 1:
+        return None
+    words = list(doc[w.i + 1 : g.i])
+    if not any(t.tag_ in HEAD_TAGS for t in words) or words[-1].tag_ in ("IN", "CC", "DT"):
+        return None
+    return words, g
+
+
+HEAD_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
+
+
+def _runs(tokens: list[Token]) -> list[list[Token]]:
+    """Tokens in runs of neighbours."""
+    runs: list[list[Token]] = []
+    for t in tokens:
+        if runs and runs[-1][-1].i == t.i - 1:
+            runs[-1].append(t)
+        else:
+            runs.append([t])
+    return runs
+
+
+def with_absolute(doc: Doc) -> bool:
+    """rule with_absolute: "Shares fell, with analysts at the bank warning that ...", "The MPs
+    demanded answers, with one, Ann Lee, calling it ...": after "with", a noun phrase and a
+    participle are a clause (the noun phrase its subject); the model reads the participle as a
+    noun, a modifier or a clause of the main verb, and hangs what it says on the main verb."""
+    repaired = False
+    for w in doc:
+        if w.lower_ != "with" or (w.i > 0 and doc[w.i - 1].text != ","):
+            continue
+        found = _with_clause(doc, w)
+        if found is None:
+            continue
+        words, g = found
+        inside = {t.i for t in words}
+        subject = next((t for t in words if t.head.i not in inside and not t.is_punct), None)
+        if subject is None or (g.head.i == w.i and subject.head.i == g.i and subject.dep_ == "nsubj"):
+            continue  # read right already
+        after = [t for t in doc[g.i + 1 :] if t.dep_ in CLAUSE_DEPS and t.head.i < w.i]  # taken by the main clause
+        g.tag_ = "VBG"
+        _set(g, w, "pcomp")
+        _set(subject, g, "nsubj")
+        strays = [t for t in words if t is not subject and t.head.i not in inside and not t.is_punct]
+        for run in _runs(strays):  # a phrase the participle held as its modifiers: "one big bank"
+            head = next((t for t in reversed(run) if t.tag_ in HEAD_TAGS), run[-1])
+            for t in run:
+                if t is not head:
+                    _set(t, head, t.dep_)
+            prep = next((p for p in reversed(words[: words.index(run[0])]) if p.tag_ == "IN"), None)
+            if prep is not None and not any(c.dep_ == "pobj" for c in prep.children):
+                _set(head, prep, "pobj")  # "analysts at the bank": the phrase after a preposition is its object
+            else:
+                _set(head, subject, "appos")
+        for t in after:
+            _set(t, g, t.dep_)
+        repaired = True
+    return repaired
+
+
+REPAIRS: list[tuple[str, Callable[[Doc], bool]]] = [("apposed_report", apposed_report), ("with_absolute", with_absolute)]
 
 
 def repair(doc: Doc) -> list[str]:
