@@ -829,3 +829,28 @@ def test_rule_with_absolute_the_phrase_after_with_speaks_its_participle(sentence
     quotes = _one(sentence).quotes
     q = next(q for q in quotes if q.cue == cue)
     assert (q.speaker, q.content) == (speaker, content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [('In a post online, the governor wrote that the state "will never back down."',
+      'that the state "will never back down."'),
+     ('A spokesman would only say that the board "regrets the delay and apologises to customers."',
+      'that the board "regrets the delay and apologises to customers."')],
+)  # fmt: skip
+def test_rule_quoted_predicate_a_quotation_whose_subject_stands_outside_it_is_one_indirect_report(sentence, content):
+    (quote,) = _one(sentence).quotes
+    assert (quote.kind, quote.content) == ("indirect", content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [('Neighbours said the noise was "unbearable, day and night," but the council did nothing.',
+      'the noise was "unbearable, day and night,"'),
+     ('The coach said his players were "exhausted but proud!"', 'his players were "exhausted but proud!"'),
+     ('Residents said the water tasted "like metal."', 'the water tasted "like metal."')],
+)  # fmt: skip
+def test_rule_quotation_closed_a_report_ending_inside_a_quotation_takes_its_closing_mark(sentence, content):
+    quote = next(q for q in _one(sentence).quotes if q.cue == "said")
+    assert quote.content == content
+    assert quote.span.end - quote.span.start == len(content)

@@ -141,11 +141,32 @@ def _fragment(sent: Sentence, quotation: tuple[int, int, str]) -> bool:
     start, comma, colon or dash before it), and it has no finite verb of its own. The sentence's
     report then holds them; with no one reporting they are a term, not a quotation."""
     before = sent.text[: quotation[0]].rstrip()
-    if not before or before[-1] in ",:;—–-([" or before.lower().endswith(" that") or len(quotation[2].split()) > 6:
+    if not before or before[-1] in ",:;—–-([" or before.lower().endswith(" that"):
+        return False
+    if _subject_outside(sent, quotation):
+        return True
+    if len(quotation[2].split()) > 6:
         return False
     if EMBEDDED_AFTER.match(sent.text, quotation[1]):
         return True  # rule embedded_quotation: 'said that it "strongly rejects" the claims': the clause runs on past it
     return not any(t.tag_ in FINITE for t in sent.doc if quotation[0] <= t.idx < quotation[1])
+
+
+def _subject_outside(sent: Sentence, quotation: tuple[int, int, str]) -> bool:
+    """rule quoted_predicate: 'wrote that the country "will never surrender"', 'said the board
+    "regrets the delay and apologises"': a quotation that opens on its verb, whose subject the
+    writer's own words give before the mark, is one clause with them: an indirect report quoting
+    the speaker's words, not a direct quote of the predicate alone (one clause only, reported by a
+    cue that governs it)."""
+    if re.search(r"[.!?][”\"’']?\s+[A-Z“\"]", quotation[2]):
+        return False
+    inside = [t for t in sent.doc if quotation[0] <= t.idx < quotation[1] and not t.is_punct]
+    if not inside or inside[0].tag_ not in FINITE | {"RB"}:
+        return False
+    verb = inside[0].head if inside[0].dep_ in ("aux", "auxpass", "neg", "advmod") else inside[0]
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.idx < quotation[0] for c in verb.children) and any(
+        _cue(a) for a in verb.ancestors
+    )  # with no one reporting the clause, the quotation stays a quotation
 
 
 # after a quotation's closing mark, the clause it sits in going on ("... "strongly rejects" the claims")
@@ -681,13 +702,16 @@ def _who(
 
 
 def _closed(text: str, at: tuple[int, int]) -> tuple[int, int]:
-    """A report that opens a quotation and ends right before its closing mark takes the mark
-    ('said the soldiers were "trained to fight"': the parse's clause stops at the last word)."""
+    """rule quotation_closed: a report that opens a quotation and ends right before its closing
+    mark takes the mark and the punctuation set inside it ('said the soldiers were "trained to
+    fight."': the parse's clause stops at the last word)."""
     words = text[at[0] : at[1]]
-    opened = words.count("“") > words.count("”") or (words.count('"') % 2 == 1)
-    if opened and text[at[1] : at[1] + 1] in ("”", '"'):
-        return at[0], at[1] + 1
-    return at
+    opened = words.count("“") > words.count("”") or words.count('"') % 2 == 1 or words.count("''") % 2 == 1
+    closing = CLOSING_MARK.match(text, at[1]) if opened else None
+    return (at[0], closing.end()) if closing else at
+
+
+CLOSING_MARK = re.compile(r"[.,!?;:]?(?:”|\"|'')")  # what closes a quotation: the mark, with the punctuation set inside it
 
 
 def _aside_end(words: str, hi: int) -> int:
