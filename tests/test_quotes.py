@@ -854,3 +854,27 @@ def test_rule_quotation_closed_a_report_ending_inside_a_quotation_takes_its_clos
     quote = next(q for q in _one(sentence).quotes if q.cue == "said")
     assert quote.content == content
     assert quote.span.end - quote.span.start == len(content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "content"),
+    [("The league dismissed claims that it had fixed the draw, describing them as absurd.", "dismissed",
+      "claims that it had fixed the draw"),
+     ('The ministry denied reports that it had shelled a clinic, calling them "lies".', "denied",
+      "reports that it had shelled a clinic")],
+)  # fmt: skip
+def test_rule_following_report_ends_what_a_verb_takes_as_its_object(sentence, cue, content):
+    quote = next(q for q in _one(sentence).quotes if q.cue == cue)
+    assert quote.content == content
+
+
+@pytest.mark.parametrize(
+    ("sentence", "cue", "speaker"),
+    [("The general expressed confidence that the army would win, describing the war as a holy duty.", "describing",
+      "general"),
+     ("The coach first defended the striker, whose red card cost them the match, saying the referee overreacted.",
+      "saying", "coach")],
+)  # fmt: skip
+def test_rule_following_report_a_participle_after_a_report_is_its_speakers(sentence, cue, speaker):
+    quote = next(q for q in _one(sentence).quotes if q.cue == cue)
+    assert quote.speaker == speaker

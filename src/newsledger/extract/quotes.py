@@ -300,6 +300,16 @@ def _own_report(span: Span, cue_tok: Token | None) -> Span:
     return doc[span.start : end]
 
 
+def _following(tok: Token, covered: list[tuple[int, int]]) -> bool:
+    """A participle set off by a comma right after a report, with no subject of its own ("...
+    would win, describing the war as ..."): the parse may hang it on a verb inside that report,
+    whose subject then seems to speak it."""
+    if tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or tok.left_edge.i == 0:
+        return False
+    comma = tok.doc[tok.left_edge.i - 1]
+    return comma.text == "," and any(b == comma.idx or b == comma.idx + 1 for _, b in covered)
+
+
 def _before_participle_report(doc: Doc, start: int, end: int) -> int:
     """rule following_report: "said that the talks had failed, adding that ...", "said the bridge was
     safe, telling reporters ...": a speech verb's participle set off by a comma, with no subject of
@@ -499,7 +509,10 @@ def _object(r: _Report) -> Said | None:
     end = last.right_edge.i
     while end > objs[0].i and r.doc[end].text in (".", ",", ";", ":", "!", "?", "—", "–"):
         end -= 1  # no sentence's full stop the parse hung on the phrase
-    span = r.doc[objs[0].left_edge.i : end + 1]
+    end = _before_participle_report(r.doc, objs[0].left_edge.i, end + 1)  # "denied the reports, calling them lies"
+    while end > objs[0].i + 1 and r.doc[end - 1].text in (",", ";", ":", "—", "–"):
+        end -= 1
+    span = r.doc[objs[0].left_edge.i : end]
     return _chars(span) if len(span) >= 2 or pos(objs[0]) in ("NOUN", "PROPN") else None
 
 
@@ -1062,6 +1075,8 @@ def _further_cues(r: _Reading, v: _Voice, out: list[Quote]) -> list[Quote]:
         if _setting_participle(tok):
             continue
         who2, cue2 = _who_span(subj, antecedent), _cue_span(tok)
+        if v.who_at and _following(tok, covered):
+            who2 = v.who_at  # rule following_report: the participle after a report is its speaker's next one
         rest = _said(sent, tok, who2, cue2)
         if not rest or any(a <= who2[0] < b for a, b in covered):
             continue
