@@ -878,3 +878,14 @@ def test_rule_following_report_ends_what_a_verb_takes_as_its_object(sentence, cu
 def test_rule_following_report_a_participle_after_a_report_is_its_speakers(sentence, cue, speaker):
     quote = next(q for q in _one(sentence).quotes if q.cue == cue)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The harbour master said the quay would reopen on Friday. The delay, she said, was unavoidable.",
+     "A spokesman for the airport said flights were running normally. He said no passengers had been hurt."],
+)  # fmt: skip
+def test_rule_pronoun_role_he_or_she_after_a_speaker_named_only_by_role_is_that_speaker(text):
+    facts = extract_texts([("a1", "s", text)])
+    first, second = facts.quotes
+    assert first.speaker and second.speaker == first.speaker

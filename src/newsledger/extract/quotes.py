@@ -15,6 +15,8 @@ from newsledger.extract.cues import is_cue, listed_cue_holds
 from newsledger.extract.language import (
     ADDRESSING_VERBS,
     ATTITUDE_VERBS,
+    HUMAN_HEADS,
+    HUMAN_SUFFIX,
     PLACE_LABELS,
     PRONOUNS,
     PUTS_AT,
@@ -699,6 +701,17 @@ def _speaker_name(
     return phrase[m.end() :] if m and head.left_edge.idx < _dateline_end(head.doc) else phrase
 
 
+def _one_role(speaker: str | None) -> bool:
+    """A speaker named by one person's role ("mayor", "council leader", "a spokeswoman for the
+    airport"), not by a name, a body or many people: whom a "he" or "she" right after takes up."""
+    if not speaker:
+        return False
+    words = re.split(r"\s+(?:of|for|at|in|from|with)\s+|,", speaker, maxsplit=1)[0].split()
+    head = words[-1].lower() if words else ""
+    human = head in HUMAN_HEADS or (len(head) > 4 and bool(HUMAN_SUFFIX.search(head)))
+    return human and not head.endswith("s") and head not in ("people", "staff", "family", "who")
+
+
 def _who(
     sent: Sentence,
     cue: tuple[Token, Token, Token | bool],
@@ -711,6 +724,8 @@ def _who(
     the person named before it; with ``keep_pronoun`` one with no one named before keeps its word ("he")."""
     _, subj, antecedent = cue
     person = _person_before(subj, quoted, last_person_before(sent.base))
+    if person is None and subj.lower_ in ("he", "she") and _one_role(speaking_before):
+        person = speaking_before  # rule pronoun_role: "The mayor said ... The repairs, she said, ...": no one is named
     return _speaker_name(subj, antecedent, person or (subject_phrase(subj) if keep_pronoun else None), speaking_before)
 
 
