@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache, partial
+from hashlib import blake2b
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -51,10 +52,13 @@ def _bands(threshold: float) -> tuple[int, int]:
 
 
 def band_keys(sig: bytes, threshold: float = 0.7) -> list[str]:
-    """The LSH band keys of a signature: two texts are candidates when they share one."""
+    """The LSH band keys of a signature: two texts are candidates when they share one. A band's
+    rows are keyed by a 64-bit digest, not written out (144 hex digits a band, 14 bands an article,
+    every article's at once in the shuffle); a digest collision only adds a candidate, which the
+    similarity test then refuses."""
     b, r = _bands(threshold)
-    hv = np.frombuffer(sig, dtype=np.uint64)
-    return [f"{i}:{hv[i * r : (i + 1) * r].tobytes().hex()}" for i in range(b)]
+    width = r * 8  # bytes of one band
+    return [f"{i}:{blake2b(sig[i * width : (i + 1) * width], digest_size=8).hexdigest()}" for i in range(b)]
 
 
 def _similar_pairs(members: list[tuple[str, bytes]], threshold: float) -> list[tuple[str, str]]:

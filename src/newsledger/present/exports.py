@@ -83,7 +83,8 @@ def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: list[str]) ->
 
 
 PARQUET_BATCH = 5000  # rows written as one row group
-PARQUET_FETCH = 1024  # rows read from the ledger at a time (as Python tuples) while a row group is made: the writer's own batch, so pages fall as in one piece
+PARQUET_GROUP_BYTES = 1 << 20  # a row group closes past this many bytes of Arrow data (an articles table's rows hold whole texts)
+PARQUET_FETCH = 256  # rows read from the ledger at a time (as Python tuples) while a row group is made: the writer's own batch, so pages fall as in one piece
 ARROW_TYPES = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64", "BLOB": "binary"}
 
 
@@ -124,9 +125,9 @@ def _row_group(cur: Any, schema: Any) -> list[Any]:
     articles table's rows carry whole texts)."""
     import pyarrow as pa
 
-    group, n = [], 0
-    while n < PARQUET_BATCH and (rows := cur.fetchmany(min(PARQUET_FETCH, PARQUET_BATCH - n))):
+    group, n, size = [], 0, 0
+    while n < PARQUET_BATCH and size < PARQUET_GROUP_BYTES and (rows := cur.fetchmany(min(PARQUET_FETCH, PARQUET_BATCH - n))):
         columns = [pa.array([r[i] for r in rows], type=schema.field(i).type) for i in range(len(schema))]
         group.append(pa.RecordBatch.from_arrays(columns, schema=schema))
-        n += len(rows)
+        n, size = n + len(rows), size + group[-1].nbytes
     return group
