@@ -14,7 +14,7 @@ def fixtures() -> Path:
 def scrambled_shuffle():
     """A shuffle that meets groups in the opposite order and each group's members reversed, as
     a cluster engine may: results must not depend on either."""
-    from newsledger.run.executors import group_in_memory
+    from newsledger.shuffle import group_in_memory
 
     def shuffle(fn, keyed, min_size=2):
         return group_in_memory(fn, list(keyed)[::-1], min_size)  # groups and members both meet reversed

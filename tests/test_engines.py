@@ -132,3 +132,26 @@ def test_extraction_batches_are_small_enough_to_keep_every_worker_busy_to_the_en
     assert _share(300, 1) == CHUNK  # one process: the largest batch, fewest shards
     assert -(-300 // _share(300, 2)) >= 2 * BATCHES_PER_WORKER  # 300 articles on two workers: six batches each or more
     assert _share(100_000, 16) == CHUNK and _share(20, 4) == 8  # a large corpus keeps full batches; never under 8
+
+
+def test_a_shuffle_that_spills_to_disk_groups_as_the_one_in_memory():
+    import random
+
+    from newsledger.shuffle import group_in_memory, group_spilling
+
+    rng = random.Random(7)
+    for _ in range(40):
+        rows = [(f"k{rng.randint(0, 25)}", (i, rng.random())) for i in range(rng.randint(0, 300))]
+        for min_size in (1, 2, 3):
+            whole = list(group_in_memory(lambda ms: [tuple(ms)], rows, min_size))
+            assert list(group_spilling(lambda ms: [tuple(ms)], rows, min_size, spill_at=rng.randint(0, 40))) == whole
+
+
+@pytest.mark.slow
+def test_a_build_whose_shuffles_all_spill_to_disk_gives_the_same_ledger(corpus, tmp_path, monkeypatch):
+    from newsledger import shuffle
+
+    _build(corpus, tmp_path / "memory")
+    monkeypatch.setattr(shuffle, "SPILL_AT", 0)  # every cross-article shuffle (duplicates, entities, figures, timeline) on disk
+    _build(corpus, tmp_path / "disk")
+    _same(tmp_path / "memory", tmp_path / "disk")

@@ -19,3 +19,55 @@ def group_in_memory(fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[
     for members in groups.values():
         if len(members) >= min_size:
             yield from fn(members)
+
+
+SPILL_AT = 250_000  # keyed rows a shuffle holds in memory; past this it keeps them on disk
+
+
+def group_spilling(
+    fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[str, Any]], min_size: int = 2, spill_at: int | None = None
+) -> Iterable[Any]:
+    """``group_in_memory`` with a bound: past ``spill_at`` rows (``SPILL_AT``) the rows go to a
+    private temporary SQLite file (pickled), and groups are read back one at a time, in the same
+    order (groups by their first key's arrival, values in arrival order) with the same results. A
+    shuffle of every mention or band key of a large corpus then costs a group, not the corpus."""
+    import pickle
+    import sqlite3
+    import tempfile
+
+    limit = SPILL_AT if spill_at is None else spill_at
+    groups: dict[str, list[Any]] = {}
+    rows = iter(keyed)
+    for held, (key, value) in enumerate(rows, 1):
+        groups.setdefault(key, []).append(value)
+        if held > limit:
+            break
+    else:  # it fitted: the shuffle in memory
+        for members in groups.values():
+            if len(members) >= min_size:
+                yield from fn(members)
+        return
+    with tempfile.TemporaryDirectory(prefix="newsledger-shuffle-") as tmp:
+        db = sqlite3.connect(f"{tmp}/shuffle.sqlite")
+        db.execute("PRAGMA journal_mode=OFF")
+        db.execute("PRAGMA synchronous=OFF")
+        db.execute("CREATE TABLE rows (seq INTEGER PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL)")
+        spilled = ((k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, vs in groups.items() for v in vs)
+        db.executemany("INSERT INTO rows (key, value) VALUES (?, ?)", spilled)
+        groups.clear()
+        db.executemany(
+            "INSERT INTO rows (key, value) VALUES (?, ?)", ((k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in rows)
+        )
+        db.execute("CREATE INDEX rows_key ON rows (key, seq)")
+        # the first rows spilled were grouped already: a key's first seq is its order among groups
+        order = db.execute("SELECT key FROM rows GROUP BY key HAVING COUNT(*) >= ? ORDER BY MIN(seq)", (min_size,))
+        for (key,) in _stream(order):
+            members = [pickle.loads(v) for (v,) in db.execute("SELECT value FROM rows WHERE key = ? ORDER BY seq", (key,))]
+            yield from fn(members)
+        db.close()
+
+
+def _stream(cursor: Any, size: int = 1024) -> Iterable[Any]:
+    """A cursor's rows, fetched a page at a time."""
+    while rows := cursor.fetchmany(size):
+        yield from rows

@@ -22,7 +22,7 @@ from itertools import islice
 from typing import Any, Protocol, TypeVar
 
 from newsledger.cpu import cpu_only
-from newsledger.shuffle import GroupMap, group_in_memory  # noqa: F401 - the engines implement this interface
+from newsledger.shuffle import GroupMap, group_spilling  # noqa: F401 - the engines implement this interface
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -45,7 +45,7 @@ class Executor(Protocol):
 class InProcess:
     """Run each batch in this process, one after another."""
 
-    group_map = staticmethod(group_in_memory)
+    group_map = staticmethod(group_spilling)
 
     def map(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         return (fn(item) for item in items)
@@ -75,7 +75,7 @@ class ProcessPool:
     """Run batches in a pool of local worker processes; order is preserved. Cross-article
     groups are formed in this process (the pool's workers would only pay to receive them)."""
 
-    group_map = staticmethod(group_in_memory)
+    group_map = staticmethod(group_spilling)
 
     def __init__(self, workers: int) -> None:
         self.workers = workers
@@ -158,7 +158,7 @@ class RayData:
         must carry what the caller needs to order them."""
         pairs = list(keyed)
         if len(pairs) < max(self.shuffle_from, 1):  # a Ray job costs seconds to start: small ones stay here
-            return iter(group_in_memory(fn, pairs, min_size))
+            return iter(group_spilling(fn, pairs, min_size))
         rows = [{"key": k, "value": pickle.dumps(v)} for k, v in pairs]
         ds = self.ray.data.from_items(rows, override_num_blocks=min(len(rows), self.workers * 4))
 
