@@ -889,3 +889,15 @@ def test_rule_pronoun_role_he_or_she_after_a_speaker_named_only_by_role_is_that_
     facts = extract_texts([("a1", "s", text)])
     first, second = facts.quotes
     assert first.speaker and second.speaker == first.speaker
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [("According to figures published last month, housebuilding fell by 12% in the year to March.",
+      "housebuilding fell by 12% in the year to March"),
+     ("According to a survey carried out for the charity in May, one in five carers had skipped meals.",
+      "one in five carers had skipped meals")],
+)  # fmt: skip
+def test_rule_according_phrase_what_the_source_phrase_says_of_the_source_is_not_reported(sentence, content):
+    (quote,) = _one(sentence).quotes
+    assert (quote.cue.lower(), quote.content) == ("according to", content)

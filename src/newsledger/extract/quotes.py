@@ -539,6 +539,18 @@ def _topic(r: _Report) -> Said | None:
     return _chars(r.doc[objects[0].left_edge.i : objects[0].right_edge.i + 1]) if objects else None
 
 
+def _according_phrase_end(doc: Doc, cue_at: tuple[int, int] | None, hi: int) -> int:
+    """rule according_phrase: "According to figures published last month, output fell": what the
+    source's phrase goes on to say of it (a participle, a date) up to its comma is no part of the
+    report."""
+    tok = next((t for t in doc if cue_at and t.idx == cue_at[0] and t.lower_ == "according"), None)
+    if tok is None:
+        return hi
+    last = tok.right_edge
+    end = last.idx + len(last.text)
+    return end if end > hi and last.i + 1 < len(doc) and doc[last.i + 1].text == "," else hi
+
+
 def _rest(r: _Report) -> Said | None:
     """rule rest: the rest of the sentence before or after the speaker and the cue, the longer,
     up to the next speaker's report ("X shows him ..., but Smith said ..."); for "as" the clause
@@ -548,6 +560,7 @@ def _rest(r: _Report) -> Said | None:
     if not marks:
         return None
     lo, hi = min(a for a, _ in marks), max(b for _, b in marks)
+    hi = _according_phrase_end(sent.doc, r.cue_at, hi) if cue_tok is None else hi
     rest = sent.doc.char_span(hi, len(sent.text), alignment_mode="expand")
     hi_end = _own_report(rest, cue_tok).end_char if rest is not None and len(rest) else len(sent.text)
     before, after = sent.text[:lo].strip(" ,;:—–"), sent.text[hi:hi_end].strip(" ,;:.—–")
