@@ -901,3 +901,15 @@ def test_rule_pronoun_role_he_or_she_after_a_speaker_named_only_by_role_is_that_
 def test_rule_according_phrase_what_the_source_phrase_says_of_the_source_is_not_reported(sentence, content):
     (quote,) = _one(sentence).quotes
     assert (quote.cue.lower(), quote.content) == ("according to", content)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [("The housing minister resigned on Thursday, saying she could no longer defend a policy she believed was failing tenants.",
+      "she could no longer defend a policy she believed was failing tenants"),
+     ("The coach quit in March, saying he could not back a plan he thought was ruining the club.",
+      "he could not back a plan he thought was ruining the club")],
+)  # fmt: skip
+def test_rule_split_clause_a_report_broken_at_a_relative_clause_is_one_report(sentence, content):
+    quote = next(q for q in _one(sentence).quotes if q.cue == "saying")
+    assert quote.content == content

@@ -413,7 +413,19 @@ def _clause(r: _Report) -> Said | None:
         # before the speaker the clause is a relative one on the noun before it, and that noun is the report
         return _chars(r.doc[noun.left_edge.i : noun.i + 1])
     start = _fronted_subject(cue_tok, clause, r.who_at)
-    return _chars(_own_report(r.doc[start : clause.right_edge.i + 1], cue_tok))
+    end = clause.right_edge.i + 1
+    # rule split_clause: "saying she could not defend a policy she believed was failing": a second
+    # clause of the verb's right where the first ends, with no comma or conjunction between, is
+    # the rest of the same clause (the parse broke it at a relative clause)
+    for c in comp:
+        if c.i <= clause.i or c.dep_ != "ccomp" or c.left_edge.i != end:
+            continue
+        if r.doc[end].is_punct or r.doc[end].dep_ == "cc" or r.doc[end - 1].text[-1] in ".!?":
+            break  # a comma, a conjunction or a full stop between: another clause
+        if any(_cue(t) and speaker_of(t) is not None for t in c.subtree):
+            break  # a report of its own ("... the minister said the plan would work"): not this one's
+        end = c.right_edge.i + 1
+    return _chars(_own_report(r.doc[start:end], cue_tok))
 
 
 def _fronted_subject(cue_tok: Token, clause: Token, who_at: tuple[int, int] | None) -> int:
