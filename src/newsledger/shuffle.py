@@ -5,6 +5,7 @@ per group. It sits below every stage (clean, extract, ledger) so none of them im
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from itertools import chain
 from typing import Any
 
 GroupMap = Callable[..., Iterable[Any]]  # (fn, keyed pairs, min_size=2) -> fn's results over the groups
@@ -16,7 +17,12 @@ def group_in_memory(fn: Callable[[list[Any]], list[Any]], keyed: Iterable[tuple[
     groups: dict[str, list[Any]] = {}
     for key, value in keyed:
         groups.setdefault(key, []).append(value)
-    for members in groups.values():
+    yield from _apply(fn, groups.values(), min_size)
+
+
+def _apply(fn: Callable[[list[Any]], list[Any]], groups: Iterable[list[Any]], min_size: int) -> Iterable[Any]:
+    """``fn`` over each group of at least ``min_size`` members, its results chained."""
+    for members in groups:
         if len(members) >= min_size:
             yield from fn(members)
 
@@ -43,31 +49,22 @@ def group_spilling(
         if held > limit:
             break
     else:  # it fitted: the shuffle in memory
-        for members in groups.values():
-            if len(members) >= min_size:
-                yield from fn(members)
+        yield from _apply(fn, groups.values(), min_size)
         return
     with tempfile.TemporaryDirectory(prefix="newsledger-shuffle-") as tmp:
         db = sqlite3.connect(f"{tmp}/shuffle.sqlite")
         db.execute("PRAGMA journal_mode=OFF")
         db.execute("PRAGMA synchronous=OFF")
         db.execute("CREATE TABLE rows (seq INTEGER PRIMARY KEY, key TEXT NOT NULL, value BLOB NOT NULL)")
-        spilled = ((k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, vs in groups.items() for v in vs)
-        db.executemany("INSERT INTO rows (key, value) VALUES (?, ?)", spilled)
+        held_rows = ((k, v) for k, vs in groups.items() for v in vs)  # grouped already: each key's rows in arrival order
+        rows_in = ((k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in chain(held_rows, rows))
+        db.executemany("INSERT INTO rows (key, value) VALUES (?, ?)", rows_in)
         groups.clear()
-        db.executemany(
-            "INSERT INTO rows (key, value) VALUES (?, ?)", ((k, pickle.dumps(v, pickle.HIGHEST_PROTOCOL)) for k, v in rows)
-        )
         db.execute("CREATE INDEX rows_key ON rows (key, seq)")
         # the first rows spilled were grouped already: a key's first seq is its order among groups
         order = db.execute("SELECT key FROM rows GROUP BY key HAVING COUNT(*) >= ? ORDER BY MIN(seq)", (min_size,))
-        for (key,) in _stream(order):
-            members = [pickle.loads(v) for (v,) in db.execute("SELECT value FROM rows WHERE key = ? ORDER BY seq", (key,))]
-            yield from fn(members)
+        members = (
+            [pickle.loads(v) for (v,) in db.execute("SELECT value FROM rows WHERE key = ? ORDER BY seq", key)] for key in order
+        )
+        yield from _apply(fn, members, min_size)  # the cursor reads the keys as it goes
         db.close()
-
-
-def _stream(cursor: Any, size: int = 1024) -> Iterable[Any]:
-    """A cursor's rows, fetched a page at a time."""
-    while rows := cursor.fetchmany(size):
-        yield from rows

@@ -98,6 +98,14 @@ HUMAN_HEADS = {
     "scientist", "scientists", "economist", "economists", "analyst", "analysts", "researcher", "researchers", "who",
 }  # fmt: skip
 HUMAN_SUFFIX = re.compile(r"(?:er|or|ist|ian)s?$")  # speaker, investor, economist, politician
+
+
+def human_head(word: str) -> bool:
+    """Whether a phrase's head word (lower case) names people: a listed one, or a word of agent
+    ("investor", "economist") of more than four letters."""
+    return word in HUMAN_HEADS or (len(word) > 4 and bool(HUMAN_SUFFIX.search(word)))
+
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}  # where something happens
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP"}  # who acts or holds something
 

@@ -15,8 +15,6 @@ from newsledger.extract.cues import is_cue, listed_cue_holds
 from newsledger.extract.language import (
     ADDRESSING_VERBS,
     ATTITUDE_VERBS,
-    HUMAN_HEADS,
-    HUMAN_SUFFIX,
     PLACE_LABELS,
     PRONOUNS,
     PUTS_AT,
@@ -26,6 +24,7 @@ from newsledger.extract.language import (
     SPEECH_VERBS,
     Sentence,
     according_to,
+    human_head,
     lemma,
     nominal_subject,
     phrase_start,
@@ -302,14 +301,20 @@ def _own_report(span: Span, cue_tok: Token | None) -> Span:
     return doc[span.start : end]
 
 
-def _following(tok: Token, covered: list[tuple[int, int]]) -> bool:
-    """A participle set off by a comma right after a report, with no subject of its own ("...
-    would win, describing the war as ..."): the parse may hang it on a verb inside that report,
-    whose subject then seems to speak it."""
-    if tok.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or tok.left_edge.i == 0:
-        return False
+def _set_off_participle(tok: Token) -> Token | None:
+    """The comma before a participle set off by one, with no subject of its own (", adding that
+    ...", ", describing the war as ..."), or None."""
+    if tok.tag_ != "VBG" or tok.left_edge.i == 0 or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
     comma = tok.doc[tok.left_edge.i - 1]
-    return comma.text == "," and any(b == comma.idx or b == comma.idx + 1 for _, b in covered)
+    return comma if comma.text == "," else None
+
+
+def _following(tok: Token, covered: list[tuple[int, int]]) -> bool:
+    """A set-off participle right after a report ("... would win, describing the war as ..."): the
+    parse may hang it on a verb inside that report, whose subject then seems to speak it."""
+    comma = _set_off_participle(tok)
+    return comma is not None and any(b in (comma.idx, comma.idx + 1) for _, b in covered)
 
 
 def _before_participle_report(doc: Doc, start: int, end: int) -> int:
@@ -318,11 +323,8 @@ def _before_participle_report(doc: Doc, start: int, end: int) -> int:
     its own, is the same speaker's next report (its own record, ``_further_cues``), not more of this
     one, though the parse may hang it inside this report's clause."""
     for tok in doc[start + 1 : end]:
-        if tok.dep_ != "advcl" or tok.tag_ != "VBG" or not start < tok.left_edge.i or doc[tok.left_edge.i - 1].text != ",":
-            continue
-        if any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children) or not _cue(tok):
-            continue
-        return tok.left_edge.i - 1
+        if tok.dep_ == "advcl" and start < tok.left_edge.i and (comma := _set_off_participle(tok)) is not None and _cue(tok):
+            return comma.i
     return end
 
 
@@ -733,8 +735,7 @@ def _one_role(speaker: str | None) -> bool:
         return False
     words = re.split(r"\s+(?:of|for|at|in|from|with)\s+|,", speaker, maxsplit=1)[0].split()
     head = words[-1].lower() if words else ""
-    human = head in HUMAN_HEADS or (len(head) > 4 and bool(HUMAN_SUFFIX.search(head)))
-    return human and not head.endswith("s") and head not in ("people", "staff", "family", "who")
+    return human_head(head) and not head.endswith("s") and head not in ("people", "staff", "family", "who")
 
 
 def _who(

@@ -91,6 +91,7 @@ def apposed_report(doc: Doc) -> bool:
 
 
 NOMINAL_TAGS = {"DT", "PDT", "JJ", "JJR", "JJS", "NN", "NNS", "NNP", "NNPS", "PRP", "PRP$", "POS", "CD", "IN", "CC", ",", "HYPH"}
+HEAD_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}  # what heads the phrase after "with"
 MAX_WITH_SUBJECT = 10  # words between "with" and its participle: "one, Labour's Dan Pryce,"
 CLAUSE_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "dative"}  # what a participle governs after it
 
@@ -109,9 +110,6 @@ def _with_clause(doc: Doc, w: Token) -> tuple[list[Token], Token] | None:
     if not any(t.tag_ in HEAD_TAGS for t in words) or words[-1].tag_ in ("IN", "CC", "DT"):
         return None
     return words, g
-
-
-HEAD_TAGS = {"NN", "NNS", "NNP", "NNPS", "PRP", "CD"}
 
 
 def _runs(tokens: list[Token]) -> list[list[Token]]:

@@ -78,7 +78,7 @@ def _kind_of_head(head: str) -> str | None:
         return "document"
     if low in language.BODY_HEADS:
         return "body"
-    if low in language.HUMAN_HEADS or (language.HUMAN_SUFFIX.search(low) and len(low) > 4):
+    if language.human_head(low):
         return "anonymous"
     return None
 

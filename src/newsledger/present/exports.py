@@ -84,7 +84,9 @@ def write_csv(path: Path, rows: Iterable[dict[str, Any]], columns: list[str]) ->
 
 PARQUET_BATCH = 5000  # rows written as one row group
 PARQUET_GROUP_BYTES = 1 << 20  # a row group closes past this many bytes of Arrow data (an articles table's rows hold whole texts)
-PARQUET_FETCH = 256  # rows read from the ledger at a time (as Python tuples) while a row group is made: the writer's own batch, so pages fall as in one piece
+PARQUET_FETCH = (
+    256  # rows read from the ledger at a time (as Python tuples) while a row group is made: few enough whole texts to stay small
+)
 ARROW_TYPES = {"TEXT": "string", "INTEGER": "int64", "REAL": "float64", "BLOB": "binary"}
 
 
